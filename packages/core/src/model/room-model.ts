@@ -1,0 +1,713 @@
+import type { Clock } from '../clock.js'
+import { PresenceError, toPresenceError } from '../errors.js'
+import type { PresenceEvent } from '../events.js'
+import type {
+  ActivityReport,
+  Connection,
+  ConnectionStatus,
+  Member,
+  PresenceData,
+  RoomState,
+  UserInfo,
+} from '../types.js'
+import { jsonEqual } from './json-equal.js'
+import { betterStatus, connectionStatus, nextTransition } from './status.js'
+import { createTimeline, type Timeline } from './timeline.js'
+import {
+  checkConnection,
+  checkLeave,
+  checkSnapshot,
+  checkTyping,
+  type CheckedConnection,
+} from './validate-input.js'
+
+export interface RoomModelConfig {
+  readonly room: string
+  readonly selfId: string
+  readonly selfInfo: UserInfo
+  readonly clock: Clock
+  readonly idleAfterMs: number
+  readonly awayAfterMs: number
+  readonly leaveGraceMs: number
+  readonly offlineRetentionMs: number
+  readonly typingTtlMs: number
+  readonly tombstoneTtlMs: number
+  readonly maxTombstones: number
+  readonly maxDataBytes: number
+  /** Resolved display info for a user, from the client's cache. */
+  infoFor(userId: string): UserInfo | undefined
+  /** A user appeared in this room (to resolve their info once). */
+  onUserSeen(userId: string): void
+  /** A user is gone from this room for good, recently-left list included. */
+  onUserGone(userId: string): void
+  /** Something changed: the owner schedules a commit. */
+  onDirty(): void
+}
+
+/** The id the local connection has until the adapter names it. */
+const LOCAL_PLACEHOLDER = '\u0000local'
+const EMPTY_DATA: PresenceData = Object.freeze({})
+/** Diffs kept while waiting for a snapshot; past this the oldest go (the snapshot supersedes them). */
+const MAX_BUFFERED = 100_000
+
+const ACTIVITY_TOLERANCE_MS = 1_000
+
+const GRACE = 'g'
+const RETAIN = 'r'
+const TYPING = 't'
+const ACTIVITY = 'a'
+
+interface Tombstone {
+  readonly version: number
+  readonly until: number
+}
+
+interface Typer {
+  readonly connectionId: string | undefined
+}
+
+type Buffered =
+  | { readonly kind: 'join' | 'update'; readonly input: CheckedConnection }
+  | { readonly kind: 'leave'; readonly connectionId: string; readonly userId: string; readonly version: number | undefined }
+
+/**
+ * The working copy of one room and every rule of presence. Inputs change it at once; `commit()`
+ * turns the changes into one immutable snapshot and the ordered events of the batch. It never
+ * throws on input: bad input becomes an `error` event and `lastError`.
+ */
+export class RoomModel<D extends PresenceData = PresenceData> {
+  private readonly users = new Map<string, Member<D>>()
+  /**
+   * The committed value of every user changed since the last commit, so committed lookups stay
+   * O(1) without a second full index: unchanged users are read from `users` itself.
+   */
+  private readonly committedBefore = new Map<string, Member<D> | undefined>()
+  /** Users whose last connection left; present until the grace deadline. */
+  private readonly leaving = new Set<string>()
+  private readonly recentlyLeft = new Map<string, Member<D>>()
+  private readonly tombstones = new Map<string, Tombstone>()
+  private readonly typers = new Map<string, Typer>()
+  private readonly timeline: Timeline
+  private buffer: Buffered[] = []
+  private pendingSync = true
+
+  private status: ConnectionStatus = 'connecting'
+  private synced = false
+  private stale = false
+  private joined = false
+  private lastError: PresenceError | undefined
+  private localConnectionId: string | undefined
+  private localVersion = 0
+
+  private events: PresenceEvent<D>[] = []
+  private membersDirty = false
+  private typingDirty = false
+  private recentDirty = false
+  private stateDirty = false
+  private committed: RoomState<D>
+
+  constructor(private readonly config: RoomModelConfig) {
+    this.timeline = createTimeline(config.clock, (key) => this.onDeadline(key))
+    this.committed = Object.freeze({
+      room: config.room,
+      status: this.status,
+      synced: false,
+      stale: false,
+      joined: false,
+      self: undefined,
+      members: Object.freeze([]),
+      count: 0,
+      typing: Object.freeze([]),
+      recentlyLeft: Object.freeze([]),
+      lastError: undefined,
+    })
+  }
+
+  get state(): RoomState<D> {
+    return this.committed
+  }
+
+  get hasChanges(): boolean {
+    return this.events.length > 0 || this.membersDirty || this.typingDirty || this.recentDirty || this.stateDirty
+  }
+
+  /** A member in the working copy (input applied, maybe not yet committed). */
+  member(userId: string): Member<D> | undefined {
+    return this.users.get(userId)
+  }
+
+  /** A member as of the last commit. */
+  committedMember(userId: string): Member<D> | undefined {
+    return this.committedBefore.has(userId) ? this.committedBefore.get(userId) : this.users.get(userId)
+  }
+
+  recentlyLeftMember(userId: string): Member<D> | undefined {
+    return this.recentlyLeft.get(userId)
+  }
+
+  hasUser(userId: string): boolean {
+    return this.users.has(userId) || this.recentlyLeft.has(userId)
+  }
+
+  userIds(): IterableIterator<string> {
+    return this.users.keys()
+  }
+
+  get pendingDeadlines(): number {
+    return this.timeline.size
+  }
+
+  // ---- Input from the adapter -------------------------------------------------------------
+
+  snapshot(raw: unknown): void {
+    const list = checkSnapshot(raw)
+    if (list instanceof PresenceError) return this.report(list)
+    const seen = new Set<string>()
+    // Grouped by user, so a user with several connections joins once, with all of them.
+    const byUser = new Map<string, CheckedConnection[]>()
+    for (const item of list) {
+      const input = checkConnection(item, this.config.maxDataBytes)
+      if (input instanceof PresenceError) {
+        this.report(input)
+        continue
+      }
+      seen.add(input.connectionId)
+      const group = byUser.get(input.userId)
+      if (group === undefined) byUser.set(input.userId, [input])
+      else group.push(input)
+    }
+    for (const [userId, inputs] of byUser) {
+      if (inputs.length === 1 || (this.users.has(userId) && !this.leaving.has(userId))) {
+        for (const input of inputs) this.upsert(input)
+      } else {
+        this.enterTogether(userId, inputs)
+      }
+    }
+    // What the snapshot does not list has gone while we were not looking.
+    for (const member of [...this.users.values()]) {
+      if (this.leaving.has(member.userId)) continue
+      let gone: string[] | undefined
+      for (const c of member.connections) {
+        if (!seen.has(c.connectionId) && !this.isLocal(c.connectionId)) (gone ??= []).push(c.connectionId)
+      }
+      if (gone !== undefined) this.removeConnections(member.userId, gone, undefined)
+    }
+    this.pendingSync = false
+    if (!this.synced || this.stale) this.stateDirty = true
+    this.synced = true
+    this.stale = false
+    const buffered = this.buffer
+    this.buffer = []
+    for (const entry of buffered) {
+      if (entry.kind === 'leave') this.applyLeave(entry.connectionId, entry.userId, entry.version)
+      else this.upsert(entry.input)
+    }
+    this.events.push(Object.freeze({ type: 'sync', members: [] as readonly Member<D>[] }))
+    this.config.onDirty()
+  }
+
+  join(raw: unknown): void {
+    this.diff('join', raw)
+  }
+
+  update(raw: unknown): void {
+    this.diff('update', raw)
+  }
+
+  leave(raw: unknown): void {
+    const input = checkLeave(raw)
+    if (input instanceof PresenceError) return this.report(input)
+    if (this.pendingSync) {
+      this.bufferEntry({ kind: 'leave', connectionId: input.connectionId, userId: input.userId, version: input.version })
+      return
+    }
+    this.applyLeave(input.connectionId, input.userId, input.version)
+    this.config.onDirty()
+  }
+
+  typing(raw: unknown): void {
+    const input = checkTyping(raw)
+    if (input instanceof PresenceError) return this.report(input)
+    // The local user's own typing (this tab or another) is never shown to them.
+    if (input.userId === this.config.selfId) return
+    const key = TYPING + input.userId
+    if (input.typing) {
+      if (!this.typers.has(input.userId)) this.typingDirty = true
+      this.typers.set(input.userId, { connectionId: input.connectionId })
+      this.timeline.schedule(key, this.config.clock.now() + this.config.typingTtlMs)
+    } else if (this.typers.delete(input.userId)) {
+      this.timeline.cancel(key)
+      this.typingDirty = true
+    }
+    if (this.typingDirty) this.config.onDirty()
+  }
+
+  connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
+    if (
+      status !== 'connecting' &&
+      status !== 'connected' &&
+      status !== 'reconnecting' &&
+      status !== 'disconnected' &&
+      status !== 'failed'
+    ) {
+      return this.report(new PresenceError('invalid-input', 'Unknown connection status.', { detail: String(status) }))
+    }
+    if (status === 'connected' && detail?.connectionId !== undefined) {
+      if (typeof detail.connectionId !== 'string' || detail.connectionId === '') {
+        this.report(new PresenceError('invalid-input', 'connectionId must be a non-empty string.'))
+      } else {
+        this.setLocalConnectionId(detail.connectionId)
+      }
+    }
+    // Diffs buffered so far belong to the connection that ended; the next snapshot supersedes them.
+    this.buffer = []
+    if (status !== 'connected') {
+      // Whatever arrives next belongs to a new connection: wait for its snapshot, keep the roster.
+      this.pendingSync = true
+      if (this.synced && !this.stale) {
+        this.stale = true
+        this.stateDirty = true
+      }
+    }
+    if (status !== this.status) {
+      this.status = status
+      this.stateDirty = true
+      this.events.push(Object.freeze({ type: 'status', status }))
+    }
+    this.config.onDirty()
+  }
+
+  report(error: unknown): void {
+    const presenceError = toPresenceError(error)
+    this.lastError = presenceError
+    this.stateDirty = true
+    this.events.push(Object.freeze({ type: 'error', error: presenceError }))
+    this.config.onDirty()
+  }
+
+  // ---- The local user ---------------------------------------------------------------------
+
+  /** Enter or update the local connection: known at once, before any echo. */
+  setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
+    const wasJoined = this.joined
+    this.joined = true
+    if (!wasJoined) this.stateDirty = true
+    this.upsert(
+      {
+        connectionId: this.localId(),
+        userId: this.config.selfId,
+        data,
+        version: ++this.localVersion,
+        activity,
+        profile: this.config.selfInfo,
+      },
+      true,
+    )
+    this.config.onDirty()
+  }
+
+  clearLocal(): void {
+    if (!this.joined) return
+    this.joined = false
+    this.stateDirty = true
+    const self = this.users.get(this.config.selfId)
+    if (self !== undefined) {
+      const remaining = self.connections.filter((c) => c.connectionId !== this.localId())
+      if (remaining.length === 0) this.finalizeLeave(self.userId)
+      else this.replaceMember(self, remaining)
+    }
+    this.config.onDirty()
+  }
+
+  /** Rebuild a member whose resolved info arrived. */
+  refreshUser(userId: string): void {
+    const member = this.users.get(userId)
+    if (member === undefined) return
+    this.replaceMember(member, member.connections)
+    this.config.onDirty()
+  }
+
+  // ---- Commit -----------------------------------------------------------------------------
+
+  /** Builds the next snapshot and hands back the batch's events, or undefined when nothing changed. */
+  commit(): { readonly state: RoomState<D>; readonly events: readonly PresenceEvent<D>[] } | undefined {
+    if (!this.hasChanges) return undefined
+    const previous = this.committed
+    const members = this.membersDirty ? Object.freeze([...this.users.values()]) : previous.members
+    const typing = this.membersDirty || this.typingDirty ? this.typingMembers() : previous.typing
+    const recentlyLeft = this.recentDirty
+      ? Object.freeze([...this.recentlyLeft.values()].reverse())
+      : previous.recentlyLeft
+    const state: RoomState<D> = Object.freeze({
+      room: this.config.room,
+      status: this.status,
+      synced: this.synced,
+      stale: this.stale,
+      joined: this.joined,
+      self: this.users.get(this.config.selfId),
+      members,
+      count: members.length,
+      typing,
+      recentlyLeft,
+      lastError: this.lastError,
+    })
+    this.committed = state
+    let events = this.events
+    if (typing !== previous.typing && !sameMembers(typing, previous.typing)) {
+      events.push(Object.freeze({ type: 'typing', typing }))
+    }
+    // Sync events carry the committed roster, known only now.
+    events = events.map((e) => (e.type === 'sync' ? Object.freeze({ type: 'sync', members }) : e))
+    this.events = []
+    this.committedBefore.clear()
+    this.membersDirty = this.typingDirty = this.recentDirty = this.stateDirty = false
+    return { state, events }
+  }
+
+  /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
+  reset(): void {
+    this.timeline.clear()
+    for (const userId of [...this.users.keys()]) this.setUser(userId, undefined)
+    this.leaving.clear()
+    this.recentlyLeft.clear()
+    this.tombstones.clear()
+    this.typers.clear()
+    this.buffer = []
+    this.events = []
+    this.pendingSync = true
+    this.synced = false
+    this.stale = false
+    this.localConnectionId = undefined
+    this.recentDirty = this.typingDirty = this.stateDirty = true
+  }
+
+  dispose(): void {
+    this.reset()
+    this.timeline.dispose()
+  }
+
+  // ---- Rules ------------------------------------------------------------------------------
+
+  private diff(kind: 'join' | 'update', raw: unknown): void {
+    const input = checkConnection(raw, this.config.maxDataBytes)
+    if (input instanceof PresenceError) return this.report(input)
+    if (this.pendingSync) {
+      this.bufferEntry({ kind, input })
+      return
+    }
+    this.upsert(input)
+    this.config.onDirty()
+  }
+
+  private bufferEntry(entry: Buffered): void {
+    if (this.buffer.length >= MAX_BUFFERED) this.buffer.shift()
+    this.buffer.push(entry)
+  }
+
+  private localId(): string {
+    return this.localConnectionId ?? LOCAL_PLACEHOLDER
+  }
+
+  private isLocal(connectionId: string): boolean {
+    return this.joined && connectionId === this.localId()
+  }
+
+  private setLocalConnectionId(connectionId: string): void {
+    const previousId = this.localId()
+    if (previousId === connectionId) return
+    this.localConnectionId = connectionId
+    const self = this.users.get(this.config.selfId)
+    if (self === undefined) return
+    // An echo of this very connection may have arrived as a remote one: the local copy wins.
+    const connections = self.connections
+      .filter((c) => c.connectionId !== connectionId)
+      .map((c) => (c.connectionId === previousId ? Object.freeze({ ...c, connectionId }) : c))
+    this.replaceMember(self, connections)
+  }
+
+  /** Join or update, the same path: a join of a known connection is an update (idempotent). */
+  private upsert(input: CheckedConnection, local = false): void {
+    const now = this.config.clock.now()
+    if (!local && this.isLocal(input.connectionId)) return
+    if (!local && this.blockedByTombstone(input.connectionId, input.version, now)) return
+    const member = this.users.get(input.userId)
+    const wasLeaving = member !== undefined && this.leaving.has(input.userId)
+    const existing = wasLeaving ? undefined : member?.connections.find((c) => c.connectionId === input.connectionId)
+
+    if (existing !== undefined) {
+      if (input.version !== undefined && input.version <= existing.version && !local) return
+      const next = this.connectionFrom(input, existing, now)
+      if (next === existing) return
+      const connections = member!.connections.map((c) => (c === existing ? next : c))
+      this.replaceMember(member!, connections)
+      return
+    }
+
+    const connection = this.connectionFrom(input, undefined, now)
+    if (member === undefined) {
+      this.addMember(input.userId, [connection])
+      return
+    }
+    if (wasLeaving) {
+      // Back within the grace period: the departed connections are replaced, no leave, no join.
+      this.leaving.delete(input.userId)
+      this.timeline.cancel(GRACE + input.userId)
+      this.replaceMember(member, [connection], true)
+      return
+    }
+    this.replaceMember(member, [...member.connections, connection])
+  }
+
+  /** A user who was not present arrives with several connections at once (from a snapshot). */
+  private enterTogether(userId: string, inputs: readonly CheckedConnection[]): void {
+    const now = this.config.clock.now()
+    const connections: Connection<D>[] = []
+    for (const input of inputs) {
+      if (this.isLocal(input.connectionId) || this.blockedByTombstone(input.connectionId, input.version, now)) continue
+      if (connections.some((c) => c.connectionId === input.connectionId)) continue
+      connections.push(this.connectionFrom(input, undefined, now))
+    }
+    if (connections.length === 0) return
+    const member = this.users.get(userId)
+    if (member === undefined) {
+      this.addMember(userId, connections)
+      return
+    }
+    this.leaving.delete(userId)
+    this.timeline.cancel(GRACE + userId)
+    this.replaceMember(member, connections, true)
+  }
+
+  private applyLeave(connectionId: string, userId: string, version: number | undefined): void {
+    if (this.isLocal(connectionId)) return
+    const now = this.config.clock.now()
+    const member = this.users.get(userId)
+    const connection =
+      member === undefined || this.leaving.has(userId)
+        ? undefined
+        : member.connections.find((c) => c.connectionId === connectionId)
+    if (connection === undefined) {
+      // A leave that overtook its join: remember it so the late join cannot make a ghost.
+      if (!this.tombstones.has(connectionId)) this.addTombstone(connectionId, version ?? Infinity, now)
+      return
+    }
+    if (version !== undefined && version < connection.version) return
+    this.removeConnections(userId, [connectionId], version)
+  }
+
+  private removeConnections(userId: string, connectionIds: readonly string[], version: number | undefined): void {
+    const member = this.users.get(userId)
+    if (member === undefined) return
+    const now = this.config.clock.now()
+    for (const id of connectionIds) {
+      const c = member.connections.find((x) => x.connectionId === id)
+      this.addTombstone(id, version ?? c?.version ?? Infinity, now)
+      const typer = this.typers.get(userId)
+      if (typer !== undefined && (typer.connectionId === undefined || typer.connectionId === id)) {
+        this.typers.delete(userId)
+        this.timeline.cancel(TYPING + userId)
+        this.typingDirty = true
+      }
+    }
+    const remaining = member.connections.filter((c) => !connectionIds.includes(c.connectionId))
+    if (remaining.length > 0) {
+      this.replaceMember(member, remaining)
+      return
+    }
+    // The last connection: the member stays for the grace period, in case this was a reload.
+    if (this.config.leaveGraceMs === 0) {
+      this.finalizeLeave(userId)
+      return
+    }
+    this.leaving.add(userId)
+    this.timeline.schedule(GRACE + userId, now + this.config.leaveGraceMs)
+  }
+
+  private finalizeLeave(userId: string): void {
+    const member = this.users.get(userId)
+    if (member === undefined) return
+    const now = this.config.clock.now()
+    this.setUser(userId, undefined)
+    this.leaving.delete(userId)
+    this.timeline.cancel(ACTIVITY + userId)
+    this.timeline.cancel(GRACE + userId)
+    if (this.typers.delete(userId)) {
+      this.timeline.cancel(TYPING + userId)
+      this.typingDirty = true
+    }
+    this.membersDirty = true
+    const offline: Member<D> = Object.freeze({ ...member, status: 'offline', leftAt: now })
+    this.events.push(Object.freeze({ type: 'leave', member: offline }))
+    if (this.config.offlineRetentionMs > 0) {
+      this.recentlyLeft.delete(userId)
+      this.recentlyLeft.set(userId, offline)
+      this.recentDirty = true
+      this.timeline.schedule(RETAIN + userId, now + this.config.offlineRetentionMs)
+    } else {
+      this.config.onUserGone(userId)
+    }
+  }
+
+  private setUser(userId: string, member: Member<D> | undefined): void {
+    if (!this.committedBefore.has(userId)) this.committedBefore.set(userId, this.users.get(userId))
+    if (member === undefined) this.users.delete(userId)
+    else this.users.set(userId, member)
+    this.membersDirty = true
+  }
+
+  private addMember(userId: string, connections: readonly Connection<D>[]): void {
+    const member = this.buildMember(userId, connections)
+    this.setUser(userId, member)
+    this.membersDirty = true
+    if (this.recentlyLeft.delete(userId)) {
+      this.timeline.cancel(RETAIN + userId)
+      this.recentDirty = true
+    } else {
+      this.config.onUserSeen(userId)
+    }
+    this.events.push(Object.freeze({ type: 'join', member }))
+  }
+
+  /**
+   * Swaps a member for a rebuilt one and records an update, unless nothing a viewer can see
+   * changed (then the old object stays, so nothing re-renders).
+   */
+  private replaceMember(previous: Member<D>, connections: readonly Connection<D>[], quietIfSameData = false): void {
+    const next = this.buildMember(previous.userId, connections)
+    if (sameMember(previous, next)) return
+    this.setUser(previous.userId, next)
+    this.membersDirty = true
+    if (quietIfSameData && jsonEqual(previous.data, next.data) && previous.status === next.status) return
+    this.events.push(Object.freeze({ type: 'update', member: next, previous }))
+  }
+
+  private connectionFrom(input: CheckedConnection, previous: Connection<D> | undefined, now: number): Connection<D> {
+    const data = (input.data ?? previous?.data ?? EMPTY_DATA) as D
+    const activity = input.activity
+    const profile = input.profile ?? previous?.profile
+    if (
+      previous !== undefined &&
+      (data === previous.data || jsonEqual(data, previous.data)) &&
+      (profile === previous.profile || jsonEqual(profile, previous.profile)) &&
+      (activity === undefined || sameActivity(previous, activity, now))
+    ) {
+      return previous
+    }
+    return Object.freeze({
+      connectionId: input.connectionId,
+      userId: input.userId,
+      data,
+      version: input.version ?? (previous === undefined ? 0 : previous.version + 1),
+      joinedAt: previous?.joinedAt ?? now,
+      updatedAt: now,
+      lastActiveAt: activity === undefined ? previous?.lastActiveAt : now - activity.inactiveMs,
+      hidden: activity === undefined ? (previous?.hidden ?? false) : activity.hidden,
+      away: activity === undefined ? (previous?.away ?? false) : activity.away,
+      profile,
+    })
+  }
+
+  private buildMember(userId: string, connections: readonly Connection<D>[]): Member<D> {
+    const now = this.config.clock.now()
+    const thresholds = this.config
+    let latest = connections[0]!
+    let status = connectionStatus(latest, now, thresholds)
+    let joinedAt = latest.joinedAt
+    let next = nextTransition(latest, now, thresholds)
+    for (let i = 1; i < connections.length; i++) {
+      const c = connections[i]!
+      if (c.updatedAt >= latest.updatedAt) latest = c
+      status = betterStatus(status, connectionStatus(c, now, thresholds))
+      if (c.joinedAt < joinedAt) joinedAt = c.joinedAt
+      next = Math.min(next, nextTransition(c, now, thresholds))
+    }
+    if (next !== Infinity) this.timeline.schedule(ACTIVITY + userId, next)
+    const isSelf = userId === this.config.selfId
+    return Object.freeze({
+      userId,
+      data: latest.data,
+      connections: Object.isFrozen(connections) ? connections : Object.freeze(connections),
+      status,
+      isSelf,
+      info: this.config.infoFor(userId) ?? latest.profile ?? (isSelf ? this.config.selfInfo : undefined),
+      joinedAt,
+      leftAt: undefined,
+    })
+  }
+
+  private blockedByTombstone(connectionId: string, version: number | undefined, now: number): boolean {
+    const tomb = this.tombstones.get(connectionId)
+    if (tomb === undefined) return false
+    if (tomb.until <= now) {
+      this.tombstones.delete(connectionId)
+      return false
+    }
+    // Only input that is provably newer than the leave brings the connection back.
+    if (version !== undefined && version > tomb.version) {
+      this.tombstones.delete(connectionId)
+      return false
+    }
+    return true
+  }
+
+  private addTombstone(connectionId: string, version: number, now: number): void {
+    this.tombstones.delete(connectionId)
+    this.tombstones.set(connectionId, { version, until: now + this.config.tombstoneTtlMs })
+    // Bounded: the oldest go first (Map keeps insertion order), and expired ones on the way.
+    for (const [id, tomb] of this.tombstones) {
+      if (this.tombstones.size <= this.config.maxTombstones && tomb.until > now) break
+      this.tombstones.delete(id)
+    }
+  }
+
+  private onDeadline(key: string): void {
+    const kind = key[0]
+    const userId = key.slice(1)
+    if (kind === GRACE) {
+      if (this.leaving.has(userId)) this.finalizeLeave(userId)
+    } else if (kind === RETAIN) {
+      if (this.recentlyLeft.delete(userId)) {
+        this.recentDirty = true
+        if (!this.users.has(userId)) this.config.onUserGone(userId)
+      }
+    } else if (kind === TYPING) {
+      if (this.typers.delete(userId)) this.typingDirty = true
+    } else if (kind === ACTIVITY) {
+      const member = this.users.get(userId)
+      if (member !== undefined) this.replaceMember(member, member.connections)
+    }
+    this.config.onDirty()
+  }
+
+  private typingMembers(): readonly Member<D>[] {
+    const list: Member<D>[] = []
+    for (const userId of this.typers.keys()) {
+      const member = this.users.get(userId)
+      if (member !== undefined && !this.leaving.has(userId)) list.push(member)
+    }
+    return Object.freeze(list)
+  }
+}
+
+function sameActivity(previous: Connection, activity: ActivityReport, now: number): boolean {
+  if (previous.hidden !== activity.hidden || previous.away !== activity.away) return false
+  if (previous.lastActiveAt === undefined) return false
+  // A repeated report (a duplicate delivered a little later) names the same moment of last input,
+  // within delivery jitter; a second is far finer than any idle threshold.
+  return Math.abs(now - activity.inactiveMs - previous.lastActiveAt) < ACTIVITY_TOLERANCE_MS
+}
+
+function sameMember(a: Member, b: Member): boolean {
+  return (
+    a.data === b.data &&
+    a.status === b.status &&
+    a.info === b.info &&
+    a.joinedAt === b.joinedAt &&
+    a.connections.length === b.connections.length &&
+    a.connections.every((c, i) => c === b.connections[i])
+  )
+}
+
+function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i])
+}

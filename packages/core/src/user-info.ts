@@ -1,0 +1,85 @@
+import { PresenceError } from './errors.js'
+import type { ResolveUser } from './options.js'
+import { isPlainObject } from './model/sanitize.js'
+import type { UserInfo } from './types.js'
+
+/**
+ * Resolved user info, one request per user however many rooms and components ask, dropped when
+ * the user is gone from every room.
+ */
+export interface UserInfoCache {
+  get(userId: string): UserInfo | undefined
+  request(userId: string): void
+  drop(userId: string): void
+  readonly size: number
+  dispose(): void
+}
+
+export function createUserInfoCache(
+  resolve: ResolveUser | undefined,
+  onResolved: (userId: string) => void,
+  onError: (error: PresenceError) => void,
+): UserInfoCache {
+  const entries = new Map<string, UserInfo | 'pending'>()
+  let disposed = false
+
+  function accept(userId: string, value: unknown): void {
+    if (disposed || entries.get(userId) !== 'pending') return
+    if (value === undefined) {
+      entries.delete(userId)
+      return
+    }
+    if (!isPlainObject(value)) {
+      entries.delete(userId)
+      onError(
+        new PresenceError('resolve-user-failed', `resolveUser('${userId}') returned something other than an object.`, {
+          detail: userId,
+        }),
+      )
+      return
+    }
+    entries.set(userId, Object.freeze({ ...value }) as UserInfo)
+    onResolved(userId)
+  }
+
+  function reject(userId: string, cause: unknown): void {
+    if (entries.get(userId) === 'pending') entries.delete(userId)
+    if (!disposed) onError(new PresenceError('resolve-user-failed', `resolveUser('${userId}') failed.`, { cause, detail: userId }))
+  }
+
+  return {
+    get(userId) {
+      const entry = entries.get(userId)
+      return entry === 'pending' ? undefined : entry
+    },
+    request(userId) {
+      if (resolve === undefined || entries.has(userId) || disposed) return
+      entries.set(userId, 'pending')
+      let result: ReturnType<ResolveUser>
+      try {
+        result = resolve(userId)
+      } catch (cause) {
+        reject(userId, cause)
+        return
+      }
+      if (result !== null && typeof result === 'object' && typeof (result as Promise<unknown>).then === 'function') {
+        ;(result as Promise<UserInfo | undefined>).then(
+          (value) => accept(userId, value),
+          (cause: unknown) => reject(userId, cause),
+        )
+      } else {
+        accept(userId, result)
+      }
+    },
+    drop(userId) {
+      entries.delete(userId)
+    },
+    get size() {
+      return entries.size
+    },
+    dispose() {
+      disposed = true
+      entries.clear()
+    },
+  }
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  format: 'esm',
+  dts: true,
+  platform: 'neutral',
+  target: 'es2022',
+  clean: true,
+  external: ['zustand', 'zustand/vanilla'],
+})

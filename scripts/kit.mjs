@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// The README's two commands land here: `npm start` (the demo) and `npm test` (every check).
+// Only Node and npm are assumed; everything else is installed or named in one clear message.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+const pnpmVersion = manifest.packageManager.split('@')[1]
+const isCI = Boolean(process.env.CI)
+
+function fail(message) {
+  console.error(`\npresence-kit: ${message}`)
+  process.exit(1)
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number)
+  if (major < 20 || (major === 20 && minor < 19)) {
+    fail(`Node ${process.versions.node} is too old: install Node 20.19 or newer, then run the command again.`)
+  }
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options })
+  if (result.error) return { ok: false, error: result.error }
+  return { ok: result.status === 0, status: result.status }
+}
+
+// pnpm at exactly the pinned version: the one on PATH when it matches, else through npx.
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' })
+  if (!probe.error && probe.stdout.trim() === pnpmVersion) return ['pnpm', []]
+  const viaNpx = spawnSync('npx', ['--yes', `pnpm@${pnpmVersion}`, '--version'], { encoding: 'utf8' })
+  if (!viaNpx.error && viaNpx.stdout.trim() === pnpmVersion) return ['npx', ['--yes', `pnpm@${pnpmVersion}`]]
+  fail(`pnpm ${pnpmVersion} could not be installed through npx. Install it with "npm i -g pnpm@${pnpmVersion}" and run the command again.`)
+}
+
+const [pnpmBin, pnpmPrefix] = (() => {
+  checkNode()
+  return pnpmCommand()
+})()
+
+function pnpm(args, options) {
+  return run(pnpmBin, [...pnpmPrefix, ...args], options)
+}
+
+const results = []
+function step(name, args, options) {
+  const started = Date.now()
+  console.log(`\n▶ ${name}`)
+  const outcome = pnpm(args, options)
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  results.push({ name, ok: outcome.ok, seconds })
+  console.log(`${outcome.ok ? '✔' : '✘'} ${name} (${seconds} s)`)
+  return outcome.ok
+}
+
+function install() {
+  const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }
+  const args = existsSync(join(root, 'pnpm-lock.yaml')) && isCI ? ['install', '--frozen-lockfile'] : ['install']
+  if (!step('install dependencies', args, { env })) fail('pnpm install failed; the lines above say why.')
+}
+
+function vitestCounts() {
+  const file = join(root, '.reports', 'vitest.json')
+  if (!existsSync(file)) return null
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
+}
+
+function testAll() {
+  install()
+  const steps = [
+    ['build packages', ['run', 'build']],
+    ['typecheck', ['run', 'typecheck']],
+    ['lint and format', ['run', 'lint']],
+    ['package hygiene (publint)', ['run', 'publint']],
+    ['unit and property tests', ['run', 'test:unit']],
+    ['benchmarks, quick run', ['run', 'bench:quick']],
+    ['bundle size', ['run', 'size']],
+  ]
+  for (const [name, args] of steps) step(name, args)
+
+  console.log('\nSummary')
+  for (const r of results) console.log(`  ${r.ok ? 'pass' : 'FAIL'}  ${r.name} (${r.seconds} s)`)
+  const counts = vitestCounts()
+  const failedSteps = results.filter((r) => !r.ok).length
+  if (counts) {
+    console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+  }
+  console.log(`steps: ${results.length - failedSteps} passed, ${failedSteps} failed`)
+  process.exit(failedSteps === 0 && counts && counts.failed === 0 && counts.skipped === 0 ? 0 : 1)
+}
+
+function demo() {
+  install()
+  if (!step('build packages', ['run', 'build'])) fail('the build failed; the lines above say why.')
+  step('core example: a simulated room', ['run', 'example'])
+}
+
+const command = process.argv[2]
+if (command === 'test') testAll()
+else if (command === 'demo') demo()
+else fail(`unknown command "${command}"; use "test" or "demo".`)
