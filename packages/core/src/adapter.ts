@@ -49,7 +49,10 @@ export interface RoomSink {
    * so the store recognises its own echo; after every `connected` the store enters again with the
    * current presence, so adapters need not remember it.
    */
-  status(status: ConnectionStatus, detail?: { readonly connectionId?: string; readonly error?: unknown }): void
+  status(
+    status: ConnectionStatus,
+    detail?: { readonly connectionId?: string; readonly error?: unknown },
+  ): void
   error(error: unknown): void
 }
 

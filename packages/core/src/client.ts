@@ -57,6 +57,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
     activity,
     userInfo,
     userGone(userId) {
+      if (userInfo.size === 0) return
       for (const room of rooms.values()) if (room.remembers(userId)) return
       userInfo.drop(userId)
     },
@@ -75,7 +76,8 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
           `client.room(name): name must be a non-empty string of at most ${MAX_ROOM_NAME_LENGTH} characters.`,
         )
       }
-      if (destroyed) throw new PresenceError('invalid-state', 'client.room() was called after client.destroy().')
+      if (destroyed)
+        throw new PresenceError('invalid-state', 'client.room() was called after client.destroy().')
       let room = rooms.get(name)
       if (room === undefined) {
         room = new Room(name, host)

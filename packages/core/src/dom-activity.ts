@@ -2,7 +2,11 @@ import type { LocalActivity } from './local-activity.js'
 
 /** The little of a browser window this needs; typed here so the core does not need the DOM types. */
 export interface ActivityWindow {
-  addEventListener(type: string, listener: () => void, options?: { passive?: boolean; capture?: boolean }): void
+  addEventListener(
+    type: string,
+    listener: () => void,
+    options?: { passive?: boolean; capture?: boolean },
+  ): void
   removeEventListener(type: string, listener: () => void, options?: { capture?: boolean }): void
   readonly document?: {
     readonly visibilityState?: string

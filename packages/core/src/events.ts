@@ -39,13 +39,7 @@ export interface ChangeEvent<D extends PresenceData = PresenceData> {
 }
 
 export type PresenceEvent<D extends PresenceData = PresenceData> =
-  | JoinEvent<D>
-  | LeaveEvent<D>
-  | UpdateEvent<D>
-  | SyncEvent<D>
-  | TypingEvent<D>
-  | StatusEvent
-  | ErrorEvent
+  JoinEvent<D> | LeaveEvent<D> | UpdateEvent<D> | SyncEvent<D> | TypingEvent<D> | StatusEvent | ErrorEvent
 
 export interface PresenceEventMap<D extends PresenceData = PresenceData> {
   join: JoinEvent<D>
@@ -92,6 +86,11 @@ export class Listeners<D extends PresenceData> {
   clear(name?: PresenceEventName): void {
     if (name === undefined) this.byName.clear()
     else this.byName.delete(name)
+  }
+
+  /** Whether any listener is registered at all. */
+  get any(): boolean {
+    return this.byName.size > 0
   }
 
   has(name: PresenceEventName): boolean {

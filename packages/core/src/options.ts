@@ -122,7 +122,9 @@ export function resolveOptions(options: PresenceClientOptions): ResolvedOptions 
   const typingThrottleMs = duration('typing.throttleMs', typing.throttleMs, 2_000)
   const typingTtlMs = duration('typing.ttlMs', typing.ttlMs, 6_000)
   if (typingTtlMs <= typingThrottleMs) {
-    throw invalid('typing.ttlMs must be longer than typing.throttleMs, or typers flicker off between signals.')
+    throw invalid(
+      'typing.ttlMs must be longer than typing.throttleMs, or typers flicker off between signals.',
+    )
   }
   return {
     adapter,

@@ -68,6 +68,7 @@ export class Room<D extends PresenceData = PresenceData> {
       infoFor: (userId) => host.userInfo.get(userId),
       onUserSeen: (userId) => host.userInfo.request(userId),
       onUserGone: (userId) => host.userGone(userId),
+      wantsEvents: () => this.listeners.any,
       onDirty: () => this.scheduleCommit(),
     })
     this.store = createStore<RoomState<D>>()(() => this.model.state)
@@ -86,7 +87,9 @@ export class Room<D extends PresenceData = PresenceData> {
   update(data: PresenceUpdate<D>): void {
     if (this.refuseWhenDestroyed('update')) return
     if (this.localData === undefined) {
-      this.model.report(new PresenceError('invalid-state', `room('${this.name}').update() needs join() first.`))
+      this.model.report(
+        new PresenceError('invalid-state', `room('${this.name}').update() needs join() first.`),
+      )
       return
     }
     const next = this.takeLocalData(data)
@@ -110,7 +113,8 @@ export class Room<D extends PresenceData = PresenceData> {
   acquire(initialPresence?: PresenceUpdate<D>): () => void {
     if (this.refuseWhenDestroyed('acquire')) return () => {}
     this.joinHolds++
-    if (this.joinHolds === 1 && !this.explicitlyJoined && this.localData === undefined) this.enter(initialPresence)
+    if (this.joinHolds === 1 && !this.explicitlyJoined && this.localData === undefined)
+      this.enter(initialPresence)
     return this.once(() => {
       this.joinHolds--
       this.deferRelease()
@@ -245,13 +249,20 @@ export class Room<D extends PresenceData = PresenceData> {
     for (const event of result.events) {
       this.listeners.emit(event.type, event as PresenceEventMap<D>[typeof event.type])
     }
-    this.listeners.emit('change', Object.freeze({ type: 'change', events: result.events, state: result.state }))
+    this.listeners.emit(
+      'change',
+      Object.freeze({ type: 'change', events: result.events, state: result.state }),
+    )
     this.host.committed()
   }
 
   /** Timers and listeners this room holds right now (for leak checks). */
   resources(): { readonly listeners: number; readonly deadlines: number; readonly open: boolean } {
-    return { listeners: this.listeners.count(), deadlines: this.model.pendingDeadlines, open: this.adapterRoom !== undefined }
+    return {
+      listeners: this.listeners.count(),
+      deadlines: this.model.pendingDeadlines,
+      open: this.adapterRoom !== undefined,
+    }
   }
 
   /** Leave, close and release everything. Called by `client.destroy()`. */
@@ -303,7 +314,11 @@ export class Room<D extends PresenceData = PresenceData> {
     this.sinkToken = token
     const sink = this.createSink(token)
     try {
-      this.adapterRoom = this.host.options.adapter.openRoom({ room: this.name, user: this.host.options.user, sink })
+      this.adapterRoom = this.host.options.adapter.openRoom({
+        room: this.name,
+        user: this.host.options.user,
+        sink,
+      })
     } catch (error) {
       this.sinkToken = undefined
       this.model.report(toPresenceError(error))
@@ -341,13 +356,14 @@ export class Room<D extends PresenceData = PresenceData> {
   /** Every callback the adapter gets is guarded: late input after close is ignored, none throws. */
   private createSink(token: object): RoomSink {
     const live = () => this.sinkToken === token
+    // Fixed arity on purpose: these run for every presence event, and rest arguments allocate.
     const guard =
-      <A extends unknown[]>(apply: (...args: A) => void) =>
-      (...args: A): void => {
+      <A>(apply: (arg: A) => void) =>
+      (arg: A): void => {
         if (!live()) return
         this.applying++
         try {
-          apply(...args)
+          apply(arg)
         } catch (error) {
           this.model.report(error)
         } finally {
@@ -361,20 +377,26 @@ export class Room<D extends PresenceData = PresenceData> {
       update: guard((connection: unknown) => this.model.update(connection)),
       leave: guard((leave: unknown) => this.model.leave(leave)),
       typing: guard((signal: unknown) => this.model.typing(signal)),
-      status: guard((status: unknown, detail?: { connectionId?: unknown; error?: unknown }) => {
-        if (detail?.error !== undefined) this.model.report(detail.error)
-        this.model.connectionStatus(status, detail)
-        if (status === 'connected') {
-          // Own presence is re-sent after every reconnect, whatever the backend remembers.
-          if (this.needsEnter && this.localData !== undefined) {
-            this.adapterRoom?.enter({ data: this.localData, activity: this.host.activity.report() })
-          }
-          this.needsEnter = false
-        } else if (status !== 'connecting') {
-          this.needsEnter = true
-        }
-      }),
+      status: (status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
+        guard(() => this.applyStatus(status, detail))(undefined),
       error: guard((error: unknown) => this.model.report(error)),
+    }
+  }
+
+  private applyStatus(
+    status: unknown,
+    detail: { connectionId?: unknown; error?: unknown } | undefined,
+  ): void {
+    if (detail?.error !== undefined) this.model.report(detail.error)
+    this.model.connectionStatus(status, detail)
+    if (status === 'connected') {
+      // Own presence is re-sent after every reconnect, whatever the backend remembers.
+      if (this.needsEnter && this.localData !== undefined) {
+        this.adapterRoom?.enter({ data: this.localData, activity: this.host.activity.report() })
+      }
+      this.needsEnter = false
+    } else if (status !== 'connecting') {
+      this.needsEnter = true
     }
   }
 
@@ -384,7 +406,9 @@ export class Room<D extends PresenceData = PresenceData> {
       try {
         value = update(this.localData ?? ({} as D))
       } catch (error) {
-        this.model.report(new PresenceError('invalid-data', 'The presence updater function threw.', { cause: error }))
+        this.model.report(
+          new PresenceError('invalid-data', 'The presence updater function threw.', { cause: error }),
+        )
         return undefined
       }
     }
@@ -411,7 +435,9 @@ export class Room<D extends PresenceData = PresenceData> {
 
   private refuseWhenDestroyed(method: string): boolean {
     if (!this.destroyed) return false
-    console.warn(`[presence-kit] room('${this.name}').${method}() was called after client.destroy(); ignored.`)
+    console.warn(
+      `[presence-kit] room('${this.name}').${method}() was called after client.destroy(); ignored.`,
+    )
     return true
   }
 

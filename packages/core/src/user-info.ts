@@ -32,9 +32,13 @@ export function createUserInfoCache(
     if (!isPlainObject(value)) {
       entries.delete(userId)
       onError(
-        new PresenceError('resolve-user-failed', `resolveUser('${userId}') returned something other than an object.`, {
-          detail: userId,
-        }),
+        new PresenceError(
+          'resolve-user-failed',
+          `resolveUser('${userId}') returned something other than an object.`,
+          {
+            detail: userId,
+          },
+        ),
       )
       return
     }
@@ -44,11 +48,18 @@ export function createUserInfoCache(
 
   function reject(userId: string, cause: unknown): void {
     if (entries.get(userId) === 'pending') entries.delete(userId)
-    if (!disposed) onError(new PresenceError('resolve-user-failed', `resolveUser('${userId}') failed.`, { cause, detail: userId }))
+    if (!disposed)
+      onError(
+        new PresenceError('resolve-user-failed', `resolveUser('${userId}') failed.`, {
+          cause,
+          detail: userId,
+        }),
+      )
   }
 
   return {
     get(userId) {
+      if (resolve === undefined) return undefined
       const entry = entries.get(userId)
       return entry === 'pending' ? undefined : entry
     },
@@ -62,7 +73,11 @@ export function createUserInfoCache(
         reject(userId, cause)
         return
       }
-      if (result !== null && typeof result === 'object' && typeof (result as Promise<unknown>).then === 'function') {
+      if (
+        result !== null &&
+        typeof result === 'object' &&
+        typeof (result as Promise<unknown>).then === 'function'
+      ) {
         ;(result as Promise<UserInfo | undefined>).then(
           (value) => accept(userId, value),
           (cause: unknown) => reject(userId, cause),

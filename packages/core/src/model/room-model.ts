@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js'
 import { PresenceError, toPresenceError } from '../errors.js'
+import type { LeaveInput, TypingInput } from '../adapter.js'
 import type { PresenceEvent } from '../events.js'
 import type {
   ActivityReport,
@@ -13,8 +14,10 @@ import type {
 import { jsonEqual } from './json-equal.js'
 import { betterStatus, connectionStatus, nextTransition } from './status.js'
 import { createTimeline, type Timeline } from './timeline.js'
+import { Tombstones } from './tombstones.js'
 import {
-  checkConnection,
+  checkConnectionBody,
+  checkConnectionHead,
   checkLeave,
   checkSnapshot,
   checkTyping,
@@ -40,6 +43,8 @@ export interface RoomModelConfig {
   onUserSeen(userId: string): void
   /** A user is gone from this room for good, recently-left list included. */
   onUserGone(userId: string): void
+  /** Whether anyone listens to member events; when nobody does, none are built. */
+  wantsEvents(): boolean
   /** Something changed: the owner schedules a commit. */
   onDirty(): void
 }
@@ -57,18 +62,18 @@ const RETAIN = 'r'
 const TYPING = 't'
 const ACTIVITY = 'a'
 
-interface Tombstone {
-  readonly version: number
-  readonly until: number
-}
-
 interface Typer {
   readonly connectionId: string | undefined
 }
 
 type Buffered =
   | { readonly kind: 'join' | 'update'; readonly input: CheckedConnection }
-  | { readonly kind: 'leave'; readonly connectionId: string; readonly userId: string; readonly version: number | undefined }
+  | {
+      readonly kind: 'leave'
+      readonly connectionId: string
+      readonly userId: string
+      readonly version: number | undefined
+    }
 
 /**
  * The working copy of one room and every rule of presence. Inputs change it at once; `commit()`
@@ -85,7 +90,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** Users whose last connection left; present until the grace deadline. */
   private readonly leaving = new Set<string>()
   private readonly recentlyLeft = new Map<string, Member<D>>()
-  private readonly tombstones = new Map<string, Tombstone>()
+  private readonly tombstones: Tombstones
   private readonly typers = new Map<string, Typer>()
   private readonly timeline: Timeline
   private buffer: Buffered[] = []
@@ -105,9 +110,16 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   private recentDirty = false
   private stateDirty = false
   private committed: RoomState<D>
+  /** While a snapshot is applied: the index in `events` of each join it made. */
+  private snapshotJoins: Map<string, number> | undefined
+  /** While a snapshot is applied: how many known connections it listed. */
+  private snapshotMatched = 0
+  /** The receiver-clock time of the input being applied: read once per input, not per helper. */
+  private now = 0
 
   constructor(private readonly config: RoomModelConfig) {
     this.timeline = createTimeline(config.clock, (key) => this.onDeadline(key))
+    this.tombstones = new Tombstones(config.tombstoneTtlMs, config.maxTombstones)
     this.committed = Object.freeze({
       room: config.room,
       status: this.status,
@@ -128,7 +140,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   get hasChanges(): boolean {
-    return this.events.length > 0 || this.membersDirty || this.typingDirty || this.recentDirty || this.stateDirty
+    return (
+      this.events.length > 0 || this.membersDirty || this.typingDirty || this.recentDirty || this.stateDirty
+    )
   }
 
   /** A member in the working copy (input applied, maybe not yet committed). */
@@ -138,6 +152,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** A member as of the last commit. */
   committedMember(userId: string): Member<D> | undefined {
+    if (this.committed.members.length === 0) return undefined
     return this.committedBefore.has(userId) ? this.committedBefore.get(userId) : this.users.get(userId)
   }
 
@@ -160,37 +175,49 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- Input from the adapter -------------------------------------------------------------
 
   snapshot(raw: unknown): void {
-    const list = checkSnapshot(raw)
-    if (list instanceof PresenceError) return this.report(list)
-    const seen = new Set<string>()
-    // Grouped by user, so a user with several connections joins once, with all of them.
-    const byUser = new Map<string, CheckedConnection[]>()
+    this.now = this.config.clock.now()
+    const notList = checkSnapshot(raw)
+    if (notList !== undefined) return this.report(notList)
+    const list = raw as readonly unknown[]
+    // Only a room that already has members can have members the snapshot no longer lists.
+    const seen = this.users.size > 0 ? new Set<string>() : undefined
+    let existing = 0
+    if (seen !== undefined) {
+      for (const member of this.users.values()) {
+        if (!this.isLeaving(member.userId)) existing += member.connections.length
+      }
+      if (this.joined && this.users.get(this.config.selfId)?.connections.some((c) => this.isLocal(c.connectionId))) {
+        existing--
+      }
+    }
+    let valid = 0
+    this.snapshotMatched = 0
+    // A user with several connections in one snapshot joins once, with all of them: their join
+    // event is updated in place instead of being followed by updates.
+    this.snapshotJoins = this.config.wantsEvents() ? new Map() : undefined
     for (const item of list) {
-      const input = checkConnection(item, this.config.maxDataBytes)
-      if (input instanceof PresenceError) {
-        this.report(input)
+      const problem = checkConnectionHead(item)
+      if (problem !== undefined) {
+        this.report(problem)
         continue
       }
-      seen.add(input.connectionId)
-      const group = byUser.get(input.userId)
-      if (group === undefined) byUser.set(input.userId, [input])
-      else group.push(input)
+      const input = item as CheckedConnection
+      valid++
+      seen?.add(input.connectionId)
+      this.upsert(input)
     }
-    for (const [userId, inputs] of byUser) {
-      if (inputs.length === 1 || (this.users.has(userId) && !this.leaving.has(userId))) {
-        for (const input of inputs) this.upsert(input)
-      } else {
-        this.enterTogether(userId, inputs)
+    this.snapshotJoins = undefined
+    // What the snapshot does not list has gone while we were not looking. When every entry had a
+    // distinct id and every known connection was matched, nothing is missing: skip the scan.
+    if (seen !== undefined && !(seen.size === valid && this.snapshotMatched === existing)) {
+      for (const member of [...this.users.values()]) {
+        if (this.isLeaving(member.userId)) continue
+        let gone: string[] | undefined
+        for (const c of member.connections) {
+          if (!seen.has(c.connectionId) && !this.isLocal(c.connectionId)) (gone ??= []).push(c.connectionId)
+        }
+        if (gone !== undefined) this.removeConnections(member, gone, undefined)
       }
-    }
-    // What the snapshot does not list has gone while we were not looking.
-    for (const member of [...this.users.values()]) {
-      if (this.leaving.has(member.userId)) continue
-      let gone: string[] | undefined
-      for (const c of member.connections) {
-        if (!seen.has(c.connectionId) && !this.isLocal(c.connectionId)) (gone ??= []).push(c.connectionId)
-      }
-      if (gone !== undefined) this.removeConnections(member.userId, gone, undefined)
     }
     this.pendingSync = false
     if (!this.synced || this.stale) this.stateDirty = true
@@ -215,10 +242,17 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   leave(raw: unknown): void {
-    const input = checkLeave(raw)
-    if (input instanceof PresenceError) return this.report(input)
+    this.now = this.config.clock.now()
+    const problem = checkLeave(raw)
+    if (problem !== undefined) return this.report(problem)
+    const input = raw as LeaveInput
     if (this.pendingSync) {
-      this.bufferEntry({ kind: 'leave', connectionId: input.connectionId, userId: input.userId, version: input.version })
+      this.bufferEntry({
+        kind: 'leave',
+        connectionId: input.connectionId,
+        userId: input.userId,
+        version: input.version,
+      })
       return
     }
     this.applyLeave(input.connectionId, input.userId, input.version)
@@ -226,15 +260,17 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   typing(raw: unknown): void {
-    const input = checkTyping(raw)
-    if (input instanceof PresenceError) return this.report(input)
+    this.now = this.config.clock.now()
+    const problem = checkTyping(raw)
+    if (problem !== undefined) return this.report(problem)
+    const input = raw as TypingInput
     // The local user's own typing (this tab or another) is never shown to them.
     if (input.userId === this.config.selfId) return
     const key = TYPING + input.userId
     if (input.typing) {
       if (!this.typers.has(input.userId)) this.typingDirty = true
       this.typers.set(input.userId, { connectionId: input.connectionId })
-      this.timeline.schedule(key, this.config.clock.now() + this.config.typingTtlMs)
+      this.timeline.schedule(key, this.now + this.config.typingTtlMs)
     } else if (this.typers.delete(input.userId)) {
       this.timeline.cancel(key)
       this.typingDirty = true
@@ -243,6 +279,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
+    this.now = this.config.clock.now()
     if (
       status !== 'connecting' &&
       status !== 'connected' &&
@@ -250,7 +287,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       status !== 'disconnected' &&
       status !== 'failed'
     ) {
-      return this.report(new PresenceError('invalid-input', 'Unknown connection status.', { detail: String(status) }))
+      return this.report(
+        new PresenceError('invalid-input', 'Unknown connection status.', { detail: String(status) }),
+      )
     }
     if (status === 'connected' && detail?.connectionId !== undefined) {
       if (typeof detail.connectionId !== 'string' || detail.connectionId === '') {
@@ -289,6 +328,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Enter or update the local connection: known at once, before any echo. */
   setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
+    this.now = this.config.clock.now()
     const wasJoined = this.joined
     this.joined = true
     if (!wasJoined) this.stateDirty = true
@@ -298,7 +338,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         userId: this.config.selfId,
         data,
         version: ++this.localVersion,
-        activity,
+        ...(activity === undefined ? {} : { activity }),
         profile: this.config.selfInfo,
       },
       true,
@@ -307,13 +347,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   clearLocal(): void {
+    this.now = this.config.clock.now()
     if (!this.joined) return
     this.joined = false
     this.stateDirty = true
     const self = this.users.get(this.config.selfId)
     if (self !== undefined) {
       const remaining = self.connections.filter((c) => c.connectionId !== this.localId())
-      if (remaining.length === 0) this.finalizeLeave(self.userId)
+      if (remaining.length === 0) this.finalizeLeave(self)
       else this.replaceMember(self, remaining)
     }
     this.config.onDirty()
@@ -321,6 +362,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Rebuild a member whose resolved info arrived. */
   refreshUser(userId: string): void {
+    this.now = this.config.clock.now()
     const member = this.users.get(userId)
     if (member === undefined) return
     this.replaceMember(member, member.connections)
@@ -367,7 +409,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
   reset(): void {
     this.timeline.clear()
-    for (const userId of [...this.users.keys()]) this.setUser(userId, undefined)
+    for (const [userId, member] of [...this.users]) this.setUser(userId, member, undefined)
     this.leaving.clear()
     this.recentlyLeft.clear()
     this.tombstones.clear()
@@ -389,8 +431,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- Rules ------------------------------------------------------------------------------
 
   private diff(kind: 'join' | 'update', raw: unknown): void {
-    const input = checkConnection(raw, this.config.maxDataBytes)
-    if (input instanceof PresenceError) return this.report(input)
+    this.now = this.config.clock.now()
+    const problem = checkConnectionHead(raw)
+    if (problem !== undefined) return this.report(problem)
+    const input = raw as CheckedConnection
     if (this.pendingSync) {
       this.bufferEntry({ kind, input })
       return
@@ -427,15 +471,18 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Join or update, the same path: a join of a known connection is an update (idempotent). */
   private upsert(input: CheckedConnection, local = false): void {
-    const now = this.config.clock.now()
+    const now = this.now
     if (!local && this.isLocal(input.connectionId)) return
-    if (!local && this.blockedByTombstone(input.connectionId, input.version, now)) return
+    if (!local && this.tombstones.blocks(input.connectionId, input.version, now)) return
     const member = this.users.get(input.userId)
-    const wasLeaving = member !== undefined && this.leaving.has(input.userId)
-    const existing = wasLeaving ? undefined : member?.connections.find((c) => c.connectionId === input.connectionId)
+    const wasLeaving = member !== undefined && this.isLeaving(input.userId)
+    const existing =
+      wasLeaving || member === undefined ? undefined : findConnection(member, input.connectionId)
 
     if (existing !== undefined) {
+      this.snapshotMatched++
       if (input.version !== undefined && input.version <= existing.version && !local) return
+      if (!local && !this.acceptBody(input)) return
       const next = this.connectionFrom(input, existing, now)
       if (next === existing) return
       const connections = member!.connections.map((c) => (c === existing ? next : c))
@@ -443,6 +490,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
 
+    if (!local && !this.acceptBody(input)) return
     const connection = this.connectionFrom(input, undefined, now)
     if (member === undefined) {
       this.addMember(input.userId, [connection])
@@ -458,98 +506,107 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.replaceMember(member, [...member.connections, connection])
   }
 
-  /** A user who was not present arrives with several connections at once (from a snapshot). */
-  private enterTogether(userId: string, inputs: readonly CheckedConnection[]): void {
-    const now = this.config.clock.now()
-    const connections: Connection<D>[] = []
-    for (const input of inputs) {
-      if (this.isLocal(input.connectionId) || this.blockedByTombstone(input.connectionId, input.version, now)) continue
-      if (connections.some((c) => c.connectionId === input.connectionId)) continue
-      connections.push(this.connectionFrom(input, undefined, now))
-    }
-    if (connections.length === 0) return
-    const member = this.users.get(userId)
-    if (member === undefined) {
-      this.addMember(userId, connections)
-      return
-    }
-    this.leaving.delete(userId)
-    this.timeline.cancel(GRACE + userId)
-    this.replaceMember(member, connections, true)
+  /** Walks and freezes the payload of input about to be applied; reports it when malformed. */
+  private acceptBody(input: CheckedConnection): boolean {
+    const problem = checkConnectionBody(input, this.config.maxDataBytes)
+    if (problem === undefined) return true
+    this.report(problem)
+    return false
   }
 
   private applyLeave(connectionId: string, userId: string, version: number | undefined): void {
     if (this.isLocal(connectionId)) return
-    const now = this.config.clock.now()
     const member = this.users.get(userId)
     const connection =
-      member === undefined || this.leaving.has(userId)
-        ? undefined
-        : member.connections.find((c) => c.connectionId === connectionId)
+      member === undefined || this.isLeaving(userId) ? undefined : findConnection(member, connectionId)
     if (connection === undefined) {
       // A leave that overtook its join: remember it so the late join cannot make a ghost.
-      if (!this.tombstones.has(connectionId)) this.addTombstone(connectionId, version ?? Infinity, now)
+      if (!this.tombstones.has(connectionId)) this.tombstones.add(connectionId, version ?? Infinity, this.now)
       return
     }
     if (version !== undefined && version < connection.version) return
-    this.removeConnections(userId, [connectionId], version)
+    this.removeConnections(member!, [connectionId], version)
   }
 
-  private removeConnections(userId: string, connectionIds: readonly string[], version: number | undefined): void {
-    const member = this.users.get(userId)
-    if (member === undefined) return
-    const now = this.config.clock.now()
+  private removeConnections(member: Member<D>, connectionIds: readonly string[], version: number | undefined): void {
+    const { userId } = member
+    const now = this.now
     for (const id of connectionIds) {
-      const c = member.connections.find((x) => x.connectionId === id)
-      this.addTombstone(id, version ?? c?.version ?? Infinity, now)
-      const typer = this.typers.get(userId)
+      const c = findConnection(member, id)
+      this.tombstones.add(id, version ?? c?.version ?? Infinity, now)
+      const typer = this.typers.size === 0 ? undefined : this.typers.get(userId)
       if (typer !== undefined && (typer.connectionId === undefined || typer.connectionId === id)) {
         this.typers.delete(userId)
         this.timeline.cancel(TYPING + userId)
         this.typingDirty = true
       }
     }
-    const remaining = member.connections.filter((c) => !connectionIds.includes(c.connectionId))
+    const remaining =
+      connectionIds.length === member.connections.length
+        ? []
+        : member.connections.filter((c) => !connectionIds.includes(c.connectionId))
     if (remaining.length > 0) {
       this.replaceMember(member, remaining)
       return
     }
     // The last connection: the member stays for the grace period, in case this was a reload.
     if (this.config.leaveGraceMs === 0) {
-      this.finalizeLeave(userId)
+      this.finalizeLeave(member)
       return
     }
     this.leaving.add(userId)
     this.timeline.schedule(GRACE + userId, now + this.config.leaveGraceMs)
   }
 
-  private finalizeLeave(userId: string): void {
-    const member = this.users.get(userId)
-    if (member === undefined) return
-    const now = this.config.clock.now()
-    this.setUser(userId, undefined)
-    this.leaving.delete(userId)
-    this.timeline.cancel(ACTIVITY + userId)
-    this.timeline.cancel(GRACE + userId)
-    if (this.typers.delete(userId)) {
+  private isLeaving(userId: string): boolean {
+    return this.leaving.size > 0 && this.leaving.has(userId)
+  }
+
+  private finalizeLeave(member: Member<D>): void {
+    const { userId } = member
+    const now = this.now
+    this.setUser(userId, member, undefined)
+    // Timeline keys are built only when a deadline can exist: string keys cost a hash each.
+    if (member.connections.some((c) => c.lastActiveAt !== undefined)) this.timeline.cancel(ACTIVITY + userId)
+    if (this.isLeaving(userId)) {
+      this.leaving.delete(userId)
+      this.timeline.cancel(GRACE + userId)
+    }
+    if (this.typers.size > 0 && this.typers.delete(userId)) {
       this.timeline.cancel(TYPING + userId)
       this.typingDirty = true
     }
-    this.membersDirty = true
-    const offline: Member<D> = Object.freeze({ ...member, status: 'offline', leftAt: now })
-    this.events.push(Object.freeze({ type: 'leave', member: offline }))
-    if (this.config.offlineRetentionMs > 0) {
-      this.recentlyLeft.delete(userId)
-      this.recentlyLeft.set(userId, offline)
-      this.recentDirty = true
-      this.timeline.schedule(RETAIN + userId, now + this.config.offlineRetentionMs)
-    } else {
-      this.config.onUserGone(userId)
+    const retain = this.config.offlineRetentionMs > 0
+    const wantsEvent = this.config.wantsEvents()
+    if (retain || wantsEvent) {
+      const offline: Member<D> = Object.freeze({
+        userId,
+        data: member.data,
+        connections: member.connections,
+        status: 'offline',
+        isSelf: member.isSelf,
+        info: member.info,
+        joinedAt: member.joinedAt,
+        leftAt: now,
+      })
+      if (wantsEvent) this.events.push(Object.freeze({ type: 'leave', member: offline }))
+      if (retain) {
+        this.recentlyLeft.delete(userId)
+        this.recentlyLeft.set(userId, offline)
+        this.recentDirty = true
+        this.timeline.schedule(RETAIN + userId, now + this.config.offlineRetentionMs)
+        return
+      }
     }
+    this.config.onUserGone(userId)
   }
 
-  private setUser(userId: string, member: Member<D> | undefined): void {
-    if (!this.committedBefore.has(userId)) this.committedBefore.set(userId, this.users.get(userId))
+  /** Every change of `users` goes through here, so the committed view can be told apart. */
+  private setUser(userId: string, previous: Member<D> | undefined, member: Member<D> | undefined): void {
+    // With an empty committed roster every lookup answers undefined: nothing to remember.
+    if (this.committed.members.length > 0 && !this.committedBefore.has(userId)) {
+      this.committedBefore.set(userId, previous)
+    }
     if (member === undefined) this.users.delete(userId)
     else this.users.set(userId, member)
     this.membersDirty = true
@@ -557,38 +614,63 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   private addMember(userId: string, connections: readonly Connection<D>[]): void {
     const member = this.buildMember(userId, connections)
-    this.setUser(userId, member)
-    this.membersDirty = true
-    if (this.recentlyLeft.delete(userId)) {
+    this.setUser(userId, undefined, member)
+    if (this.recentlyLeft.size > 0 && this.recentlyLeft.delete(userId)) {
       this.timeline.cancel(RETAIN + userId)
       this.recentDirty = true
     } else {
       this.config.onUserSeen(userId)
     }
-    this.events.push(Object.freeze({ type: 'join', member }))
+    if (this.config.wantsEvents()) {
+      this.snapshotJoins?.set(userId, this.events.length)
+      this.events.push(Object.freeze({ type: 'join', member }))
+    }
   }
 
   /**
    * Swaps a member for a rebuilt one and records an update, unless nothing a viewer can see
    * changed (then the old object stays, so nothing re-renders).
    */
-  private replaceMember(previous: Member<D>, connections: readonly Connection<D>[], quietIfSameData = false): void {
+  private replaceMember(
+    previous: Member<D>,
+    connections: readonly Connection<D>[],
+    quietIfSameData = false,
+  ): void {
     const next = this.buildMember(previous.userId, connections)
     if (sameMember(previous, next)) return
-    this.setUser(previous.userId, next)
+    this.setUser(previous.userId, previous, next)
     this.membersDirty = true
+    if (visiblySame(previous, next)) return
+    const joinIndex = this.snapshotJoins?.get(previous.userId)
+    if (joinIndex !== undefined) {
+      this.events[joinIndex] = Object.freeze({ type: 'join', member: next })
+      return
+    }
     if (quietIfSameData && jsonEqual(previous.data, next.data) && previous.status === next.status) return
-    this.events.push(Object.freeze({ type: 'update', member: next, previous }))
+    if (this.config.wantsEvents()) this.events.push(Object.freeze({ type: 'update', member: next, previous }))
   }
 
-  private connectionFrom(input: CheckedConnection, previous: Connection<D> | undefined, now: number): Connection<D> {
-    const data = (input.data ?? previous?.data ?? EMPTY_DATA) as D
+  private connectionFrom(
+    input: CheckedConnection,
+    previous: Connection<D> | undefined,
+    now: number,
+  ): Connection<D> {
+    // Equal content keeps the stored object, so identity-based checks downstream see no change.
+    let data = (input.data ?? previous?.data ?? EMPTY_DATA) as D
+    if (previous !== undefined && data !== previous.data && jsonEqual(data, previous.data))
+      data = previous.data
+    let profile = input.profile ?? previous?.profile
+    if (previous !== undefined && profile !== previous.profile && jsonEqual(profile, previous.profile)) {
+      profile = previous.profile
+    }
     const activity = input.activity
-    const profile = input.profile ?? previous?.profile
     if (
       previous !== undefined &&
-      (data === previous.data || jsonEqual(data, previous.data)) &&
-      (profile === previous.profile || jsonEqual(profile, previous.profile)) &&
+      // A newer version with the same content still moves the version on (so older input that
+      // arrives later is dropped); only a repeat of the same version, or an unversioned repeat, is a no-op.
+      (input.version === undefined || input.version === previous.version) &&
+      data === previous.data &&
+      profile === previous.profile &&
       (activity === undefined || sameActivity(previous, activity, now))
     ) {
       return previous
@@ -608,7 +690,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   private buildMember(userId: string, connections: readonly Connection<D>[]): Member<D> {
-    const now = this.config.clock.now()
+    const now = this.now
     const thresholds = this.config
     let latest = connections[0]!
     let status = connectionStatus(latest, now, thresholds)
@@ -635,36 +717,13 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     })
   }
 
-  private blockedByTombstone(connectionId: string, version: number | undefined, now: number): boolean {
-    const tomb = this.tombstones.get(connectionId)
-    if (tomb === undefined) return false
-    if (tomb.until <= now) {
-      this.tombstones.delete(connectionId)
-      return false
-    }
-    // Only input that is provably newer than the leave brings the connection back.
-    if (version !== undefined && version > tomb.version) {
-      this.tombstones.delete(connectionId)
-      return false
-    }
-    return true
-  }
-
-  private addTombstone(connectionId: string, version: number, now: number): void {
-    this.tombstones.delete(connectionId)
-    this.tombstones.set(connectionId, { version, until: now + this.config.tombstoneTtlMs })
-    // Bounded: the oldest go first (Map keeps insertion order), and expired ones on the way.
-    for (const [id, tomb] of this.tombstones) {
-      if (this.tombstones.size <= this.config.maxTombstones && tomb.until > now) break
-      this.tombstones.delete(id)
-    }
-  }
-
   private onDeadline(key: string): void {
+    this.now = this.config.clock.now()
     const kind = key[0]
     const userId = key.slice(1)
     if (kind === GRACE) {
-      if (this.leaving.has(userId)) this.finalizeLeave(userId)
+      const member = this.users.get(userId)
+      if (member !== undefined && this.leaving.has(userId)) this.finalizeLeave(member)
     } else if (kind === RETAIN) {
       if (this.recentlyLeft.delete(userId)) {
         this.recentDirty = true
@@ -689,6 +748,16 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 }
 
+function findConnection<D extends PresenceData>(
+  member: Member<D>,
+  connectionId: string,
+): Connection<D> | undefined {
+  const { connections } = member
+  for (let i = 0; i < connections.length; i++)
+    if (connections[i]!.connectionId === connectionId) return connections[i]
+  return undefined
+}
+
 function sameActivity(previous: Connection, activity: ActivityReport, now: number): boolean {
   if (previous.hidden !== activity.hidden || previous.away !== activity.away) return false
   if (previous.lastActiveAt === undefined) return false
@@ -706,6 +775,24 @@ function sameMember(a: Member, b: Member): boolean {
     a.connections.length === b.connections.length &&
     a.connections.every((c, i) => c === b.connections[i])
   )
+}
+
+/** Only versions moved on: store the new member, but nobody needs to hear about it. */
+function visiblySame(a: Member, b: Member): boolean {
+  if (a.data !== b.data || a.status !== b.status || a.info !== b.info || a.joinedAt !== b.joinedAt)
+    return false
+  if (a.connections.length !== b.connections.length) return false
+  return a.connections.every((c, i) => {
+    const d = b.connections[i]!
+    return (
+      c.connectionId === d.connectionId &&
+      c.data === d.data &&
+      c.profile === d.profile &&
+      c.lastActiveAt === d.lastActiveAt &&
+      c.hidden === d.hidden &&
+      c.away === d.away
+    )
+  })
 }
 
 function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {

@@ -3,11 +3,14 @@ import type { PresenceData } from '../types.js'
 
 const MAX_DEPTH = 32
 
+/** Why the last walk failed; read right after a failing `walk` to build the error. */
+let problem: PresenceError | undefined
+
 /**
  * Checks that `value` is plain JSON no larger than `maxBytes` (an estimate of its JSON length),
- * then freezes it in place so no listener or component can change stored state. Objects must have
- * `Object.prototype` or no prototype: a class instance, a Date or a Map is not JSON. Keys such as
- * `__proto__` stay ordinary own keys because nothing here assigns through a setter.
+ * freezing it in place on the way so no listener or component can change stored state. Objects
+ * must have `Object.prototype` or no prototype: a class instance, a Date or a Map is not JSON.
+ * Keys such as `__proto__` stay ordinary own keys because nothing here assigns through a setter.
  *
  * Returns the same object (adapters hand over data they own) or a `PresenceError`.
  */
@@ -17,90 +20,98 @@ export function takePresenceData(value: unknown, maxBytes: number): PresenceData
       detail: describe(value),
     })
   }
-  const budget = { left: maxBytes }
-  const problem = check(value, 0, budget)
-  if (problem !== undefined) return problem
-  deepFreeze(value)
+  if (walk(value, 0, maxBytes) < 0) return takeProblem()
   return value as PresenceData
 }
 
 /** Copies data the application owns (so freezing it does not surprise the caller), then takes it. */
 export function copyPresenceData(value: unknown, maxBytes: number): PresenceData | PresenceError {
   if (!isPlainObject(value)) return takePresenceData(value, maxBytes)
-  const problem = check(value, 0, { left: maxBytes })
-  if (problem !== undefined) return problem
+  if (walk(value, 0, maxBytes, false) < 0) return takeProblem()
   // Checked above: plain JSON without cycles, so the round trip cannot throw and only drops
   // properties whose value is undefined.
   return takePresenceData(JSON.parse(JSON.stringify(value)), maxBytes)
 }
 
-function check(value: unknown, depth: number, budget: { left: number }): PresenceError | undefined {
+function takeProblem(): PresenceError {
+  const error = problem ?? new PresenceError('invalid-data', 'Presence data is not plain JSON.')
+  problem = undefined
+  return error
+}
+
+function fail(error: PresenceError): number {
+  problem = error
+  return -1
+}
+
+/**
+ * One pass that checks and freezes. Returns the budget left, or -1 with `problem` set. Written
+ * as a plain loop without intermediate arrays: it runs for every presence message.
+ */
+function walk(value: unknown, depth: number, budget: number, freeze = true): number {
   if (depth > MAX_DEPTH) {
-    return new PresenceError('invalid-data', `Presence data is nested deeper than ${MAX_DEPTH} levels.`)
+    return fail(new PresenceError('invalid-data', `Presence data is nested deeper than ${MAX_DEPTH} levels.`))
   }
   switch (typeof value) {
     case 'string':
-      budget.left -= value.length + 2
+      budget -= value.length + 2
       break
     case 'number':
       if (!Number.isFinite(value)) {
-        return new PresenceError('invalid-data', 'Presence data holds a number that is not finite.', {
-          detail: String(value),
-        })
+        return fail(
+          new PresenceError('invalid-data', 'Presence data holds a number that is not finite.', {
+            detail: String(value),
+          }),
+        )
       }
-      budget.left -= 8
+      budget -= 8
       break
     case 'boolean':
-      budget.left -= 5
+      budget -= 5
       break
-    case 'object':
+    case 'object': {
       if (value === null) {
-        budget.left -= 4
+        budget -= 4
         break
       }
       if (Array.isArray(value)) {
-        budget.left -= 2
-        for (let i = 0; i < value.length; i++) {
-          const problem = check(value[i], depth + 1, budget)
-          if (problem !== undefined) return problem
+        budget -= 2
+        for (let i = 0; i < value.length && budget >= 0; i++) {
+          budget = walk(value[i], depth + 1, budget, freeze)
+          if (budget < 0) return budget
         }
-        break
+      } else {
+        if (!isPlainObject(value)) {
+          return fail(
+            new PresenceError('invalid-data', 'Presence data holds an object that is not plain JSON.', {
+              detail: describe(value),
+            }),
+          )
+        }
+        budget -= 2
+        for (const key in value) {
+          if (!Object.prototype.hasOwnProperty.call(value, key)) continue
+          const child = (value as Record<string, unknown>)[key]
+          // An absent optional field is common in application code; JSON leaves it out.
+          if (child === undefined) continue
+          budget = walk(child, depth + 1, budget - key.length - 3, freeze)
+          if (budget < 0) return budget
+        }
       }
-      if (!isPlainObject(value)) {
-        return new PresenceError('invalid-data', 'Presence data holds an object that is not plain JSON.', {
-          detail: describe(value),
-        })
-      }
-      budget.left -= 2
-      for (const key of Object.keys(value)) {
-        const child = (value as Record<string, unknown>)[key]
-        // An absent optional field is common in application code; JSON leaves it out.
-        if (child === undefined) continue
-        budget.left -= key.length + 3
-        const problem = check(child, depth + 1, budget)
-        if (problem !== undefined) return problem
-      }
+      if (freeze) Object.freeze(value)
       break
+    }
     default:
-      return new PresenceError('invalid-data', `Presence data holds a ${typeof value}, which is not JSON.`)
+      return fail(new PresenceError('invalid-data', `Presence data holds a ${typeof value}, which is not JSON.`))
   }
-  if (budget.left < 0) {
-    return new PresenceError('data-too-large', 'Presence data is larger than maxDataBytes.')
+  if (budget < 0 && problem === undefined) {
+    return fail(new PresenceError('data-too-large', 'Presence data is larger than maxDataBytes.'))
   }
-  return undefined
-}
-
-function deepFreeze(value: object): void {
-  if (Object.isFrozen(value)) return
-  Object.freeze(value)
-  for (const key of Object.keys(value)) {
-    const child = (value as Record<string, unknown>)[key]
-    if (typeof child === 'object' && child !== null) deepFreeze(child)
-  }
+  return budget
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  if (typeof value !== 'object' || value === null) return false
   const proto: unknown = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }

@@ -1,17 +1,12 @@
 import type { ConnectionInput, LeaveInput, TypingInput } from '../adapter.js'
 import { PresenceError } from '../errors.js'
-import type { ActivityReport, PresenceData, UserInfo } from '../types.js'
 import { describe, isPlainObject, takePresenceData } from './sanitize.js'
 
-/** A connection input after validation: data frozen, activity and profile checked. */
-export interface CheckedConnection {
-  readonly connectionId: string
-  readonly userId: string
-  readonly data: PresenceData | undefined
-  readonly version: number | undefined
-  readonly activity: ActivityReport | undefined
-  readonly profile: UserInfo | undefined
-}
+/**
+ * A connection input that passed `checkConnection`: its data and profile are frozen JSON and its
+ * fields have the promised types. The same object the adapter handed over (no copy per message).
+ */
+export type CheckedConnection = ConnectionInput & { readonly __checked?: never }
 
 const MAX_ID_LENGTH = 512
 
@@ -19,22 +14,20 @@ function invalid(message: string, detail?: unknown): PresenceError {
   return new PresenceError('invalid-input', message, { detail })
 }
 
-function id(value: unknown, field: string): string | PresenceError {
-  if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH) {
-    return invalid(`${field} must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`, describe(value))
-  }
-  return value
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH
 }
 
-function version(value: unknown): number | undefined | PresenceError {
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return invalid('version must be a finite number when given.', describe(value))
-  }
-  return value
+function badId(value: unknown, field: string): PresenceError {
+  return invalid(`${field} must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`, describe(value))
 }
 
-function activity(value: unknown): ActivityReport | undefined | PresenceError {
+function checkVersion(value: unknown): PresenceError | undefined {
+  if (value === undefined || (typeof value === 'number' && Number.isFinite(value))) return undefined
+  return invalid('version must be a finite number when given.', describe(value))
+}
+
+function checkActivity(value: unknown): PresenceError | undefined {
   if (value === undefined) return undefined
   if (!isPlainObject(value)) return invalid('activity must be an object.', describe(value))
   const { inactiveMs, hidden, away } = value
@@ -44,60 +37,63 @@ function activity(value: unknown): ActivityReport | undefined | PresenceError {
   if (typeof hidden !== 'boolean' || typeof away !== 'boolean') {
     return invalid('activity.hidden and activity.away must be booleans.')
   }
-  return { inactiveMs, hidden, away }
+  Object.freeze(value)
+  return undefined
 }
 
-function profile(value: unknown, maxBytes: number): UserInfo | undefined | PresenceError {
-  if (value === undefined) return undefined
-  const taken = takePresenceData(value, maxBytes)
-  if (taken instanceof PresenceError) return invalid(`profile: ${taken.message}`)
-  return taken as UserInfo
-}
-
-export function checkConnection(input: unknown, maxDataBytes: number): CheckedConnection | PresenceError {
+/**
+ * The cheap half of validating a connection: its shape, ids and version, enough to decide
+ * whether the input is stale. Input dropped as stale is never stored, so its payload need not be
+ * walked; `checkConnectionBody` does that for input about to be applied.
+ */
+export function checkConnectionHead(input: unknown): PresenceError | undefined {
   if (!isPlainObject(input)) return invalid('A connection must be an object.', describe(input))
-  const connectionId = id(input.connectionId, 'connectionId')
-  if (connectionId instanceof PresenceError) return connectionId
-  const userId = id(input.userId, 'userId')
-  if (userId instanceof PresenceError) return userId
-  const v = version(input.version)
-  if (v instanceof PresenceError) return v
-  const a = activity(input.activity)
-  if (a instanceof PresenceError) return a
-  const p = profile(input.profile, maxDataBytes)
-  if (p instanceof PresenceError) return p
-  let data: PresenceData | undefined
-  if (input.data !== undefined) {
-    const taken = takePresenceData(input.data, maxDataBytes)
-    if (taken instanceof PresenceError) return taken
-    data = taken
+  if (!isId(input.connectionId)) return badId(input.connectionId, 'connectionId')
+  if (!isId(input.userId)) return badId(input.userId, 'userId')
+  return checkVersion(input.version)
+}
+
+/** Validates the payload of a connection in place, freezing its data, activity and profile. */
+export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number): PresenceError | undefined {
+  const { data, activity, profile } = input
+  const problem = checkActivity(activity)
+  if (problem !== undefined) return problem
+  if (profile !== undefined) {
+    const taken = takePresenceData(profile, maxDataBytes)
+    if (taken instanceof PresenceError) return invalid(`profile: ${taken.message}`)
   }
-  return { connectionId, userId, data, version: v, activity: a, profile: p }
+  if (data !== undefined) {
+    const taken = takePresenceData(data, maxDataBytes)
+    if (taken instanceof PresenceError) return taken
+  }
+  return undefined
 }
 
-export function checkLeave(input: unknown): LeaveInput | PresenceError {
+/** Both halves at once, for input that is applied whatever its version. */
+export function checkConnection(input: unknown, maxDataBytes: number): PresenceError | undefined {
+  return checkConnectionHead(input) ?? checkConnectionBody(input as ConnectionInput, maxDataBytes)
+}
+
+export function checkLeave(input: unknown): PresenceError | undefined {
   if (!isPlainObject(input)) return invalid('A leave must be an object.', describe(input))
-  const connectionId = id(input.connectionId, 'connectionId')
-  if (connectionId instanceof PresenceError) return connectionId
-  const userId = id(input.userId, 'userId')
-  if (userId instanceof PresenceError) return userId
-  const v = version(input.version)
-  if (v instanceof PresenceError) return v
-  return v === undefined ? { connectionId, userId } : { connectionId, userId, version: v }
+  if (!isId(input.connectionId)) return badId(input.connectionId, 'connectionId')
+  if (!isId(input.userId)) return badId(input.userId, 'userId')
+  return checkVersion(input.version)
 }
 
-export function checkTyping(input: unknown): TypingInput | PresenceError {
+export function checkTyping(input: unknown): PresenceError | undefined {
   if (!isPlainObject(input)) return invalid('A typing signal must be an object.', describe(input))
-  const userId = id(input.userId, 'userId')
-  if (userId instanceof PresenceError) return userId
+  if (!isId(input.userId)) return badId(input.userId, 'userId')
   if (typeof input.typing !== 'boolean') return invalid('typing must be a boolean.', describe(input.typing))
-  if (input.connectionId === undefined) return { userId, typing: input.typing }
-  const connectionId = id(input.connectionId, 'connectionId')
-  if (connectionId instanceof PresenceError) return connectionId
-  return { userId, connectionId, typing: input.typing }
+  if (input.connectionId !== undefined && !isId(input.connectionId)) {
+    return badId(input.connectionId, 'connectionId')
+  }
+  return undefined
 }
 
-export function checkSnapshot(input: unknown): readonly unknown[] | PresenceError {
-  if (!Array.isArray(input)) return invalid('A snapshot must be an array of connections.', describe(input))
-  return input
+export function checkSnapshot(input: unknown): PresenceError | undefined {
+  if (Array.isArray(input)) return undefined
+  return invalid('A snapshot must be an array of connections.', describe(input))
 }
+
+export type { LeaveInput, TypingInput }

@@ -11,7 +11,10 @@ describe('activity statuses (rule 8: on the receiver clock)', () => {
   it('goes active → idle → away with time, from one clock per room', () => {
     const { room, sink, takeEvents } = setupRoom({ idleAfterMs: 60_000, awayAfterMs: 300_000 })
     room.watch()
-    connectAndSync(sink(), [conn('ada', 'a1', { activity: active }), conn('grace', 'g1', { activity: active })])
+    connectAndSync(sink(), [
+      conn('ada', 'a1', { activity: active }),
+      conn('grace', 'g1', { activity: active }),
+    ])
     expect(room.get('ada')?.status).toBe('active')
     takeEvents()
     vi.advanceTimersByTime(60_000)
@@ -25,7 +28,9 @@ describe('activity statuses (rule 8: on the receiver clock)', () => {
   it('turns a relative report into a time on the receiver clock, whatever the sender clock says', () => {
     const { room, sink } = setupRoom({ idleAfterMs: 60_000 })
     room.watch()
-    connectAndSync(sink(), [conn('ada', 'a1', { activity: { inactiveMs: 59_000, hidden: false, away: false } })])
+    connectAndSync(sink(), [
+      conn('ada', 'a1', { activity: { inactiveMs: 59_000, hidden: false, away: false } }),
+    ])
     expect(room.get('ada')?.connections[0]?.lastActiveAt).toBe(Date.now() - 59_000)
     vi.advanceTimersByTime(1_000)
     expect(room.get('ada')?.status).toBe('idle')
@@ -73,7 +78,11 @@ describe('local activity', () => {
     expect(room.get().self?.status).toBe('away')
     expect(updates()).toBe(4)
     const last = adapter.callsOf('update').at(-1)
-    expect(last && 'presence' in last && last.presence.activity).toEqual({ inactiveMs: 0, hidden: true, away: true })
+    expect(last && 'presence' in last && last.presence.activity).toEqual({
+      inactiveMs: 0,
+      hidden: true,
+      away: true,
+    })
   })
 
   it('watchDomActivity feeds input and visibility, and removes its listeners on stop', () => {

@@ -10,7 +10,9 @@ describe('rule 10: listeners', () => {
     room.watch()
     connectAndSync(sink())
     const seen: boolean[] = []
-    room.on('join', (e) => seen.push(room.isUserPresent(e.member.userId) && room.get().members.includes(e.member)))
+    room.on('join', (e) =>
+      seen.push(room.isUserPresent(e.member.userId) && room.get().members.includes(e.member)),
+    )
     sink().join(conn('ada', 'a1'))
     expect(seen).toEqual([true])
   })

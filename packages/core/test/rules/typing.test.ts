@@ -77,7 +77,11 @@ describe('rule 9: typing is ephemeral (sender)', () => {
     expect(room.isTyping()).toBe(true)
     vi.advanceTimersByTime(1)
     expect(room.isTyping()).toBe(false)
-    expect(adapter.callsOf('typing').map((c) => ('typing' in c ? c.typing : null))).toEqual([true, true, false])
+    expect(adapter.callsOf('typing').map((c) => ('typing' in c ? c.typing : null))).toEqual([
+      true,
+      true,
+      false,
+    ])
   })
 
   it('stops at once on stopTyping and on leave', () => {
@@ -89,7 +93,12 @@ describe('rule 9: typing is ephemeral (sender)', () => {
     room.stopTyping()
     room.startTyping()
     room.leave()
-    expect(adapter.callsOf('typing').map((c) => ('typing' in c ? c.typing : null))).toEqual([true, false, true, false])
+    expect(adapter.callsOf('typing').map((c) => ('typing' in c ? c.typing : null))).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ])
     expect(vi.getTimerCount()).toBe(0)
   })
 

@@ -1,0 +1,65 @@
+import { Presence } from 'phoenix'
+import { createKitRoom } from './kit-room.js'
+import { churnEvents, kitInput, phoenixDiff, type BenchEvent, type PhoenixState } from './workload.js'
+
+const noop = () => {}
+
+/**
+ * Events per second through the kit's store and through Phoenix's `Presence.syncDiff`. Each burst
+ * is decoded into fresh objects just before it is applied, as messages arriving from a socket
+ * are, and only applying it is timed; the kit commits once per burst (one frame).
+ */
+export function ingest(options: { steady: number; events: number; burst: number; runs: number }) {
+  const { warmup, events } = churnEvents(options.steady, options.events)
+  const bursts: BenchEvent[][] = []
+  for (let i = 0; i < events.length; i += options.burst) bursts.push(events.slice(i, i + options.burst))
+
+  const kitTimes: number[] = []
+  const phoenixTimes: number[] = []
+  for (let run = 0; run < options.runs; run++) {
+    kitTimes.push(kitRun())
+    phoenixTimes.push(phoenixRun())
+  }
+
+  function kitRun(): number {
+    const { room, sink, destroy } = createKitRoom()
+    sink.snapshot(warmup.map(kitInput))
+    room.flush()
+    globalThis.gc?.()
+    let total = 0
+    for (const burst of bursts) {
+      const inputs = burst.map(kitInput)
+      const start = performance.now()
+      for (const input of inputs) {
+        if ('data' in input) sink.join(input)
+        else sink.leave(input)
+      }
+      room.flush()
+      total += performance.now() - start
+    }
+    if (room.get().count !== options.steady) throw new Error(`kit ended with ${room.get().count} members`)
+    destroy()
+    return total
+  }
+
+  function phoenixRun(): number {
+    let state: PhoenixState = {}
+    for (const event of warmup) state = Presence.syncDiff(state, phoenixDiff(event), noop, noop)
+    globalThis.gc?.()
+    let total = 0
+    for (const burst of bursts) {
+      const diffs = burst.map(phoenixDiff)
+      const start = performance.now()
+      for (const diff of diffs) state = Presence.syncDiff(state, diff, noop, noop)
+      total += performance.now() - start
+    }
+    if (Object.keys(state).length !== options.steady) throw new Error('phoenix ended with the wrong count')
+    return total
+  }
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  return {
+    kitPerSecond: (events.length / median(kitTimes)) * 1000,
+    phoenixPerSecond: (events.length / median(phoenixTimes)) * 1000,
+  }
+}

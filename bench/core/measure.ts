@@ -1,0 +1,30 @@
+/** The median of several timed runs: robust to a noisy neighbour on a shared machine. */
+export function medianMs(runs: number, setup: () => () => void): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const run = setup()
+    globalThis.gc?.()
+    const start = performance.now()
+    run()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]!
+}
+
+/** `<metric>: kit <value> <unit>, <peer> <value> <unit>, ratio <x>` (above 1: the kit is better). */
+export function report(
+  metric: string,
+  kit: number,
+  peerName: string,
+  peer: number,
+  unit: string,
+  higherIsBetter: boolean,
+  target?: number,
+): number {
+  const ratio = higherIsBetter ? kit / peer : peer / kit
+  const format = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
+  const verdict = target === undefined ? '' : ratio >= target ? `  (target ${target}x: met)` : `  (target ${target}x: MISSED)`
+  console.log(`${metric}: kit ${format(kit)} ${unit}, ${peerName} ${format(peer)} ${unit}, ratio ${ratio.toFixed(2)}${verdict}`)
+  return ratio
+}

@@ -1,0 +1,49 @@
+import { build } from 'esbuild'
+import { gzipSync } from 'node:zlib'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * Bundle size as users pay it: each entry bundled from the built package with its dependencies
+ * (zustand included for the core), minified, then gzipped. Fails when an entry is over its budget.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+interface Entry {
+  readonly name: string
+  /** What a user's app would import. */
+  readonly source: string
+  readonly external: readonly string[]
+  readonly budgetBytes: number
+}
+
+const entries: Entry[] = [
+  {
+    name: '@presence-kit/core',
+    source: `export * from '@presence-kit/core'`,
+    external: [],
+    budgetBytes: 6 * 1024,
+  },
+]
+
+let over = 0
+for (const entry of entries) {
+  const result = await build({
+    stdin: { contents: entry.source, resolveDir: join(root, 'bench'), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    external: [...entry.external],
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0]!.contents
+  const gzipped = gzipSync(code, { level: 9 }).length
+  const ok = gzipped <= entry.budgetBytes
+  if (!ok) over++
+  console.log(
+    `size ${entry.name}: ${gzipped} bytes min+gzip (${code.length} min), budget ${entry.budgetBytes} bytes: ${ok ? 'within' : 'OVER'}`,
+  )
+}
+if (over > 0) process.exit(1)
