@@ -63,55 +63,58 @@ export type PresenceListener<D extends PresenceData, E extends PresenceEventName
  * another does not skip anyone; a listener that throws is reported and the others still run.
  */
 export class Listeners<D extends PresenceData> {
-  private readonly byName = new Map<PresenceEventName, Set<(event: never) => void>>()
+  readonly #byName = new Map<PresenceEventName, Set<(event: never) => void>>()
 
-  constructor(private readonly onListenerError: (error: unknown) => void) {}
+  readonly #onListenerError: (error: unknown) => void
+  constructor(onListenerError: (error: unknown) => void) {
+    this.#onListenerError = onListenerError
+  }
 
   add<E extends PresenceEventName>(name: E, listener: PresenceListener<D, E>): void {
-    let set = this.byName.get(name)
+    let set = this.#byName.get(name)
     if (set === undefined) {
       set = new Set()
-      this.byName.set(name, set)
+      this.#byName.set(name, set)
     }
     set.add(listener as (event: never) => void)
   }
 
   remove<E extends PresenceEventName>(name: E, listener: PresenceListener<D, E>): void {
-    const set = this.byName.get(name)
+    const set = this.#byName.get(name)
     if (set === undefined) return
     set.delete(listener as (event: never) => void)
-    if (set.size === 0) this.byName.delete(name)
+    if (set.size === 0) this.#byName.delete(name)
   }
 
   clear(name?: PresenceEventName): void {
-    if (name === undefined) this.byName.clear()
-    else this.byName.delete(name)
+    if (name === undefined) this.#byName.clear()
+    else this.#byName.delete(name)
   }
 
   /** Whether any listener is registered at all. */
   get any(): boolean {
-    return this.byName.size > 0
+    return this.#byName.size > 0
   }
 
   has(name: PresenceEventName): boolean {
-    return this.byName.has(name)
+    return this.#byName.has(name)
   }
 
   count(name?: PresenceEventName): number {
-    if (name !== undefined) return this.byName.get(name)?.size ?? 0
+    if (name !== undefined) return this.#byName.get(name)?.size ?? 0
     let total = 0
-    for (const set of this.byName.values()) total += set.size
+    for (const set of this.#byName.values()) total += set.size
     return total
   }
 
   emit<E extends PresenceEventName>(name: E, event: PresenceEventMap<D>[E]): void {
-    const set = this.byName.get(name)
+    const set = this.#byName.get(name)
     if (set === undefined) return
     for (const listener of [...set]) {
       try {
         ;(listener as (event: PresenceEventMap<D>[E]) => void)(event)
       } catch (error) {
-        this.onListenerError(error)
+        this.#onListenerError(error)
       }
     }
   }

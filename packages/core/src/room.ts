@@ -25,34 +25,36 @@ export type PresenceUpdate<D extends PresenceData> = D | ((current: D) => D)
 export class Room<D extends PresenceData = PresenceData> {
   /** The zustand store of this room's state: subscribe to it, or read it with `getState()`. */
   readonly store: StoreApi<RoomState<D>>
-  private readonly model: RoomModel<D>
-  private readonly listeners: Listeners<D>
-  private readonly scheduler: BatchScheduler | 'sync'
-  private cancelFlush: (() => void) | undefined
-  private adapterRoom: AdapterRoom | undefined
-  private sinkToken: object | undefined
-  private localData: D | undefined
-  private explicitlyJoined = false
-  private joinHolds = 0
-  private watchHolds = 0
-  private needsEnter = false
-  private releasePending = false
-  private typingSince: number | undefined
-  private typingSentAt = 0
-  private typingTimer: unknown
-  private unsubscribeActivity: (() => void) | undefined
-  private destroyed = false
+  readonly #model: RoomModel<D>
+  readonly #listeners: Listeners<D>
+  readonly #scheduler: BatchScheduler | 'sync'
+  #cancelFlush: (() => void) | undefined
+  #adapterRoom: AdapterRoom | undefined
+  #sinkToken: object | undefined
+  #localData: D | undefined
+  #explicitlyJoined = false
+  #joinHolds = 0
+  #watchHolds = 0
+  #needsEnter = false
+  #releasePending = false
+  #typingSince: number | undefined
+  #typingSentAt = 0
+  #typingTimer: unknown
+  #unsubscribeActivity: (() => void) | undefined
+  #destroyed = false
   /** Depth of adapter callbacks being applied; a 'sync' commit waits until it is back to 0. */
-  private applying = 0
+  #applying = 0
 
+  readonly #host: RoomHost
   constructor(
     readonly name: string,
-    private readonly host: RoomHost,
+    host: RoomHost,
   ) {
+    this.#host = host
     const { options } = host
-    this.listeners = new Listeners<D>(options.onListenerError)
-    this.scheduler = toBatchScheduler(options.batch)
-    this.model = new RoomModel<D>({
+    this.#listeners = new Listeners<D>(options.onListenerError)
+    this.#scheduler = toBatchScheduler(options.batch)
+    this.#model = new RoomModel<D>({
       room: name,
       selfId: options.user.id,
       selfInfo: options.user,
@@ -68,41 +70,41 @@ export class Room<D extends PresenceData = PresenceData> {
       infoFor: (userId) => host.userInfo.get(userId),
       onUserSeen: (userId) => host.userInfo.request(userId),
       onUserGone: (userId) => host.userGone(userId),
-      wantsEvents: () => this.listeners.any,
-      onDirty: () => this.scheduleCommit(),
+      wantsEvents: () => this.#listeners.any,
+      onDirty: () => this.#scheduleCommit(),
     })
-    this.store = createStore<RoomState<D>>()(() => this.model.state)
+    this.store = createStore<RoomState<D>>()(() => this.#model.state)
   }
 
   // ---- Membership -------------------------------------------------------------------------
 
   /** Enter the room with presence data (and watch it). Joining again updates the data. */
   join(data?: PresenceUpdate<D>): void {
-    if (this.refuseWhenDestroyed('join')) return
-    this.explicitlyJoined = true
-    this.enter(data)
+    if (this.#refuseWhenDestroyed('join')) return
+    this.#explicitlyJoined = true
+    this.#enter(data)
   }
 
   /** Change the local presence data; ignored (with an `error` event) when not joined. */
   update(data: PresenceUpdate<D>): void {
-    if (this.refuseWhenDestroyed('update')) return
-    if (this.localData === undefined) {
-      this.model.report(
+    if (this.#refuseWhenDestroyed('update')) return
+    if (this.#localData === undefined) {
+      this.#model.report(
         new PresenceError('invalid-state', `room('${this.name}').update() needs join() first.`),
       )
       return
     }
-    const next = this.takeLocalData(data)
+    const next = this.#takeLocalData(data)
     if (next === undefined) return
-    this.localData = next
-    this.model.setLocal(next, this.host.activity.report())
-    this.adapterRoom?.update({ data: next, activity: this.host.activity.report() })
+    this.#localData = next
+    this.#model.setLocal(next, this.#host.activity.report())
+    this.#adapterRoom?.update({ data: next, activity: this.#host.activity.report() })
   }
 
   /** Leave the room's presence. Watchers (`watch()`) keep receiving the roster. */
   leave(): void {
-    this.explicitlyJoined = false
-    if (this.joinHolds === 0) this.exit()
+    this.#explicitlyJoined = false
+    if (this.#joinHolds === 0) this.#exit()
   }
 
   /**
@@ -111,24 +113,24 @@ export class Room<D extends PresenceData = PresenceData> {
    * StrictMode unmount-and-mount does not leave and join again.
    */
   acquire(initialPresence?: PresenceUpdate<D>): () => void {
-    if (this.refuseWhenDestroyed('acquire')) return () => {}
-    this.joinHolds++
-    if (this.joinHolds === 1 && !this.explicitlyJoined && this.localData === undefined)
-      this.enter(initialPresence)
-    return this.once(() => {
-      this.joinHolds--
-      this.deferRelease()
+    if (this.#refuseWhenDestroyed('acquire')) return () => {}
+    this.#joinHolds++
+    if (this.#joinHolds === 1 && !this.#explicitlyJoined && this.#localData === undefined)
+      this.#enter(initialPresence)
+    return this.#once(() => {
+      this.#joinHolds--
+      this.#deferRelease()
     })
   }
 
   /** Receive the roster without entering presence, until the returned release is called. */
   watch(): () => void {
-    if (this.refuseWhenDestroyed('watch')) return () => {}
-    this.watchHolds++
-    this.open()
-    return this.once(() => {
-      this.watchHolds--
-      this.deferRelease()
+    if (this.#refuseWhenDestroyed('watch')) return () => {}
+    this.#watchHolds++
+    this.#open()
+    return this.#once(() => {
+      this.#watchHolds--
+      this.#deferRelease()
     })
   }
 
@@ -139,30 +141,30 @@ export class Room<D extends PresenceData = PresenceData> {
    * and stops by itself after `typing.autoStopMs` without a call.
    */
   startTyping(): void {
-    if (this.localData === undefined || this.adapterRoom === undefined) return
-    const { clock, typingThrottleMs, typingAutoStopMs } = this.host.options
+    if (this.#localData === undefined || this.#adapterRoom === undefined) return
+    const { clock, typingThrottleMs, typingAutoStopMs } = this.#host.options
     const now = clock.now()
-    if (this.typingSince === undefined || now - this.typingSentAt >= typingThrottleMs) {
-      this.typingSince ??= now
-      this.typingSentAt = now
-      this.adapterRoom.typing(true)
+    if (this.#typingSince === undefined || now - this.#typingSentAt >= typingThrottleMs) {
+      this.#typingSince ??= now
+      this.#typingSentAt = now
+      this.#adapterRoom.typing(true)
     }
-    if (this.typingTimer !== undefined) clock.clearTimeout(this.typingTimer)
-    this.typingTimer = clock.setTimeout(() => this.stopTyping(), typingAutoStopMs)
+    if (this.#typingTimer !== undefined) clock.clearTimeout(this.#typingTimer)
+    this.#typingTimer = clock.setTimeout(() => this.stopTyping(), typingAutoStopMs)
   }
 
   /** Call on send, blur and unmount: receivers drop the typer at once. */
   stopTyping(): void {
-    if (this.typingTimer !== undefined) this.host.options.clock.clearTimeout(this.typingTimer)
-    this.typingTimer = undefined
-    if (this.typingSince === undefined) return
-    this.typingSince = undefined
-    this.adapterRoom?.typing(false)
+    if (this.#typingTimer !== undefined) this.#host.options.clock.clearTimeout(this.#typingTimer)
+    this.#typingTimer = undefined
+    if (this.#typingSince === undefined) return
+    this.#typingSince = undefined
+    this.#adapterRoom?.typing(false)
   }
 
   /** Whether the local user is signalling typing in this room. */
   isTyping(): boolean {
-    return this.typingSince !== undefined
+    return this.#typingSince !== undefined
   }
 
   // ---- Queries ----------------------------------------------------------------------------
@@ -172,7 +174,7 @@ export class Room<D extends PresenceData = PresenceData> {
   get(userId: string): Member<D> | undefined
   get(userId?: string): RoomState<D> | Member<D> | undefined {
     if (userId === undefined) return this.store.getState()
-    return this.model.committedMember(userId)
+    return this.#model.committedMember(userId)
   }
 
   /** Whether a user is present (leave grace included) in the committed state. */
@@ -190,27 +192,27 @@ export class Room<D extends PresenceData = PresenceData> {
 
   /** Whether the user is in the working copy (not yet committed); used by the client's queries. */
   hasUserNow(userId: string): boolean {
-    return this.model.member(userId) !== undefined
+    return this.#model.member(userId) !== undefined
   }
 
   /** Users present in the working copy. */
   userIdsNow(): IterableIterator<string> {
-    return this.model.userIds()
+    return this.#model.userIds()
   }
 
   /** Rebuilds a member whose resolved info arrived. */
   refreshUser(userId: string): void {
-    this.model.refreshUser(userId)
+    this.#model.refreshUser(userId)
   }
 
   /** Reports an error that concerns this room (from the client's user-info cache). */
   reportError(error: PresenceError): void {
-    this.model.report(error)
+    this.#model.report(error)
   }
 
   /** Whether the room still holds anything of this user (present or recently left). */
   remembers(userId: string): boolean {
-    return this.model.hasUser(userId)
+    return this.#model.hasUser(userId)
   }
 
   // ---- Events -----------------------------------------------------------------------------
@@ -218,230 +220,227 @@ export class Room<D extends PresenceData = PresenceData> {
   /** Listen to one event or several; returns the unsubscribe function. */
   on<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): () => void {
     const names = (Array.isArray(event) ? event : [event]) as readonly E[]
-    for (const name of names) this.listeners.add(name, listener)
-    return this.once(() => {
-      for (const name of names) this.listeners.remove(name, listener)
+    for (const name of names) this.#listeners.add(name, listener)
+    return this.#once(() => {
+      for (const name of names) this.#listeners.remove(name, listener)
     })
   }
 
   off<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): void {
     const names = (Array.isArray(event) ? event : [event]) as readonly E[]
-    for (const name of names) this.listeners.remove(name, listener)
+    for (const name of names) this.#listeners.remove(name, listener)
   }
 
   clearListeners(event?: PresenceEventName): void {
-    this.listeners.clear(event)
+    this.#listeners.clear(event)
   }
 
   /** How many listeners are registered (for leak checks). */
   listenerCount(event?: PresenceEventName): number {
-    return this.listeners.count(event)
+    return this.#listeners.count(event)
   }
 
   /** Commit whatever is pending now, instead of at the next frame. */
   flush(): void {
-    this.cancelFlush?.()
-    this.cancelFlush = undefined
-    const result = this.model.commit()
+    this.#cancelFlush?.()
+    this.#cancelFlush = undefined
+    const result = this.#model.commit()
     if (result === undefined) return
     // State first, so listeners and subscribers read the snapshot their events describe.
     this.store.setState(result.state, true)
     for (const event of result.events) {
-      this.listeners.emit(event.type, event as PresenceEventMap<D>[typeof event.type])
+      this.#listeners.emit(event.type, event as PresenceEventMap<D>[typeof event.type])
     }
-    this.listeners.emit(
+    this.#listeners.emit(
       'change',
       Object.freeze({ type: 'change', events: result.events, state: result.state }),
     )
-    this.host.committed()
+    this.#host.committed()
   }
 
   /** Timers and listeners this room holds right now (for leak checks). */
   resources(): { readonly listeners: number; readonly deadlines: number; readonly open: boolean } {
     return {
-      listeners: this.listeners.count(),
-      deadlines: this.model.pendingDeadlines,
-      open: this.adapterRoom !== undefined,
+      listeners: this.#listeners.count(),
+      deadlines: this.#model.pendingDeadlines,
+      open: this.#adapterRoom !== undefined,
     }
   }
 
   /** Leave, close and release everything. Called by `client.destroy()`. */
   destroy(): void {
-    if (this.destroyed) return
-    this.exit()
-    this.close()
-    this.destroyed = true
-    this.cancelFlush?.()
-    this.cancelFlush = undefined
-    this.model.dispose()
-    this.listeners.clear()
+    if (this.#destroyed) return
+    this.#exit()
+    this.#close()
+    this.#destroyed = true
+    this.#cancelFlush?.()
+    this.#cancelFlush = undefined
+    this.#model.dispose()
+    this.#listeners.clear()
   }
 
   // ---- Internals --------------------------------------------------------------------------
 
-  private enter(data: PresenceUpdate<D> | undefined): void {
-    const next = this.takeLocalData(data ?? ({} as D))
+  #enter(data: PresenceUpdate<D> | undefined): void {
+    const next = this.#takeLocalData(data ?? ({} as D))
     if (next === undefined) return
-    this.localData = next
-    this.open()
-    this.model.setLocal(next, this.host.activity.report())
-    this.unsubscribeActivity ??= this.host.activity.subscribe(() => this.sendActivity())
-    this.adapterRoom!.enter({ data: next, activity: this.host.activity.report() })
-    this.needsEnter = false
+    this.#localData = next
+    this.#open()
+    this.#model.setLocal(next, this.#host.activity.report())
+    this.#unsubscribeActivity ??= this.#host.activity.subscribe(() => this.#sendActivity())
+    this.#adapterRoom!.enter({ data: next, activity: this.#host.activity.report() })
+    this.#needsEnter = false
   }
 
-  private exit(): void {
-    if (this.localData === undefined) return
+  #exit(): void {
+    if (this.#localData === undefined) return
     this.stopTyping()
-    this.localData = undefined
-    this.unsubscribeActivity?.()
-    this.unsubscribeActivity = undefined
-    this.model.clearLocal()
-    this.adapterRoom?.leave()
-    if (this.watchHolds === 0) this.close()
+    this.#localData = undefined
+    this.#unsubscribeActivity?.()
+    this.#unsubscribeActivity = undefined
+    this.#model.clearLocal()
+    this.#adapterRoom?.leave()
+    if (this.#watchHolds === 0) this.#close()
   }
 
-  private sendActivity(): void {
-    if (this.localData === undefined) return
-    const activity = this.host.activity.report()
-    this.model.setLocal(this.localData, activity)
-    this.adapterRoom?.update({ data: this.localData, activity })
+  #sendActivity(): void {
+    if (this.#localData === undefined) return
+    const activity = this.#host.activity.report()
+    this.#model.setLocal(this.#localData, activity)
+    this.#adapterRoom?.update({ data: this.#localData, activity })
   }
 
-  private open(): void {
-    if (this.adapterRoom !== undefined) return
+  #open(): void {
+    if (this.#adapterRoom !== undefined) return
     const token = {}
-    this.sinkToken = token
-    const sink = this.createSink(token)
+    this.#sinkToken = token
+    const sink = this.#createSink(token)
     try {
-      this.adapterRoom = this.host.options.adapter.openRoom({
+      this.#adapterRoom = this.#host.options.adapter.openRoom({
         room: this.name,
-        user: this.host.options.user,
+        user: this.#host.options.user,
         sink,
       })
     } catch (error) {
-      this.sinkToken = undefined
-      this.model.report(toPresenceError(error))
-      this.model.connectionStatus('failed')
+      this.#sinkToken = undefined
+      this.#model.report(toPresenceError(error))
+      this.#model.connectionStatus('failed')
       throw toPresenceError(error)
     }
   }
 
-  private close(): void {
-    if (this.adapterRoom === undefined) return
-    const adapterRoom = this.adapterRoom
-    this.adapterRoom = undefined
-    this.sinkToken = undefined
+  #close(): void {
+    if (this.#adapterRoom === undefined) return
+    const adapterRoom = this.#adapterRoom
+    this.#adapterRoom = undefined
+    this.#sinkToken = undefined
     try {
       adapterRoom.close()
     } catch (error) {
-      this.model.report(error)
+      this.#model.report(error)
     }
     // Nobody watches: forget the roster; the next open starts from a fresh snapshot.
-    this.model.reset()
-    this.model.connectionStatus('disconnected')
+    this.#model.reset()
+    this.#model.connectionStatus('disconnected')
   }
 
-  private deferRelease(): void {
-    if (this.releasePending) return
-    this.releasePending = true
+  #deferRelease(): void {
+    if (this.#releasePending) return
+    this.#releasePending = true
     queueMicrotask(() => {
-      this.releasePending = false
-      if (this.destroyed) return
-      if (this.joinHolds === 0 && !this.explicitlyJoined) this.exit()
-      if (this.joinHolds === 0 && this.watchHolds === 0 && this.localData === undefined) this.close()
+      this.#releasePending = false
+      if (this.#destroyed) return
+      if (this.#joinHolds === 0 && !this.#explicitlyJoined) this.#exit()
+      if (this.#joinHolds === 0 && this.#watchHolds === 0 && this.#localData === undefined) this.#close()
     })
   }
 
   /** Every callback the adapter gets is guarded: late input after close is ignored, none throws. */
-  private createSink(token: object): RoomSink {
-    const live = () => this.sinkToken === token
+  #createSink(token: object): RoomSink {
+    const live = () => this.#sinkToken === token
     // Fixed arity on purpose: these run for every presence event, and rest arguments allocate.
     const guard =
       <A>(apply: (arg: A) => void) =>
       (arg: A): void => {
         if (!live()) return
-        this.applying++
+        this.#applying++
         try {
           apply(arg)
         } catch (error) {
-          this.model.report(error)
+          this.#model.report(error)
         } finally {
-          this.applying--
+          this.#applying--
         }
-        if (this.applying === 0 && this.scheduler === 'sync' && this.model.hasChanges) this.flush()
+        if (this.#applying === 0 && this.#scheduler === 'sync' && this.#model.hasChanges) this.flush()
       }
     return {
-      snapshot: guard((connections: unknown) => this.model.snapshot(connections)),
-      join: guard((connection: unknown) => this.model.join(connection)),
-      update: guard((connection: unknown) => this.model.update(connection)),
-      leave: guard((leave: unknown) => this.model.leave(leave)),
-      typing: guard((signal: unknown) => this.model.typing(signal)),
+      snapshot: guard((connections: unknown) => this.#model.snapshot(connections)),
+      join: guard((connection: unknown) => this.#model.join(connection)),
+      update: guard((connection: unknown) => this.#model.update(connection)),
+      leave: guard((leave: unknown) => this.#model.leave(leave)),
+      typing: guard((signal: unknown) => this.#model.typing(signal)),
       status: (status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
-        guard(() => this.applyStatus(status, detail))(undefined),
-      error: guard((error: unknown) => this.model.report(error)),
+        guard(() => this.#applyStatus(status, detail))(undefined),
+      error: guard((error: unknown) => this.#model.report(error)),
     }
   }
 
-  private applyStatus(
-    status: unknown,
-    detail: { connectionId?: unknown; error?: unknown } | undefined,
-  ): void {
-    if (detail?.error !== undefined) this.model.report(detail.error)
-    this.model.connectionStatus(status, detail)
+  #applyStatus(status: unknown, detail: { connectionId?: unknown; error?: unknown } | undefined): void {
+    if (detail?.error !== undefined) this.#model.report(detail.error)
+    this.#model.connectionStatus(status, detail)
     if (status === 'connected') {
       // Own presence is re-sent after every reconnect, whatever the backend remembers.
-      if (this.needsEnter && this.localData !== undefined) {
-        this.adapterRoom?.enter({ data: this.localData, activity: this.host.activity.report() })
+      if (this.#needsEnter && this.#localData !== undefined) {
+        this.#adapterRoom?.enter({ data: this.#localData, activity: this.#host.activity.report() })
       }
-      this.needsEnter = false
+      this.#needsEnter = false
     } else if (status !== 'connecting') {
-      this.needsEnter = true
+      this.#needsEnter = true
     }
   }
 
-  private takeLocalData(update: PresenceUpdate<D>): D | undefined {
+  #takeLocalData(update: PresenceUpdate<D>): D | undefined {
     let value: unknown = update
     if (typeof update === 'function') {
       try {
-        value = update(this.localData ?? ({} as D))
+        value = update(this.#localData ?? ({} as D))
       } catch (error) {
-        this.model.report(
+        this.#model.report(
           new PresenceError('invalid-data', 'The presence updater function threw.', { cause: error }),
         )
         return undefined
       }
     }
-    const taken = copyPresenceData(value, this.host.options.maxDataBytes)
+    const taken = copyPresenceData(value, this.#host.options.maxDataBytes)
     if (taken instanceof PresenceError) {
-      this.model.report(taken)
+      this.#model.report(taken)
       return undefined
     }
     return taken as D
   }
 
-  private scheduleCommit(): void {
-    if (this.destroyed) return
-    if (this.scheduler === 'sync') {
-      if (this.applying === 0) this.flush()
+  #scheduleCommit(): void {
+    if (this.#destroyed) return
+    if (this.#scheduler === 'sync') {
+      if (this.#applying === 0) this.flush()
       return
     }
-    if (this.cancelFlush !== undefined) return
-    this.cancelFlush = this.scheduler(() => {
-      this.cancelFlush = undefined
+    if (this.#cancelFlush !== undefined) return
+    this.#cancelFlush = this.#scheduler(() => {
+      this.#cancelFlush = undefined
       this.flush()
     })
   }
 
-  private refuseWhenDestroyed(method: string): boolean {
-    if (!this.destroyed) return false
+  #refuseWhenDestroyed(method: string): boolean {
+    if (!this.#destroyed) return false
     console.warn(
       `[presence-kit] room('${this.name}').${method}() was called after client.destroy(); ignored.`,
     )
     return true
   }
 
-  private once(fn: () => void): () => void {
+  #once(fn: () => void): () => void {
     let done = false
     return () => {
       if (done) return

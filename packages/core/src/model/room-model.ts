@@ -81,48 +81,50 @@ type Buffered =
  * throws on input: bad input becomes an `error` event and `lastError`.
  */
 export class RoomModel<D extends PresenceData = PresenceData> {
-  private readonly users = new Map<string, Member<D>>()
+  readonly #users = new Map<string, Member<D>>()
   /**
    * The committed value of every user changed since the last commit, so committed lookups stay
    * O(1) without a second full index: unchanged users are read from `users` itself.
    */
-  private readonly committedBefore = new Map<string, Member<D> | undefined>()
+  readonly #committedBefore = new Map<string, Member<D> | undefined>()
   /** Users whose last connection left; present until the grace deadline. */
-  private readonly leaving = new Set<string>()
-  private readonly recentlyLeft = new Map<string, Member<D>>()
-  private readonly tombstones: Tombstones
-  private readonly typers = new Map<string, Typer>()
-  private readonly timeline: Timeline
-  private buffer: Buffered[] = []
-  private pendingSync = true
+  readonly #leaving = new Set<string>()
+  readonly #recentlyLeft = new Map<string, Member<D>>()
+  readonly #tombstones: Tombstones
+  readonly #typers = new Map<string, Typer>()
+  readonly #timeline: Timeline
+  #buffer: Buffered[] = []
+  #pendingSync = true
 
-  private status: ConnectionStatus = 'connecting'
-  private synced = false
-  private stale = false
-  private joined = false
-  private lastError: PresenceError | undefined
-  private localConnectionId: string | undefined
-  private localVersion = 0
+  #status: ConnectionStatus = 'connecting'
+  #synced = false
+  #stale = false
+  #joined = false
+  #lastError: PresenceError | undefined
+  #localConnectionId: string | undefined
+  #localVersion = 0
 
-  private events: PresenceEvent<D>[] = []
-  private membersDirty = false
-  private typingDirty = false
-  private recentDirty = false
-  private stateDirty = false
-  private committed: RoomState<D>
+  #events: PresenceEvent<D>[] = []
+  #membersDirty = false
+  #typingDirty = false
+  #recentDirty = false
+  #stateDirty = false
+  #committed: RoomState<D>
   /** While a snapshot is applied: the index in `events` of each join it made. */
-  private snapshotJoins: Map<string, number> | undefined
+  #snapshotJoins: Map<string, number> | undefined
   /** While a snapshot is applied: how many known connections it listed. */
-  private snapshotMatched = 0
+  #snapshotMatched = 0
   /** The receiver-clock time of the input being applied: read once per input, not per helper. */
-  private now = 0
+  #now = 0
 
-  constructor(private readonly config: RoomModelConfig) {
-    this.timeline = createTimeline(config.clock, (key) => this.onDeadline(key))
-    this.tombstones = new Tombstones(config.tombstoneTtlMs, config.maxTombstones)
-    this.committed = Object.freeze({
+  readonly #config: RoomModelConfig
+  constructor(config: RoomModelConfig) {
+    this.#config = config
+    this.#timeline = createTimeline(config.clock, (key) => this.#onDeadline(key))
+    this.#tombstones = new Tombstones(config.tombstoneTtlMs, config.maxTombstones)
+    this.#committed = Object.freeze({
       room: config.room,
-      status: this.status,
+      status: this.#status,
       synced: false,
       stale: false,
       joined: false,
@@ -136,65 +138,72 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   get state(): RoomState<D> {
-    return this.committed
+    return this.#committed
   }
 
   get hasChanges(): boolean {
     return (
-      this.events.length > 0 || this.membersDirty || this.typingDirty || this.recentDirty || this.stateDirty
+      this.#events.length > 0 ||
+      this.#membersDirty ||
+      this.#typingDirty ||
+      this.#recentDirty ||
+      this.#stateDirty
     )
   }
 
   /** A member in the working copy (input applied, maybe not yet committed). */
   member(userId: string): Member<D> | undefined {
-    return this.users.get(userId)
+    return this.#users.get(userId)
   }
 
   /** A member as of the last commit. */
   committedMember(userId: string): Member<D> | undefined {
-    if (this.committed.members.length === 0) return undefined
-    return this.committedBefore.has(userId) ? this.committedBefore.get(userId) : this.users.get(userId)
+    if (this.#committed.members.length === 0) return undefined
+    return this.#committedBefore.has(userId) ? this.#committedBefore.get(userId) : this.#users.get(userId)
   }
 
   recentlyLeftMember(userId: string): Member<D> | undefined {
-    return this.recentlyLeft.get(userId)
+    return this.#recentlyLeft.get(userId)
   }
 
   hasUser(userId: string): boolean {
-    return this.users.has(userId) || this.recentlyLeft.has(userId)
+    return this.#users.has(userId) || this.#recentlyLeft.has(userId)
   }
 
   userIds(): IterableIterator<string> {
-    return this.users.keys()
+    return this.#users.keys()
   }
 
   get pendingDeadlines(): number {
-    return this.timeline.size
+    return this.#timeline.size
   }
 
   // ---- Input from the adapter -------------------------------------------------------------
 
   snapshot(raw: unknown): void {
-    this.now = this.config.clock.now()
+    this.#now = this.#config.clock.now()
     const notList = checkSnapshot(raw)
     if (notList !== undefined) return this.report(notList)
     const list = raw as readonly unknown[]
     // Only a room that already has members can have members the snapshot no longer lists.
-    const seen = this.users.size > 0 ? new Set<string>() : undefined
+    const seen = this.#users.size > 0 ? new Set<string>() : undefined
     let existing = 0
     if (seen !== undefined) {
-      for (const member of this.users.values()) {
-        if (!this.isLeaving(member.userId)) existing += member.connections.length
+      for (const member of this.#users.values()) {
+        if (!this.#isLeaving(member.userId)) existing += member.connections.length
       }
-      if (this.joined && this.users.get(this.config.selfId)?.connections.some((c) => this.isLocal(c.connectionId))) {
+      if (
+        this.#joined &&
+        this.#users.get(this.#config.selfId)?.connections.some((c) => this.#isLocal(c.connectionId))
+      ) {
         existing--
       }
     }
     let valid = 0
-    this.snapshotMatched = 0
+    this.#snapshotMatched = 0
     // A user with several connections in one snapshot joins once, with all of them: their join
     // event is updated in place instead of being followed by updates.
-    this.snapshotJoins = this.config.wantsEvents() ? new Map() : undefined
+    this.#snapshotJoins = this.#config.wantsEvents() ? new Map() : undefined
     for (const item of list) {
       const problem = checkConnectionHead(item)
       if (problem !== undefined) {
@@ -204,50 +213,50 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       const input = item as CheckedConnection
       valid++
       seen?.add(input.connectionId)
-      this.upsert(input)
+      this.#upsert(input)
     }
-    this.snapshotJoins = undefined
+    this.#snapshotJoins = undefined
     // What the snapshot does not list has gone while we were not looking. When every entry had a
     // distinct id and every known connection was matched, nothing is missing: skip the scan.
-    if (seen !== undefined && !(seen.size === valid && this.snapshotMatched === existing)) {
-      for (const member of [...this.users.values()]) {
-        if (this.isLeaving(member.userId)) continue
+    if (seen !== undefined && !(seen.size === valid && this.#snapshotMatched === existing)) {
+      for (const member of [...this.#users.values()]) {
+        if (this.#isLeaving(member.userId)) continue
         let gone: string[] | undefined
         for (const c of member.connections) {
-          if (!seen.has(c.connectionId) && !this.isLocal(c.connectionId)) (gone ??= []).push(c.connectionId)
+          if (!seen.has(c.connectionId) && !this.#isLocal(c.connectionId)) (gone ??= []).push(c.connectionId)
         }
-        if (gone !== undefined) this.removeConnections(member, gone, undefined)
+        if (gone !== undefined) this.#removeConnections(member, gone, undefined)
       }
     }
-    this.pendingSync = false
-    if (!this.synced || this.stale) this.stateDirty = true
-    this.synced = true
-    this.stale = false
-    const buffered = this.buffer
-    this.buffer = []
+    this.#pendingSync = false
+    if (!this.#synced || this.#stale) this.#stateDirty = true
+    this.#synced = true
+    this.#stale = false
+    const buffered = this.#buffer
+    this.#buffer = []
     for (const entry of buffered) {
-      if (entry.kind === 'leave') this.applyLeave(entry.connectionId, entry.userId, entry.version)
-      else this.upsert(entry.input)
+      if (entry.kind === 'leave') this.#applyLeave(entry.connectionId, entry.userId, entry.version)
+      else this.#upsert(entry.input)
     }
-    this.events.push(Object.freeze({ type: 'sync', members: [] as readonly Member<D>[] }))
-    this.config.onDirty()
+    this.#events.push(Object.freeze({ type: 'sync', members: [] as readonly Member<D>[] }))
+    this.#config.onDirty()
   }
 
   join(raw: unknown): void {
-    this.diff('join', raw)
+    this.#diff('join', raw)
   }
 
   update(raw: unknown): void {
-    this.diff('update', raw)
+    this.#diff('update', raw)
   }
 
   leave(raw: unknown): void {
-    this.now = this.config.clock.now()
+    this.#now = this.#config.clock.now()
     const problem = checkLeave(raw)
     if (problem !== undefined) return this.report(problem)
     const input = raw as LeaveInput
-    if (this.pendingSync) {
-      this.bufferEntry({
+    if (this.#pendingSync) {
+      this.#bufferEntry({
         kind: 'leave',
         connectionId: input.connectionId,
         userId: input.userId,
@@ -255,31 +264,31 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       })
       return
     }
-    this.applyLeave(input.connectionId, input.userId, input.version)
-    this.config.onDirty()
+    this.#applyLeave(input.connectionId, input.userId, input.version)
+    this.#config.onDirty()
   }
 
   typing(raw: unknown): void {
-    this.now = this.config.clock.now()
+    this.#now = this.#config.clock.now()
     const problem = checkTyping(raw)
     if (problem !== undefined) return this.report(problem)
     const input = raw as TypingInput
     // The local user's own typing (this tab or another) is never shown to them.
-    if (input.userId === this.config.selfId) return
+    if (input.userId === this.#config.selfId) return
     const key = TYPING + input.userId
     if (input.typing) {
-      if (!this.typers.has(input.userId)) this.typingDirty = true
-      this.typers.set(input.userId, { connectionId: input.connectionId })
-      this.timeline.schedule(key, this.now + this.config.typingTtlMs)
-    } else if (this.typers.delete(input.userId)) {
-      this.timeline.cancel(key)
-      this.typingDirty = true
+      if (!this.#typers.has(input.userId)) this.#typingDirty = true
+      this.#typers.set(input.userId, { connectionId: input.connectionId })
+      this.#timeline.schedule(key, this.#now + this.#config.typingTtlMs)
+    } else if (this.#typers.delete(input.userId)) {
+      this.#timeline.cancel(key)
+      this.#typingDirty = true
     }
-    if (this.typingDirty) this.config.onDirty()
+    if (this.#typingDirty) this.#config.onDirty()
   }
 
   connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
-    this.now = this.config.clock.now()
+    this.#now = this.#config.clock.now()
     if (
       status !== 'connecting' &&
       status !== 'connected' &&
@@ -295,78 +304,78 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       if (typeof detail.connectionId !== 'string' || detail.connectionId === '') {
         this.report(new PresenceError('invalid-input', 'connectionId must be a non-empty string.'))
       } else {
-        this.setLocalConnectionId(detail.connectionId)
+        this.#setLocalConnectionId(detail.connectionId)
       }
     }
     // Diffs buffered so far belong to the connection that ended; the next snapshot supersedes them.
-    this.buffer = []
+    this.#buffer = []
     if (status !== 'connected') {
       // Whatever arrives next belongs to a new connection: wait for its snapshot, keep the roster.
-      this.pendingSync = true
-      if (this.synced && !this.stale) {
-        this.stale = true
-        this.stateDirty = true
+      this.#pendingSync = true
+      if (this.#synced && !this.#stale) {
+        this.#stale = true
+        this.#stateDirty = true
       }
     }
-    if (status !== this.status) {
-      this.status = status
-      this.stateDirty = true
-      this.events.push(Object.freeze({ type: 'status', status }))
+    if (status !== this.#status) {
+      this.#status = status
+      this.#stateDirty = true
+      this.#events.push(Object.freeze({ type: 'status', status }))
     }
-    this.config.onDirty()
+    this.#config.onDirty()
   }
 
   report(error: unknown): void {
     const presenceError = toPresenceError(error)
-    this.lastError = presenceError
-    this.stateDirty = true
-    this.events.push(Object.freeze({ type: 'error', error: presenceError }))
-    this.config.onDirty()
+    this.#lastError = presenceError
+    this.#stateDirty = true
+    this.#events.push(Object.freeze({ type: 'error', error: presenceError }))
+    this.#config.onDirty()
   }
 
   // ---- The local user ---------------------------------------------------------------------
 
   /** Enter or update the local connection: known at once, before any echo. */
   setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
-    this.now = this.config.clock.now()
-    const wasJoined = this.joined
-    this.joined = true
-    if (!wasJoined) this.stateDirty = true
-    this.upsert(
+    this.#now = this.#config.clock.now()
+    const wasJoined = this.#joined
+    this.#joined = true
+    if (!wasJoined) this.#stateDirty = true
+    this.#upsert(
       {
-        connectionId: this.localId(),
-        userId: this.config.selfId,
+        connectionId: this.#localId(),
+        userId: this.#config.selfId,
         data,
-        version: ++this.localVersion,
+        version: ++this.#localVersion,
         ...(activity === undefined ? {} : { activity }),
-        profile: this.config.selfInfo,
+        profile: this.#config.selfInfo,
       },
       true,
     )
-    this.config.onDirty()
+    this.#config.onDirty()
   }
 
   clearLocal(): void {
-    this.now = this.config.clock.now()
-    if (!this.joined) return
-    this.joined = false
-    this.stateDirty = true
-    const self = this.users.get(this.config.selfId)
+    this.#now = this.#config.clock.now()
+    if (!this.#joined) return
+    this.#joined = false
+    this.#stateDirty = true
+    const self = this.#users.get(this.#config.selfId)
     if (self !== undefined) {
-      const remaining = self.connections.filter((c) => c.connectionId !== this.localId())
-      if (remaining.length === 0) this.finalizeLeave(self)
-      else this.replaceMember(self, remaining)
+      const remaining = self.connections.filter((c) => c.connectionId !== this.#localId())
+      if (remaining.length === 0) this.#finalizeLeave(self)
+      else this.#replaceMember(self, remaining)
     }
-    this.config.onDirty()
+    this.#config.onDirty()
   }
 
   /** Rebuild a member whose resolved info arrived. */
   refreshUser(userId: string): void {
-    this.now = this.config.clock.now()
-    const member = this.users.get(userId)
+    this.#now = this.#config.clock.now()
+    const member = this.#users.get(userId)
     if (member === undefined) return
-    this.replaceMember(member, member.connections)
-    this.config.onDirty()
+    this.#replaceMember(member, member.connections)
+    this.#config.onDirty()
   }
 
   // ---- Commit -----------------------------------------------------------------------------
@@ -374,171 +383,172 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** Builds the next snapshot and hands back the batch's events, or undefined when nothing changed. */
   commit(): { readonly state: RoomState<D>; readonly events: readonly PresenceEvent<D>[] } | undefined {
     if (!this.hasChanges) return undefined
-    const previous = this.committed
-    const members = this.membersDirty ? Object.freeze([...this.users.values()]) : previous.members
-    const typing = this.membersDirty || this.typingDirty ? this.typingMembers() : previous.typing
-    const recentlyLeft = this.recentDirty
-      ? Object.freeze([...this.recentlyLeft.values()].reverse())
+    const previous = this.#committed
+    const members = this.#membersDirty ? Object.freeze([...this.#users.values()]) : previous.members
+    const typing = this.#membersDirty || this.#typingDirty ? this.#typingMembers() : previous.typing
+    const recentlyLeft = this.#recentDirty
+      ? Object.freeze([...this.#recentlyLeft.values()].reverse())
       : previous.recentlyLeft
     const state: RoomState<D> = Object.freeze({
-      room: this.config.room,
-      status: this.status,
-      synced: this.synced,
-      stale: this.stale,
-      joined: this.joined,
-      self: this.users.get(this.config.selfId),
+      room: this.#config.room,
+      status: this.#status,
+      synced: this.#synced,
+      stale: this.#stale,
+      joined: this.#joined,
+      self: this.#users.get(this.#config.selfId),
       members,
       count: members.length,
       typing,
       recentlyLeft,
-      lastError: this.lastError,
+      lastError: this.#lastError,
     })
-    this.committed = state
-    let events = this.events
+    this.#committed = state
+    let events = this.#events
     if (typing !== previous.typing && !sameMembers(typing, previous.typing)) {
       events.push(Object.freeze({ type: 'typing', typing }))
     }
     // Sync events carry the committed roster, known only now.
     events = events.map((e) => (e.type === 'sync' ? Object.freeze({ type: 'sync', members }) : e))
-    this.events = []
-    this.committedBefore.clear()
-    this.membersDirty = this.typingDirty = this.recentDirty = this.stateDirty = false
+    this.#events = []
+    this.#committedBefore.clear()
+    this.#membersDirty = this.#typingDirty = this.#recentDirty = this.#stateDirty = false
     return { state, events }
   }
 
   /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
   reset(): void {
-    this.timeline.clear()
-    for (const [userId, member] of [...this.users]) this.setUser(userId, member, undefined)
-    this.leaving.clear()
-    this.recentlyLeft.clear()
-    this.tombstones.clear()
-    this.typers.clear()
-    this.buffer = []
-    this.events = []
-    this.pendingSync = true
-    this.synced = false
-    this.stale = false
-    this.localConnectionId = undefined
-    this.recentDirty = this.typingDirty = this.stateDirty = true
+    this.#timeline.clear()
+    for (const [userId, member] of [...this.#users]) this.#setUser(userId, member, undefined)
+    this.#leaving.clear()
+    this.#recentlyLeft.clear()
+    this.#tombstones.clear()
+    this.#typers.clear()
+    this.#buffer = []
+    this.#events = []
+    this.#pendingSync = true
+    this.#synced = false
+    this.#stale = false
+    this.#localConnectionId = undefined
+    this.#recentDirty = this.#typingDirty = this.#stateDirty = true
   }
 
   dispose(): void {
     this.reset()
-    this.timeline.dispose()
+    this.#timeline.dispose()
   }
 
   // ---- Rules ------------------------------------------------------------------------------
 
-  private diff(kind: 'join' | 'update', raw: unknown): void {
-    this.now = this.config.clock.now()
+  #diff(kind: 'join' | 'update', raw: unknown): void {
+    this.#now = this.#config.clock.now()
     const problem = checkConnectionHead(raw)
     if (problem !== undefined) return this.report(problem)
     const input = raw as CheckedConnection
-    if (this.pendingSync) {
-      this.bufferEntry({ kind, input })
+    if (this.#pendingSync) {
+      this.#bufferEntry({ kind, input })
       return
     }
-    this.upsert(input)
-    this.config.onDirty()
+    this.#upsert(input)
+    this.#config.onDirty()
   }
 
-  private bufferEntry(entry: Buffered): void {
-    if (this.buffer.length >= MAX_BUFFERED) this.buffer.shift()
-    this.buffer.push(entry)
+  #bufferEntry(entry: Buffered): void {
+    if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
+    this.#buffer.push(entry)
   }
 
-  private localId(): string {
-    return this.localConnectionId ?? LOCAL_PLACEHOLDER
+  #localId(): string {
+    return this.#localConnectionId ?? LOCAL_PLACEHOLDER
   }
 
-  private isLocal(connectionId: string): boolean {
-    return this.joined && connectionId === this.localId()
+  #isLocal(connectionId: string): boolean {
+    return this.#joined && connectionId === this.#localId()
   }
 
-  private setLocalConnectionId(connectionId: string): void {
-    const previousId = this.localId()
+  #setLocalConnectionId(connectionId: string): void {
+    const previousId = this.#localId()
     if (previousId === connectionId) return
-    this.localConnectionId = connectionId
-    const self = this.users.get(this.config.selfId)
+    this.#localConnectionId = connectionId
+    const self = this.#users.get(this.#config.selfId)
     if (self === undefined) return
     // An echo of this very connection may have arrived as a remote one: the local copy wins.
     const connections = self.connections
       .filter((c) => c.connectionId !== connectionId)
       .map((c) => (c.connectionId === previousId ? Object.freeze({ ...c, connectionId }) : c))
-    this.replaceMember(self, connections)
+    this.#replaceMember(self, connections)
   }
 
   /** Join or update, the same path: a join of a known connection is an update (idempotent). */
-  private upsert(input: CheckedConnection, local = false): void {
-    const now = this.now
-    if (!local && this.isLocal(input.connectionId)) return
-    if (!local && this.tombstones.blocks(input.connectionId, input.version, now)) return
-    const member = this.users.get(input.userId)
-    const wasLeaving = member !== undefined && this.isLeaving(input.userId)
+  #upsert(input: CheckedConnection, local = false): void {
+    const now = this.#now
+    if (!local && this.#isLocal(input.connectionId)) return
+    if (!local && this.#tombstones.blocks(input.connectionId, input.version, now)) return
+    const member = this.#users.get(input.userId)
+    const wasLeaving = member !== undefined && this.#isLeaving(input.userId)
     const existing =
       wasLeaving || member === undefined ? undefined : findConnection(member, input.connectionId)
 
     if (existing !== undefined) {
-      this.snapshotMatched++
+      this.#snapshotMatched++
       if (input.version !== undefined && input.version <= existing.version && !local) return
-      if (!local && !this.acceptBody(input)) return
-      const next = this.connectionFrom(input, existing, now)
+      if (!local && !this.#acceptBody(input)) return
+      const next = this.#connectionFrom(input, existing, now)
       if (next === existing) return
       const connections = member!.connections.map((c) => (c === existing ? next : c))
-      this.replaceMember(member!, connections)
+      this.#replaceMember(member!, connections)
       return
     }
 
-    if (!local && !this.acceptBody(input)) return
-    const connection = this.connectionFrom(input, undefined, now)
+    if (!local && !this.#acceptBody(input)) return
+    const connection = this.#connectionFrom(input, undefined, now)
     if (member === undefined) {
-      this.addMember(input.userId, [connection])
+      this.#addMember(input.userId, [connection])
       return
     }
     if (wasLeaving) {
       // Back within the grace period: the departed connections are replaced, no leave, no join.
-      this.leaving.delete(input.userId)
-      this.timeline.cancel(GRACE + input.userId)
-      this.replaceMember(member, [connection], true)
+      this.#leaving.delete(input.userId)
+      this.#timeline.cancel(GRACE + input.userId)
+      this.#replaceMember(member, [connection], true)
       return
     }
-    this.replaceMember(member, [...member.connections, connection])
+    this.#replaceMember(member, [...member.connections, connection])
   }
 
   /** Walks and freezes the payload of input about to be applied; reports it when malformed. */
-  private acceptBody(input: CheckedConnection): boolean {
-    const problem = checkConnectionBody(input, this.config.maxDataBytes)
+  #acceptBody(input: CheckedConnection): boolean {
+    const problem = checkConnectionBody(input, this.#config.maxDataBytes)
     if (problem === undefined) return true
     this.report(problem)
     return false
   }
 
-  private applyLeave(connectionId: string, userId: string, version: number | undefined): void {
-    if (this.isLocal(connectionId)) return
-    const member = this.users.get(userId)
+  #applyLeave(connectionId: string, userId: string, version: number | undefined): void {
+    if (this.#isLocal(connectionId)) return
+    const member = this.#users.get(userId)
     const connection =
-      member === undefined || this.isLeaving(userId) ? undefined : findConnection(member, connectionId)
+      member === undefined || this.#isLeaving(userId) ? undefined : findConnection(member, connectionId)
     if (connection === undefined) {
       // A leave that overtook its join: remember it so the late join cannot make a ghost.
-      if (!this.tombstones.has(connectionId)) this.tombstones.add(connectionId, version ?? Infinity, this.now)
+      if (!this.#tombstones.has(connectionId))
+        this.#tombstones.add(connectionId, version ?? Infinity, this.#now)
       return
     }
     if (version !== undefined && version < connection.version) return
-    this.removeConnections(member!, [connectionId], version)
+    this.#removeConnections(member!, [connectionId], version)
   }
 
-  private removeConnections(member: Member<D>, connectionIds: readonly string[], version: number | undefined): void {
+  #removeConnections(member: Member<D>, connectionIds: readonly string[], version: number | undefined): void {
     const { userId } = member
-    const now = this.now
+    const now = this.#now
     for (const id of connectionIds) {
       const c = findConnection(member, id)
-      this.tombstones.add(id, version ?? c?.version ?? Infinity, now)
-      const typer = this.typers.size === 0 ? undefined : this.typers.get(userId)
+      this.#tombstones.add(id, version ?? c?.version ?? Infinity, now)
+      const typer = this.#typers.size === 0 ? undefined : this.#typers.get(userId)
       if (typer !== undefined && (typer.connectionId === undefined || typer.connectionId === id)) {
-        this.typers.delete(userId)
-        this.timeline.cancel(TYPING + userId)
-        this.typingDirty = true
+        this.#typers.delete(userId)
+        this.#timeline.cancel(TYPING + userId)
+        this.#typingDirty = true
       }
     }
     const remaining =
@@ -546,38 +556,38 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         ? []
         : member.connections.filter((c) => !connectionIds.includes(c.connectionId))
     if (remaining.length > 0) {
-      this.replaceMember(member, remaining)
+      this.#replaceMember(member, remaining)
       return
     }
     // The last connection: the member stays for the grace period, in case this was a reload.
-    if (this.config.leaveGraceMs === 0) {
-      this.finalizeLeave(member)
+    if (this.#config.leaveGraceMs === 0) {
+      this.#finalizeLeave(member)
       return
     }
-    this.leaving.add(userId)
-    this.timeline.schedule(GRACE + userId, now + this.config.leaveGraceMs)
+    this.#leaving.add(userId)
+    this.#timeline.schedule(GRACE + userId, now + this.#config.leaveGraceMs)
   }
 
-  private isLeaving(userId: string): boolean {
-    return this.leaving.size > 0 && this.leaving.has(userId)
+  #isLeaving(userId: string): boolean {
+    return this.#leaving.size > 0 && this.#leaving.has(userId)
   }
 
-  private finalizeLeave(member: Member<D>): void {
+  #finalizeLeave(member: Member<D>): void {
     const { userId } = member
-    const now = this.now
-    this.setUser(userId, member, undefined)
+    const now = this.#now
+    this.#setUser(userId, member, undefined)
     // Timeline keys are built only when a deadline can exist: string keys cost a hash each.
-    if (member.connections.some((c) => c.lastActiveAt !== undefined)) this.timeline.cancel(ACTIVITY + userId)
-    if (this.isLeaving(userId)) {
-      this.leaving.delete(userId)
-      this.timeline.cancel(GRACE + userId)
+    if (member.connections.some((c) => c.lastActiveAt !== undefined)) this.#timeline.cancel(ACTIVITY + userId)
+    if (this.#isLeaving(userId)) {
+      this.#leaving.delete(userId)
+      this.#timeline.cancel(GRACE + userId)
     }
-    if (this.typers.size > 0 && this.typers.delete(userId)) {
-      this.timeline.cancel(TYPING + userId)
-      this.typingDirty = true
+    if (this.#typers.size > 0 && this.#typers.delete(userId)) {
+      this.#timeline.cancel(TYPING + userId)
+      this.#typingDirty = true
     }
-    const retain = this.config.offlineRetentionMs > 0
-    const wantsEvent = this.config.wantsEvents()
+    const retain = this.#config.offlineRetentionMs > 0
+    const wantsEvent = this.#config.wantsEvents()
     if (retain || wantsEvent) {
       const offline: Member<D> = Object.freeze({
         userId,
@@ -589,41 +599,41 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         joinedAt: member.joinedAt,
         leftAt: now,
       })
-      if (wantsEvent) this.events.push(Object.freeze({ type: 'leave', member: offline }))
+      if (wantsEvent) this.#events.push(Object.freeze({ type: 'leave', member: offline }))
       if (retain) {
-        this.recentlyLeft.delete(userId)
-        this.recentlyLeft.set(userId, offline)
-        this.recentDirty = true
-        this.timeline.schedule(RETAIN + userId, now + this.config.offlineRetentionMs)
+        this.#recentlyLeft.delete(userId)
+        this.#recentlyLeft.set(userId, offline)
+        this.#recentDirty = true
+        this.#timeline.schedule(RETAIN + userId, now + this.#config.offlineRetentionMs)
         return
       }
     }
-    this.config.onUserGone(userId)
+    this.#config.onUserGone(userId)
   }
 
   /** Every change of `users` goes through here, so the committed view can be told apart. */
-  private setUser(userId: string, previous: Member<D> | undefined, member: Member<D> | undefined): void {
+  #setUser(userId: string, previous: Member<D> | undefined, member: Member<D> | undefined): void {
     // With an empty committed roster every lookup answers undefined: nothing to remember.
-    if (this.committed.members.length > 0 && !this.committedBefore.has(userId)) {
-      this.committedBefore.set(userId, previous)
+    if (this.#committed.members.length > 0 && !this.#committedBefore.has(userId)) {
+      this.#committedBefore.set(userId, previous)
     }
-    if (member === undefined) this.users.delete(userId)
-    else this.users.set(userId, member)
-    this.membersDirty = true
+    if (member === undefined) this.#users.delete(userId)
+    else this.#users.set(userId, member)
+    this.#membersDirty = true
   }
 
-  private addMember(userId: string, connections: readonly Connection<D>[]): void {
-    const member = this.buildMember(userId, connections)
-    this.setUser(userId, undefined, member)
-    if (this.recentlyLeft.size > 0 && this.recentlyLeft.delete(userId)) {
-      this.timeline.cancel(RETAIN + userId)
-      this.recentDirty = true
+  #addMember(userId: string, connections: readonly Connection<D>[]): void {
+    const member = this.#buildMember(userId, connections)
+    this.#setUser(userId, undefined, member)
+    if (this.#recentlyLeft.size > 0 && this.#recentlyLeft.delete(userId)) {
+      this.#timeline.cancel(RETAIN + userId)
+      this.#recentDirty = true
     } else {
-      this.config.onUserSeen(userId)
+      this.#config.onUserSeen(userId)
     }
-    if (this.config.wantsEvents()) {
-      this.snapshotJoins?.set(userId, this.events.length)
-      this.events.push(Object.freeze({ type: 'join', member }))
+    if (this.#config.wantsEvents()) {
+      this.#snapshotJoins?.set(userId, this.#events.length)
+      this.#events.push(Object.freeze({ type: 'join', member }))
     }
   }
 
@@ -631,30 +641,23 @@ export class RoomModel<D extends PresenceData = PresenceData> {
    * Swaps a member for a rebuilt one and records an update, unless nothing a viewer can see
    * changed (then the old object stays, so nothing re-renders).
    */
-  private replaceMember(
-    previous: Member<D>,
-    connections: readonly Connection<D>[],
-    quietIfSameData = false,
-  ): void {
-    const next = this.buildMember(previous.userId, connections)
+  #replaceMember(previous: Member<D>, connections: readonly Connection<D>[], quietIfSameData = false): void {
+    const next = this.#buildMember(previous.userId, connections)
     if (sameMember(previous, next)) return
-    this.setUser(previous.userId, previous, next)
-    this.membersDirty = true
+    this.#setUser(previous.userId, previous, next)
+    this.#membersDirty = true
     if (visiblySame(previous, next)) return
-    const joinIndex = this.snapshotJoins?.get(previous.userId)
+    const joinIndex = this.#snapshotJoins?.get(previous.userId)
     if (joinIndex !== undefined) {
-      this.events[joinIndex] = Object.freeze({ type: 'join', member: next })
+      this.#events[joinIndex] = Object.freeze({ type: 'join', member: next })
       return
     }
     if (quietIfSameData && jsonEqual(previous.data, next.data) && previous.status === next.status) return
-    if (this.config.wantsEvents()) this.events.push(Object.freeze({ type: 'update', member: next, previous }))
+    if (this.#config.wantsEvents())
+      this.#events.push(Object.freeze({ type: 'update', member: next, previous }))
   }
 
-  private connectionFrom(
-    input: CheckedConnection,
-    previous: Connection<D> | undefined,
-    now: number,
-  ): Connection<D> {
+  #connectionFrom(input: CheckedConnection, previous: Connection<D> | undefined, now: number): Connection<D> {
     // Equal content keeps the stored object, so identity-based checks downstream see no change.
     let data = (input.data ?? previous?.data ?? EMPTY_DATA) as D
     if (previous !== undefined && data !== previous.data && jsonEqual(data, previous.data))
@@ -689,9 +692,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     })
   }
 
-  private buildMember(userId: string, connections: readonly Connection<D>[]): Member<D> {
-    const now = this.now
-    const thresholds = this.config
+  #buildMember(userId: string, connections: readonly Connection<D>[]): Member<D> {
+    const now = this.#now
+    const thresholds = this.#config
     let latest = connections[0]!
     let status = connectionStatus(latest, now, thresholds)
     let joinedAt = latest.joinedAt
@@ -703,46 +706,46 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       if (c.joinedAt < joinedAt) joinedAt = c.joinedAt
       next = Math.min(next, nextTransition(c, now, thresholds))
     }
-    if (next !== Infinity) this.timeline.schedule(ACTIVITY + userId, next)
-    const isSelf = userId === this.config.selfId
+    if (next !== Infinity) this.#timeline.schedule(ACTIVITY + userId, next)
+    const isSelf = userId === this.#config.selfId
     return Object.freeze({
       userId,
       data: latest.data,
       connections: Object.isFrozen(connections) ? connections : Object.freeze(connections),
       status,
       isSelf,
-      info: this.config.infoFor(userId) ?? latest.profile ?? (isSelf ? this.config.selfInfo : undefined),
+      info: this.#config.infoFor(userId) ?? latest.profile ?? (isSelf ? this.#config.selfInfo : undefined),
       joinedAt,
       leftAt: undefined,
     })
   }
 
-  private onDeadline(key: string): void {
-    this.now = this.config.clock.now()
+  #onDeadline(key: string): void {
+    this.#now = this.#config.clock.now()
     const kind = key[0]
     const userId = key.slice(1)
     if (kind === GRACE) {
-      const member = this.users.get(userId)
-      if (member !== undefined && this.leaving.has(userId)) this.finalizeLeave(member)
+      const member = this.#users.get(userId)
+      if (member !== undefined && this.#leaving.has(userId)) this.#finalizeLeave(member)
     } else if (kind === RETAIN) {
-      if (this.recentlyLeft.delete(userId)) {
-        this.recentDirty = true
-        if (!this.users.has(userId)) this.config.onUserGone(userId)
+      if (this.#recentlyLeft.delete(userId)) {
+        this.#recentDirty = true
+        if (!this.#users.has(userId)) this.#config.onUserGone(userId)
       }
     } else if (kind === TYPING) {
-      if (this.typers.delete(userId)) this.typingDirty = true
+      if (this.#typers.delete(userId)) this.#typingDirty = true
     } else if (kind === ACTIVITY) {
-      const member = this.users.get(userId)
-      if (member !== undefined) this.replaceMember(member, member.connections)
+      const member = this.#users.get(userId)
+      if (member !== undefined) this.#replaceMember(member, member.connections)
     }
-    this.config.onDirty()
+    this.#config.onDirty()
   }
 
-  private typingMembers(): readonly Member<D>[] {
+  #typingMembers(): readonly Member<D>[] {
     const list: Member<D>[] = []
-    for (const userId of this.typers.keys()) {
-      const member = this.users.get(userId)
-      if (member !== undefined && !this.leaving.has(userId)) list.push(member)
+    for (const userId of this.#typers.keys()) {
+      const member = this.#users.get(userId)
+      if (member !== undefined && !this.#leaving.has(userId)) list.push(member)
     }
     return Object.freeze(list)
   }

@@ -102,7 +102,9 @@ function walk(value: unknown, depth: number, budget: number, freeze = true): num
       break
     }
     default:
-      return fail(new PresenceError('invalid-data', `Presence data holds a ${typeof value}, which is not JSON.`))
+      return fail(
+        new PresenceError('invalid-data', `Presence data holds a ${typeof value}, which is not JSON.`),
+      )
   }
   if (budget < 0 && problem === undefined) {
     return fail(new PresenceError('data-too-large', 'Presence data is larger than maxDataBytes.'))

@@ -19,7 +19,10 @@ function isId(value: unknown): value is string {
 }
 
 function badId(value: unknown, field: string): PresenceError {
-  return invalid(`${field} must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`, describe(value))
+  return invalid(
+    `${field} must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`,
+    describe(value),
+  )
 }
 
 function checkVersion(value: unknown): PresenceError | undefined {
