@@ -24,6 +24,13 @@ const entries: Entry[] = [
     external: [],
     budgetBytes: 6 * 1024,
   },
+  {
+    // Headless component logic, shared by the React and Vue components.
+    name: '@presence-kit/core/ui',
+    source: `export * from '@presence-kit/core/ui'`,
+    external: [],
+    budgetBytes: 4 * 1024,
+  },
 ]
 
 let over = 0

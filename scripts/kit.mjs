@@ -35,7 +35,9 @@ function pnpmCommand() {
   if (!probe.error && probe.stdout.trim() === pnpmVersion) return ['pnpm', []]
   const viaNpx = spawnSync('npx', ['--yes', `pnpm@${pnpmVersion}`, '--version'], { encoding: 'utf8' })
   if (!viaNpx.error && viaNpx.stdout.trim() === pnpmVersion) return ['npx', ['--yes', `pnpm@${pnpmVersion}`]]
-  fail(`pnpm ${pnpmVersion} could not be installed through npx. Install it with "npm i -g pnpm@${pnpmVersion}" and run the command again.`)
+  fail(
+    `pnpm ${pnpmVersion} could not be installed through npx. Install it with "npm i -g pnpm@${pnpmVersion}" and run the command again.`,
+  )
 }
 
 const [pnpmBin, pnpmPrefix] = (() => {
@@ -60,7 +62,8 @@ function step(name, args, options) {
 
 function install() {
   const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }
-  const args = existsSync(join(root, 'pnpm-lock.yaml')) && isCI ? ['install', '--frozen-lockfile'] : ['install']
+  const args =
+    existsSync(join(root, 'pnpm-lock.yaml')) && isCI ? ['install', '--frozen-lockfile'] : ['install']
   if (!step('install dependencies', args, { env })) fail('pnpm install failed; the lines above say why.')
 }
 
@@ -68,7 +71,11 @@ function vitestCounts() {
   const file = join(root, '.reports', 'vitest.json')
   if (!existsSync(file)) return null
   const report = JSON.parse(readFileSync(file, 'utf8'))
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  }
 }
 
 function testAll() {

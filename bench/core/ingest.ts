@@ -1,8 +1,9 @@
 import { Presence } from 'phoenix'
 import { createKitRoom } from './kit-room.js'
+import { median } from './measure.js'
 import { churnEvents, kitInput, phoenixDiff, type BenchEvent, type PhoenixState } from './workload.js'
 
-const noop = () => {}
+function noop(): void {}
 
 /**
  * Events per second through the kit's store and through Phoenix's `Presence.syncDiff`. Each burst
@@ -57,7 +58,6 @@ export function ingest(options: { steady: number; events: number; burst: number;
     return total
   }
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   return {
     kitPerSecond: (events.length / median(kitTimes)) * 1000,
     phoenixPerSecond: (events.length / median(phoenixTimes)) * 1000,

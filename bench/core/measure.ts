@@ -1,3 +1,7 @@
+export function median(values: readonly number[]): number {
+  return values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!
+}
+
 /** The median of several timed runs: robust to a noisy neighbour on a shared machine. */
 export function medianMs(runs: number, setup: () => () => void): number {
   const times: number[] = []
@@ -8,8 +12,11 @@ export function medianMs(runs: number, setup: () => () => void): number {
     run()
     times.push(performance.now() - start)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return median(times)
+}
+
+function format(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)
 }
 
 /** `<metric>: kit <value> <unit>, <peer> <value> <unit>, ratio <x>` (above 1: the kit is better). */
@@ -23,8 +30,14 @@ export function report(
   target?: number,
 ): number {
   const ratio = higherIsBetter ? kit / peer : peer / kit
-  const format = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
-  const verdict = target === undefined ? '' : ratio >= target ? `  (target ${target}x: met)` : `  (target ${target}x: MISSED)`
-  console.log(`${metric}: kit ${format(kit)} ${unit}, ${peerName} ${format(peer)} ${unit}, ratio ${ratio.toFixed(2)}${verdict}`)
+  const verdict =
+    target === undefined
+      ? ''
+      : ratio >= target
+        ? `  (target ${target}x: met)`
+        : `  (target ${target}x: MISSED)`
+  console.log(
+    `${metric}: kit ${format(kit)} ${unit}, ${peerName} ${format(peer)} ${unit}, ratio ${ratio.toFixed(2)}${verdict}`,
+  )
   return ratio
 }

@@ -25,13 +25,25 @@ if (which === 'kit') {
 const before = heap()
 if (which === 'kit') {
   const { room, sink } = createKitRoom()
-  sink.snapshot(Array.from({ length: members }, (_, i) => ({ userId: userId(i), connectionId: connectionId(i), version: 1, data: payload(i) })))
+  sink.snapshot(
+    Array.from({ length: members }, (_, i) => ({
+      userId: userId(i),
+      connectionId: connectionId(i),
+      version: 1,
+      data: payload(i),
+    })),
+  )
   room.flush()
   keep = room
 } else {
   const input: PhoenixState = {}
   for (let i = 0; i < members; i++) input[userId(i)] = phoenixEntry(i)
-  keep = Presence.syncState({}, input, () => {}, () => {})
+  keep = Presence.syncState(
+    {},
+    input,
+    () => {},
+    () => {},
+  )
 }
 const after = heap()
 if (keep === undefined) throw new Error('nothing kept')

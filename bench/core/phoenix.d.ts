@@ -2,8 +2,13 @@
 declare module 'phoenix' {
   type State = Record<string, { metas: { phx_ref: string; [key: string]: unknown }[] }>
   type Callback = (key: string, current: unknown, changed: unknown) => void
-  export class Presence {
-    static syncState(current: State, next: State, onJoin?: Callback, onLeave?: Callback): State
-    static syncDiff(state: State, diff: { joins: State; leaves: State }, onJoin?: Callback, onLeave?: Callback): State
+  export const Presence: {
+    syncState(current: State, next: State, onJoin?: Callback, onLeave?: Callback): State
+    syncDiff(
+      state: State,
+      diff: { joins: State; leaves: State },
+      onJoin?: Callback,
+      onLeave?: Callback,
+    ): State
   }
 }

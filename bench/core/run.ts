@@ -18,17 +18,53 @@ console.log(quick ? 'bench:core (quick run: small sizes, figures not representat
 const ing = quick
   ? ingest({ steady: 1_000, events: 10_000, burst: 1_000, runs: 3 })
   : ingest({ steady: 10_000, events: 100_000, burst: 1_000, runs: 7 })
-report('ingest (joins and leaves per second)', ing.kitPerSecond, 'phoenix syncDiff', ing.phoenixPerSecond, 'events/s', true, 5)
+report(
+  'ingest (joins and leaves per second)',
+  ing.kitPerSecond,
+  'phoenix syncDiff',
+  ing.phoenixPerSecond,
+  'events/s',
+  true,
+  5,
+)
 
 const snap = quick ? snapshot({ members: 10_000, runs: 3 }) : snapshot({ members: 100_000, runs: 5 })
-report(`snapshot (${quick ? '10,000' : '100,000'} members)`, snap.kitFirst, 'phoenix syncState', snap.phoenixFirst, 'ms', false, 3)
-report(`resync (same ${quick ? '10,000' : '100,000'} members)`, snap.kitResync, 'phoenix syncState', snap.phoenixResync, 'ms', false, 3)
+report(
+  `snapshot (${quick ? '10,000' : '100,000'} members)`,
+  snap.kitFirst,
+  'phoenix syncState',
+  snap.phoenixFirst,
+  'ms',
+  false,
+  3,
+)
+report(
+  `resync (same ${quick ? '10,000' : '100,000'} members)`,
+  snap.kitResync,
+  'phoenix syncState',
+  snap.phoenixResync,
+  'ms',
+  false,
+  3,
+)
 
 const members = quick ? 10_000 : 100_000
 const bytesPerMember = (which: string) =>
   Number(
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), which, String(members)], {
-      encoding: 'utf8',
-    }).trim(),
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), which, String(members)],
+      {
+        encoding: 'utf8',
+      },
+    ).trim(),
   )
-report(`memory (${members.toLocaleString('en')} members)`, bytesPerMember('kit'), 'phoenix state', bytesPerMember('phoenix'), 'bytes/member', false, 1)
+report(
+  `memory (${members.toLocaleString('en')} members)`,
+  bytesPerMember('kit'),
+  'phoenix state',
+  bytesPerMember('phoenix'),
+  'bytes/member',
+  false,
+  1,
+)

@@ -4,10 +4,15 @@ import { createKitRoom } from './kit-room.js'
 import { medianMs } from './measure.js'
 import { connectionId, payload, phoenixEntry, userId, type PhoenixState } from './workload.js'
 
-const noop = () => {}
+function noop(): void {}
 
 function kitSnapshot(members: number): ConnectionInput[] {
-  return Array.from({ length: members }, (_, i) => ({ userId: userId(i), connectionId: connectionId(i), version: 1, data: payload(i) }))
+  return Array.from({ length: members }, (_, i) => ({
+    userId: userId(i),
+    connectionId: connectionId(i),
+    version: 1,
+    data: payload(i),
+  }))
 }
 
 function phoenixSnapshot(members: number): PhoenixState {

@@ -48,7 +48,11 @@ export function churnEvents(steady: number, count: number): { warmup: BenchEvent
 }
 
 export function kitInput(event: BenchEvent): ConnectionInput | LeaveInput {
-  const base = { userId: userId(event.index), connectionId: connectionId(event.index), version: event.version }
+  const base = {
+    userId: userId(event.index),
+    connectionId: connectionId(event.index),
+    version: event.version,
+  }
   return event.kind === 'join' ? { ...base, data: payload(event.index) } : base
 }
 

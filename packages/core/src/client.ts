@@ -62,7 +62,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
       userInfo.drop(userId)
     },
     committed() {
-      for (const listener of [...subscribers]) listener()
+      for (const listener of Array.from(subscribers)) listener()
     },
   }
 

@@ -110,7 +110,7 @@ export class Listeners<D extends PresenceData> {
   emit<E extends PresenceEventName>(name: E, event: PresenceEventMap<D>[E]): void {
     const set = this.#byName.get(name)
     if (set === undefined) return
-    for (const listener of [...set]) {
+    for (const listener of Array.from(set)) {
       try {
         ;(listener as (event: PresenceEventMap<D>[E]) => void)(event)
       } catch (error) {

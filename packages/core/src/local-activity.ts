@@ -38,7 +38,7 @@ export function createLocalActivity(options: LocalActivityOptions): LocalActivit
 
   function notify(): void {
     lastSentAt = clock.now()
-    for (const listener of [...listeners]) listener()
+    for (const listener of Array.from(listeners)) listener()
   }
 
   return {

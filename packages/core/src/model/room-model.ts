@@ -219,7 +219,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     // What the snapshot does not list has gone while we were not looking. When every entry had a
     // distinct id and every known connection was matched, nothing is missing: skip the scan.
     if (seen !== undefined && !(seen.size === valid && this.#snapshotMatched === existing)) {
-      for (const member of [...this.#users.values()]) {
+      for (const member of Array.from(this.#users.values())) {
         if (this.#isLeaving(member.userId)) continue
         let gone: string[] | undefined
         for (const c of member.connections) {
@@ -387,7 +387,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const members = this.#membersDirty ? Object.freeze([...this.#users.values()]) : previous.members
     const typing = this.#membersDirty || this.#typingDirty ? this.#typingMembers() : previous.typing
     const recentlyLeft = this.#recentDirty
-      ? Object.freeze([...this.#recentlyLeft.values()].reverse())
+      ? Object.freeze(Array.from(this.#recentlyLeft.values()).toReversed())
       : previous.recentlyLeft
     const state: RoomState<D> = Object.freeze({
       room: this.#config.room,
@@ -418,7 +418,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
   reset(): void {
     this.#timeline.clear()
-    for (const [userId, member] of [...this.#users]) this.#setUser(userId, member, undefined)
+    for (const [userId, member] of Array.from(this.#users)) this.#setUser(userId, member, undefined)
     this.#leaving.clear()
     this.#recentlyLeft.clear()
     this.#tombstones.clear()

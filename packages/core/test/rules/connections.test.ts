@@ -48,7 +48,7 @@ describe('rule 1: joins, updates and leaves address connections', () => {
     const state = room.get()
     expect(state.members.filter((m) => m.userId === 'me')).toHaveLength(1)
     expect(state.self?.isSelf).toBe(true)
-    expect(state.self?.connections.map((c) => c.connectionId).sort()).toEqual(['me-1', 'me-2'])
+    expect(state.self?.connections.map((c) => c.connectionId).toSorted()).toEqual(['me-1', 'me-2'])
   })
 })
 

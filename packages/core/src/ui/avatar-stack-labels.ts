@@ -1,0 +1,44 @@
+import { normalizeCount } from './normalize-count.js'
+
+/** Wording of an avatar stack's accessible labels; override for other languages. */
+export interface AvatarStackMessages {
+  /** The stack's group label, e.g. "3 people online". */
+  group(count: number): string
+  /** The "+N" button's label, e.g. "Show 4 more people". */
+  showMore(hiddenCount: number): string
+}
+
+const englishMessages: AvatarStackMessages = {
+  group: (count) => `${count} ${count === 1 ? 'person' : 'people'} online`,
+  showMore: (hiddenCount) => `Show ${hiddenCount} more ${hiddenCount === 1 ? 'person' : 'people'}`,
+}
+
+/** Accessible labels of an avatar stack. */
+export interface AvatarStackLabels {
+  /** For the stack's `role="group"` `aria-label`. */
+  readonly groupLabel: string
+  /** For the "+N" button's `aria-label`; '' when nobody is hidden (there is no button). */
+  readonly overflowButtonLabel: string
+}
+
+/**
+ * The labels a screen reader hears for an avatar stack: the visible "+4" means little read aloud.
+ *
+ * @param count - everyone in the stack (`AvatarStack.total`)
+ * @param hiddenCount - the "+N" count (`AvatarStack.overflowCount`)
+ * @param messages - wording overrides
+ * @default messages English ("3 people online", "Show 4 more people")
+ */
+export function getAvatarStackLabels(
+  count: number,
+  hiddenCount: number,
+  messages: Partial<AvatarStackMessages> = {},
+): AvatarStackLabels {
+  const group = messages.group ?? englishMessages.group
+  const showMore = messages.showMore ?? englishMessages.showMore
+  const safeHidden = normalizeCount(hiddenCount, 0)
+  return {
+    groupLabel: group(normalizeCount(count, 0)),
+    overflowButtonLabel: safeHidden > 0 ? showMore(safeHidden) : '',
+  }
+}

@@ -1,0 +1,43 @@
+export { getDisplayName, type NameableMember } from './display-name.js'
+export { getInitials } from './initials.js'
+export { getUserColor, USER_COLOR_PALETTE, type UserColor } from './user-color.js'
+export { isSafeImageUrl, MAX_DATA_IMAGE_URL_LENGTH, MAX_IMAGE_URL_LENGTH } from './safe-url.js'
+export { normalizeCount } from './normalize-count.js'
+export {
+  DEFAULT_AVATAR_STACK_MAX,
+  getAvatarStack,
+  type AvatarStack,
+  type AvatarStackOptions,
+} from './avatar-stack.js'
+export {
+  getAvatarStackLabels,
+  type AvatarStackLabels,
+  type AvatarStackMessages,
+} from './avatar-stack-labels.js'
+export {
+  DEFAULT_TYPING_LOCALE,
+  DEFAULT_TYPING_MAX_NAMES,
+  formatTypingSentence,
+  getTypingSentence,
+  type TypingMessages,
+  type TypingSentenceOptions,
+} from './typing-sentence.js'
+export { bestStatus, compareStatus, PRESENCE_STATUSES } from './status.js'
+export {
+  getConnectionStatusLabel,
+  getStatusLabel,
+  type ConnectionStatusMessages,
+  type StatusMessages,
+} from './status-labels.js'
+export {
+  compareMembers,
+  compareUserIds,
+  createMemberComparator,
+  groupMembersByStatus,
+  sortMembers,
+  type CompareMembersOptions,
+  type MemberStatusGroup,
+  type SortableMember,
+} from './member-order.js'
+export { createSortedMembers, type MemberChanges, type SortedMembers } from './sorted-members.js'
+export { getNextListIndex, isListNavigationKey, type ListNavigationKey } from './list-navigation.js'

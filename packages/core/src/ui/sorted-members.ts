@@ -1,0 +1,185 @@
+import { compareUserIds } from './member-order.js'
+
+/** What changed between two member lists, as the store knows it after a commit. */
+export interface MemberChanges<M> {
+  readonly added: readonly M[]
+  readonly removed: readonly M[]
+  /** Members whose object changed (data, status, info), as [previous object, next object]. */
+  readonly updated: readonly (readonly [previous: M, next: M])[]
+}
+
+/** A member list kept sorted across updates. */
+export interface SortedMembers<M> {
+  /**
+   * The sorted `next`. Pass `changes` when they are known (they must describe `next` against the
+   * previous `next` exactly); without them, the lists are diffed by object identity per user id.
+   * Returns the previous array when `next` is the previous array or nothing changed.
+   */
+  update(next: readonly M[], changes?: MemberChanges<M>): readonly M[]
+  /** The last sorted list (empty before the first update). */
+  current(): readonly M[]
+}
+
+type Order<M> = (a: M, b: M) => number
+
+// Past this share of the list, patching stops paying for its bookkeeping and a full sort is simpler.
+const FULL_SORT_RATIO = 0.05
+// Small batches are patched even in short lists, where 5% would be a single member.
+const ALWAYS_PATCH_UP_TO = 32
+
+/**
+ * Keeps a large member list (100,000 members) sorted without a full sort on every change: removed and
+ * changed members are found by binary search and the new or changed ones are merged back in, so
+ * one update costs a copy of the list plus O(k log n) comparisons for k changes.
+ *
+ * The result always equals `[...next].sort(compare)` with ties broken by user id (so exactly that
+ * when `compare` already ends with the user id, as `compareMembers` does). `compare` must be pure:
+ * the same two members always compare the same. User ids must be unique in `next`; when they are
+ * not, or `changes` contradict the previous list, it falls back to a full sort.
+ */
+export function createSortedMembers<M extends { readonly userId: string }>(
+  compare: Order<M>,
+): SortedMembers<M> {
+  const order: Order<M> = (a, b) => compare(a, b) || compareUserIds(a.userId, b.userId)
+  let input: readonly M[] | undefined
+  let sorted: readonly M[] = []
+  // The previous input by user id; undefined when it could not be indexed (duplicate ids).
+  let inputById: Map<string, M> | undefined
+
+  function sortFully(next: readonly M[], nextById: Map<string, M> | undefined): readonly M[] {
+    input = next
+    inputById = nextById
+    sorted = next.toSorted(order)
+    return sorted
+  }
+
+  function update(next: readonly M[], changes?: MemberChanges<M>): readonly M[] {
+    if (next === input) return sorted
+    if (input === undefined || inputById === undefined) return sortFully(next, indexById(next))
+
+    let resolved: MemberChanges<M>
+    let nextById: Map<string, M> | undefined
+    if (changes === undefined) {
+      nextById = indexById(next)
+      if (nextById === undefined) return sortFully(next, undefined)
+      resolved = diffByIdentity(input, inputById, next, nextById)
+    } else {
+      resolved = changes
+    }
+
+    const changeCount = resolved.added.length + resolved.removed.length + resolved.updated.length
+    if (changeCount > Math.max(ALWAYS_PATCH_UP_TO, next.length * FULL_SORT_RATIO)) {
+      return sortFully(next, nextById ?? indexById(next))
+    }
+    if (nextById === undefined && !applyToIndex(inputById, resolved)) return sortFully(next, indexById(next))
+
+    const patched = changeCount === 0 ? sorted : patch(sorted, resolved, order)
+    if (patched === undefined || patched.length !== next.length)
+      return sortFully(next, nextById ?? indexById(next))
+    input = next
+    inputById = nextById ?? inputById
+    sorted = patched
+    return sorted
+  }
+
+  return { update, current: () => sorted }
+}
+
+function indexById<M extends { readonly userId: string }>(members: readonly M[]): Map<string, M> | undefined {
+  const byId = new Map<string, M>()
+  for (const member of members) {
+    if (byId.has(member.userId)) return undefined
+    byId.set(member.userId, member)
+  }
+  return byId
+}
+
+function diffByIdentity<M extends { readonly userId: string }>(
+  previous: readonly M[],
+  previousById: ReadonlyMap<string, M>,
+  next: readonly M[],
+  nextById: ReadonlyMap<string, M>,
+): MemberChanges<M> {
+  const added: M[] = []
+  const removed: M[] = []
+  const updated: (readonly [M, M])[] = []
+  for (const member of next) {
+    const before = previousById.get(member.userId)
+    if (before === undefined) added.push(member)
+    else if (before !== member) updated.push([before, member])
+  }
+  for (const member of previous) {
+    if (!nextById.has(member.userId)) removed.push(member)
+  }
+  return { added, removed, updated }
+}
+
+/**
+ * Applies caller-given changes to the index of the previous input, checking each against it; false
+ * when they do not fit (the caller then rebuilds everything from the list itself).
+ */
+function applyToIndex<M extends { readonly userId: string }>(
+  byId: Map<string, M>,
+  changes: MemberChanges<M>,
+): boolean {
+  for (const member of changes.removed) {
+    if (byId.get(member.userId) !== member) return false
+    byId.delete(member.userId)
+  }
+  for (const [before, after] of changes.updated) {
+    if (byId.get(before.userId) !== before || after.userId !== before.userId) return false
+    byId.set(after.userId, after)
+  }
+  for (const member of changes.added) {
+    if (byId.has(member.userId)) return false
+    byId.set(member.userId, member)
+  }
+  return true
+}
+
+/**
+ * A new sorted array: `sorted` without the removed and previous updated members, with the added and
+ * next updated members merged in. Undefined when a member to remove is not where the order says.
+ */
+function patch<M>(sorted: readonly M[], changes: MemberChanges<M>, order: Order<M>): M[] | undefined {
+  const leaving = [...changes.removed, ...changes.updated.map(([before]) => before)]
+  const removalIndexes: number[] = []
+  for (const member of leaving) {
+    const index = lowerBound(sorted, member, order)
+    if (sorted[index] !== member) return undefined
+    removalIndexes.push(index)
+  }
+  removalIndexes.sort((a, b) => a - b)
+
+  const arriving = [...changes.added, ...changes.updated.map(([, after]) => after)].toSorted(order)
+  // Positions in the old array; sorted arrivals give non-decreasing positions, so one pass merges.
+  const positions = arriving.map((member) => lowerBound(sorted, member, order))
+
+  const result: M[] = []
+  let removal = 0
+  let arrival = 0
+  for (let index = 0; index < sorted.length; index++) {
+    while (arrival < arriving.length && positions[arrival] === index) result.push(arriving[arrival++]!)
+    if (removalIndexes[removal] === index) {
+      removal++
+      // The same member listed twice would leave a second index here that never matches.
+      if (removalIndexes[removal] === index) return undefined
+      continue
+    }
+    result.push(sorted[index]!)
+  }
+  while (arrival < arriving.length) result.push(arriving[arrival++]!)
+  return result
+}
+
+/** The first index whose item does not sort before `target`. */
+function lowerBound<M>(items: readonly M[], target: M, order: Order<M>): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (order(items[middle]!, target) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
+}
