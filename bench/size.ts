@@ -14,7 +14,13 @@ interface Entry {
   /** What a user's app would import. */
   readonly source: string
   readonly external: readonly string[]
+  /** The size the entry is meant to fit in. */
   readonly budgetBytes: number
+  /**
+   * While an entry is still over its budget: the most it may weigh, so it can only shrink.
+   * Remove once the budget is met.
+   */
+  readonly ceilingBytes?: number
 }
 
 const entries: Entry[] = [
@@ -23,6 +29,7 @@ const entries: Entry[] = [
     source: `export * from '@presence-kit/core'`,
     external: [],
     budgetBytes: 6 * 1024,
+    ceilingBytes: 9_600,
   },
   {
     // Headless component logic, shared by the React and Vue components.
@@ -47,10 +54,14 @@ for (const entry of entries) {
   })
   const code = result.outputFiles[0]!.contents
   const gzipped = gzipSync(code, { level: 9 }).length
-  const ok = gzipped <= entry.budgetBytes
-  if (!ok) over++
+  const withinBudget = gzipped <= entry.budgetBytes
+  const limit = entry.ceilingBytes ?? entry.budgetBytes
+  if (gzipped > limit) over++
+  const verdict = withinBudget
+    ? 'within'
+    : `OVER (target not met; must not exceed ${limit} bytes until it is: ${gzipped <= limit ? 'holds' : 'EXCEEDED'})`
   console.log(
-    `size ${entry.name}: ${gzipped} bytes min+gzip (${code.length} min), budget ${entry.budgetBytes} bytes: ${ok ? 'within' : 'OVER'}`,
+    `size ${entry.name}: ${gzipped} bytes min+gzip (${code.length} min), budget ${entry.budgetBytes} bytes: ${verdict}`,
   )
 }
 if (over > 0) process.exit(1)

@@ -4,6 +4,10 @@ import { createMemoryHub, type HubMessage } from '../../src/testing/memory-hub.j
 import { createSimulatedCrowd } from '../../src/testing/simulated-crowd.js'
 import { isSafeImageUrl } from '../../src/ui/safe-url.js'
 
+function describeMessage(m: HubMessage): string {
+  return `${m.method}:${m.method === 'snapshot' ? m.payload.length : JSON.stringify(m.payload)}`
+}
+
 function operationLog(seed: number, ms = 10_000): string[] {
   const hub = createMemoryHub({ delivery: 'manual' })
   hub.adapter().openRoom({
@@ -20,8 +24,6 @@ function operationLog(seed: number, ms = 10_000): string[] {
     activityPerSecond: 3,
   })
   crowd.step(ms)
-  const describeMessage = (m: HubMessage) =>
-    `${m.method}:${m.method === 'snapshot' ? m.payload.length : JSON.stringify(m.payload)}`
   return hub.pending().map(describeMessage)
 }
 
