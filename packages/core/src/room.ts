@@ -288,7 +288,7 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#open()
     this.#model.setLocal(next, this.#host.activity.report())
     this.#unsubscribeActivity ??= this.#host.activity.subscribe(() => this.#sendActivity())
-    this.#adapterRoom!.enter({ data: next, activity: this.#host.activity.report() })
+    this.#adapterRoom?.enter({ data: next, activity: this.#host.activity.report() })
     this.#needsEnter = false
   }
 
@@ -323,9 +323,9 @@ export class Room<D extends PresenceData = PresenceData> {
       })
     } catch (error) {
       this.#sinkToken = undefined
+      // A backend that cannot open the room is reported, never thrown into a component.
       this.#model.report(toPresenceError(error))
       this.#model.connectionStatus('failed')
-      throw toPresenceError(error)
     }
   }
 

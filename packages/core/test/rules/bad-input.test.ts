@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPresenceClient } from '../../src/client.js'
 import { PresenceError } from '../../src/errors.js'
 import { conn, connectAndSync, setupRoom, useFakeClock } from '../fixtures/setup.js'
 
@@ -123,5 +124,28 @@ describe('rule 11: bad input never throws and never corrupts state', () => {
     connectAndSync(sink())
     mine.mood = 'changed'
     expect(room.get().self?.data).toEqual({ mood: 'ok' })
+  })
+})
+
+describe('an adapter that fails', () => {
+  it('is reported, not thrown, when it cannot open a room', () => {
+    const { client } = setupRoom()
+    const broken = createPresenceClient({
+      adapter: {
+        name: 'broken',
+        openRoom() {
+          throw new Error('backend unreachable')
+        },
+      },
+      user: { id: 'me' },
+      batch: 'sync',
+    })
+    const room = broken.room('lobby')
+    expect(() => room.join({ mood: 'hi' })).not.toThrow()
+    expect(room.get().status).toBe('failed')
+    expect(room.get().lastError?.message).toBe('backend unreachable')
+    expect(() => room.update({ mood: 'still here' })).not.toThrow()
+    broken.destroy()
+    client.destroy()
   })
 })
