@@ -7,8 +7,10 @@ export interface JoinEvent<D extends PresenceData = PresenceData> {
 }
 export interface LeaveEvent<D extends PresenceData = PresenceData> {
   readonly type: 'leave'
-  /** The member as it was last seen, status `offline`. */
+  /** The member as it was last seen, status `offline`, with `leftAt`. */
   readonly member: Member<D>
+  /** The object that stood in the roster until now (the one to remove from a derived list). */
+  readonly previous: Member<D>
 }
 export interface UpdateEvent<D extends PresenceData = PresenceData> {
   readonly type: 'update'

@@ -599,7 +599,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         joinedAt: member.joinedAt,
         leftAt: now,
       })
-      if (wantsEvent) this.#events.push(Object.freeze({ type: 'leave', member: offline }))
+      if (wantsEvent) this.#events.push(Object.freeze({ type: 'leave', member: offline, previous: member }))
       if (retain) {
         this.#recentlyLeft.delete(userId)
         this.#recentlyLeft.set(userId, offline)

@@ -55,3 +55,20 @@ describe('rule 7: leave grace', () => {
     expect(room.get().members.map((m) => m.userId)).toEqual(['ada'])
   })
 })
+
+describe('leave events', () => {
+  it('carry the offline member and the object that stood in the roster', () => {
+    const { room, sink, takeEvents } = setupRoom({ leaveGraceMs: 0 })
+    room.watch()
+    connectAndSync(sink(), [conn('ada', 'a1')])
+    const before = room.get('ada')
+    takeEvents()
+    sink().leave({ userId: 'ada', connectionId: 'a1' })
+    const [event] = takeEvents()
+    expect(event?.type).toBe('leave')
+    if (event?.type !== 'leave') return
+    expect(event.previous).toBe(before)
+    expect(event.member.status).toBe('offline')
+    expect(event.member.userId).toBe('ada')
+  })
+})
