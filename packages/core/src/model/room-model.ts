@@ -509,7 +509,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       // Back within the grace period: the departed connections are replaced, no leave, no join.
       this.#leaving.delete(input.userId)
       this.#timeline.cancel(GRACE + input.userId)
-      this.#replaceMember(member, [connection], true)
+      this.#replaceMember(member, [connection])
       return
     }
     this.#replaceMember(member, [...member.connections, connection])
@@ -638,23 +638,21 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /**
-   * Swaps a member for a rebuilt one and records an update, unless nothing a viewer can see
-   * changed (then the old object stays, so nothing re-renders).
+   * Swaps a member for a rebuilt one and records an update. Nothing changes (and nothing is
+   * emitted) when the rebuilt member is the same; otherwise every new member object in the roster
+   * is announced, so lists derived from events never hold an object the roster no longer has.
    */
-  #replaceMember(previous: Member<D>, connections: readonly Connection<D>[], quietIfSameData = false): void {
+  #replaceMember(previous: Member<D>, connections: readonly Connection<D>[]): void {
     const next = this.#buildMember(previous.userId, connections)
     if (sameMember(previous, next)) return
     this.#setUser(previous.userId, previous, next)
     this.#membersDirty = true
-    if (visiblySame(previous, next)) return
     const joinIndex = this.#snapshotJoins?.get(previous.userId)
     if (joinIndex !== undefined) {
       this.#events[joinIndex] = Object.freeze({ type: 'join', member: next })
       return
     }
-    if (quietIfSameData && jsonEqual(previous.data, next.data) && previous.status === next.status) return
-    if (this.#config.wantsEvents())
-      this.#events.push(Object.freeze({ type: 'update', member: next, previous }))
+    if (this.#config.wantsEvents()) this.#events.push(Object.freeze({ type: 'update', member: next, previous }))
   }
 
   #connectionFrom(input: CheckedConnection, previous: Connection<D> | undefined, now: number): Connection<D> {
@@ -778,24 +776,6 @@ function sameMember(a: Member, b: Member): boolean {
     a.connections.length === b.connections.length &&
     a.connections.every((c, i) => c === b.connections[i])
   )
-}
-
-/** Only versions moved on: store the new member, but nobody needs to hear about it. */
-function visiblySame(a: Member, b: Member): boolean {
-  if (a.data !== b.data || a.status !== b.status || a.info !== b.info || a.joinedAt !== b.joinedAt)
-    return false
-  if (a.connections.length !== b.connections.length) return false
-  return a.connections.every((c, i) => {
-    const d = b.connections[i]!
-    return (
-      c.connectionId === d.connectionId &&
-      c.data === d.data &&
-      c.profile === d.profile &&
-      c.lastActiveAt === d.lastActiveAt &&
-      c.hidden === d.hidden &&
-      c.away === d.away
-    )
-  })
 }
 
 function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {

@@ -41,3 +41,4 @@ export {
 } from './member-order.js'
 export { createSortedMembers, type MemberChanges, type SortedMembers } from './sorted-members.js'
 export { getNextListIndex, isListNavigationKey, type ListNavigationKey } from './list-navigation.js'
+export { getMemberChanges } from './member-changes.js'
