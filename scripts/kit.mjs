@@ -49,6 +49,67 @@ function pnpm(args, options) {
   return run(pnpmBin, [...pnpmPrefix, ...args], options)
 }
 
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0
+}
+
+function which(command) {
+  const probe = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' })
+  return probe.status === 0 ? probe.stdout.trim() : undefined
+}
+
+/**
+ * A system package the tests need (Debian's Chromium for browser tests, redis-server for the
+ * multi-node server tests). Installed with apt when running as root, else named in one message.
+ */
+function ensureSystemPackage({ command, aptPackage, envVariable, purpose }) {
+  const fromEnv = envVariable === undefined ? undefined : process.env[envVariable]
+  if (fromEnv !== undefined && existsSync(fromEnv)) return fromEnv
+  const found = which(command)
+  if (found !== undefined) return found
+  if (!isRoot() || which('apt-get') === undefined) {
+    fail(
+      `${purpose} needs ${command}. Install it (on Debian or Ubuntu: "sudo apt-get install -y ${aptPackage}")` +
+        (envVariable === undefined ? '' : ` or set ${envVariable} to its path`) +
+        ', then run the command again.',
+    )
+  }
+  console.log(`\n▶ installing ${aptPackage} (${purpose})`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+  const installed =
+    update.status === 0 &&
+    spawnSync('apt-get', ['install', '-y', '-qq', aptPackage], { stdio: 'inherit', env }).status === 0
+  const path = which(command)
+  if (!installed || path === undefined) {
+    fail(`apt-get could not install ${aptPackage}; install it by hand and run the command again.`)
+  }
+  return path
+}
+
+/** What the workspace's tests need from the system, by the packages that are present. */
+function ensureSystemDependencies() {
+  if (existsSync(join(root, 'packages', 'server'))) {
+    ensureSystemPackage({
+      command: 'redis-server',
+      aptPackage: 'redis-server',
+      envVariable: 'REDIS_SERVER_PATH',
+      purpose: 'the multi-node server tests',
+    })
+  }
+  const browserTests = ['e2e', '.storybook/main.ts', 'packages/adapters/test/browser'].some((path) =>
+    existsSync(join(root, path)),
+  )
+  if (browserTests) {
+    process.env.CHROMIUM_PATH = ensureSystemPackage({
+      command: 'chromium',
+      aptPackage: 'chromium',
+      envVariable: 'CHROMIUM_PATH',
+      purpose: 'the browser tests',
+    })
+  }
+}
+
 const results = []
 function step(name, args, options) {
   const started = Date.now()
@@ -79,6 +140,7 @@ function vitestCounts() {
 }
 
 function testAll() {
+  ensureSystemDependencies()
   install()
   const steps = [
     ['build packages', ['run', 'build']],
