@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+/**
+ * Importing and using the core on a server must not touch browser globals: a page rendered on the
+ * server imports it before any `window` exists.
+ */
+describe('server-side safety', () => {
+  afterEach(() => {
+    for (const name of ['window', 'document', 'requestAnimationFrame']) {
+      delete (globalThis as Record<string, unknown>)[name]
+    }
+  })
+
+  it('imports and runs a client without reading window, document or requestAnimationFrame', async () => {
+    const touched: string[] = []
+    for (const name of ['window', 'document', 'requestAnimationFrame']) {
+      Object.defineProperty(globalThis, name, {
+        configurable: true,
+        get() {
+          touched.push(name)
+          return undefined
+        },
+      })
+    }
+    vi.resetModules()
+    const core = await import('../src/index.js')
+    const ui = await import('../src/ui/index.js')
+    const testing = await import('../src/testing/index.js')
+    const hub = testing.createMemoryHub()
+    const client = core.createPresenceClient({ adapter: hub.adapter(), user: { id: 'ssr' }, batch: 'sync' })
+    client.room('lobby').join({ rendered: 'on the server' })
+    expect(client.room('lobby').get().count).toBe(1)
+    expect(ui.getTypingSentence([])).toBe('')
+    client.destroy()
+    // The frame scheduler may look for requestAnimationFrame when asked to batch by frame, which
+    // this client did not; nothing else may look at all.
+    expect(touched).toEqual([])
+  })
+})
