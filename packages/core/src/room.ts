@@ -190,16 +190,6 @@ export class Room<D extends PresenceData = PresenceData> {
     return chooser === undefined ? members : members.map(chooser)
   }
 
-  /** Whether the user is in the working copy (not yet committed); used by the client's queries. */
-  hasUserNow(userId: string): boolean {
-    return this.#model.member(userId) !== undefined
-  }
-
-  /** Users present in the working copy. */
-  userIdsNow(): IterableIterator<string> {
-    return this.#model.userIds()
-  }
-
   /** Rebuilds a member whose resolved info arrived. */
   refreshUser(userId: string): void {
     this.#model.refreshUser(userId)

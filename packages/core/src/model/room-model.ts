@@ -151,27 +151,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     )
   }
 
-  /** A member in the working copy (input applied, maybe not yet committed). */
-  member(userId: string): Member<D> | undefined {
-    return this.#users.get(userId)
-  }
-
   /** A member as of the last commit. */
   committedMember(userId: string): Member<D> | undefined {
     if (this.#committed.members.length === 0) return undefined
     return this.#committedBefore.has(userId) ? this.#committedBefore.get(userId) : this.#users.get(userId)
   }
 
-  recentlyLeftMember(userId: string): Member<D> | undefined {
-    return this.#recentlyLeft.get(userId)
-  }
-
   hasUser(userId: string): boolean {
     return this.#users.has(userId) || this.#recentlyLeft.has(userId)
-  }
-
-  userIds(): IterableIterator<string> {
-    return this.#users.keys()
   }
 
   get pendingDeadlines(): number {
