@@ -639,7 +639,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       this.#events[joinIndex] = Object.freeze({ type: 'join', member: next })
       return
     }
-    if (this.#config.wantsEvents()) this.#events.push(Object.freeze({ type: 'update', member: next, previous }))
+    if (this.#config.wantsEvents())
+      this.#events.push(Object.freeze({ type: 'update', member: next, previous }))
   }
 
   #connectionFrom(input: CheckedConnection, previous: Connection<D> | undefined, now: number): Connection<D> {

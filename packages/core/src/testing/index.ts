@@ -1,15 +1,26 @@
-export {
-  createMemoryHub,
-  type HubDelivery,
-  type HubMessage,
-  type MemoryHub,
-  type MemoryHubOptions,
-  type VirtualConnection,
-} from './memory-hub.js'
+export { createMemoryHub } from './memory-hub.js'
+export type {
+  DeliveryMode,
+  DisconnectOptions,
+  HubConnection,
+  HubStats,
+  InjectedMessage,
+  MemoryAdapter,
+  MemoryAdapterOptions,
+  MemoryHub,
+  MemoryHubOptions,
+  PendingMessage,
+  ReconnectOptions,
+  SinkMethod,
+  VirtualConnectionChange,
+  VirtualConnectionInit,
+} from './memory-hub-types.js'
 export {
   createSimulatedCrowd,
   type SimulatedCrowd,
   type SimulatedCrowdOptions,
+  type SimulatedCrowdSettings,
   type SimulatedCrowdStats,
 } from './simulated-crowd.js'
-export { createSeededRandom, type SeededRandom } from './random.js'
+export type { SimulatedActivity } from './crowd-activity.js'
+export { createRandom, type Random } from './random.js'

@@ -1,404 +1,121 @@
-import type {
-  AdapterRoom,
-  ConnectionInput,
-  LeaveInput,
-  LocalPresence,
-  PresenceAdapter,
-  RoomSink,
-  TypingInput,
-} from '../adapter.js'
-import type { ActivityReport, PresenceData, UserInfo } from '../types.js'
-
-/** How the hub delivers messages to the clients' sinks. */
-export type HubDelivery = 'sync' | 'microtask' | 'manual'
-
-export interface MemoryHubOptions {
-  /**
-   * `'sync'` delivers at once; `'microtask'` after the current task, like a socket; `'manual'`
-   * queues until `hub.deliver()`, so tests can hold, reorder and duplicate messages.
-   * @default 'sync'
-   */
-  delivery?: HubDelivery
-}
-
-/** A message on its way from the hub to one client's sink. */
-export type HubMessage =
-  | {
-      readonly to: string
-      readonly room: string
-      readonly method: 'snapshot'
-      readonly payload: ConnectionInput[]
-    }
-  | {
-      readonly to: string
-      readonly room: string
-      readonly method: 'join' | 'update'
-      readonly payload: ConnectionInput
-    }
-  | { readonly to: string; readonly room: string; readonly method: 'leave'; readonly payload: LeaveInput }
-  | { readonly to: string; readonly room: string; readonly method: 'typing'; readonly payload: TypingInput }
-  | {
-      readonly to: string
-      readonly room: string
-      readonly method: 'raw'
-      readonly payload: unknown
-      readonly sinkMethod: keyof RoomSink
-    }
-
-export interface VirtualConnection {
-  userId: string
-  connectionId?: string
-  data?: PresenceData
-  activity?: ActivityReport
-  profile?: UserInfo
-}
+import type { PresenceAdapter } from '../adapter.js'
+import { cloneWire } from './clone-wire.js'
+import { HubCore } from './hub-core.js'
+import { disconnectClient, injectMessage, reconnectClient } from './hub-faults.js'
+import type { HubClient } from './hub-model.js'
+import { createMemoryAdapter } from './memory-adapter.js'
+import type { HubConnection, MemoryHub, MemoryHubOptions } from './memory-hub-types.js'
+import { addVirtual, removeVirtual, typingVirtual, updateVirtual } from './virtual-connections.js'
 
 /**
- * An in-process presence backend shared by several clients, for tests, stories, demos and
- * benchmarks. It behaves like a presence server: a snapshot on every (re)connection, joins,
- * updates and leaves fanned out to every watcher (the sender included, as real backends echo),
- * versions from one increasing counter, typing relayed, and faults on demand.
+ * An in-process presence backend that behaves like a presence server: each `hub.adapter()` is one
+ * client connection; joins, updates, leaves and typing fan out to every client watching the room
+ * (the sender too), ordered by one hub-wide version. For tests, it can hold, reorder and duplicate
+ * messages, drop and restore links, inject malformed input, and carry crowds of virtual connections.
+ * No timers, no DOM: it runs on a server, in tests and in the browser alike.
  */
-export interface MemoryHub {
-  /** A new client connection (one tab). */
-  adapter(options?: { connectionId?: string }): PresenceAdapter
-  /** Drops a client's link: its sinks hear `reconnecting`; the others see it leave (unless told not to). */
-  disconnect(client: PresenceAdapter | string, options?: { removeFromRoom?: boolean }): void
-  /** Brings a client back: `connected` with a connection id, then a fresh snapshot. */
-  reconnect(client: PresenceAdapter | string, options?: { connectionId?: string }): void
-  /** Delivers a raw, possibly malformed, message into every watcher's sink method. */
-  inject(room: string, message: { method: keyof RoomSink; payload: unknown }): void
-  addVirtual(room: string, connection: VirtualConnection): string
-  updateVirtual(
-    room: string,
-    connectionId: string,
-    change: { data?: PresenceData; activity?: ActivityReport },
-  ): void
-  removeVirtual(room: string, connectionId: string): void
-  typingVirtual(room: string, connectionId: string, typing: boolean): void
-  /** In manual delivery: delivers the first `count` queued messages, or all. Returns how many. */
-  deliver(count?: number): number
-  pending(): readonly HubMessage[]
-  reorder(permute: (messages: HubMessage[]) => HubMessage[]): void
-  duplicate(index: number): void
-  rooms(): string[]
-  connections(room: string): ConnectionInput[]
-  stats(): Readonly<Record<HubMessage['method'], number>>
-  destroy(): void
-}
-
-interface Entry {
-  userId: string
-  data: PresenceData
-  activity: ActivityReport | undefined
-  profile: UserInfo | undefined
-  version: number
-}
-
-interface Watcher {
-  readonly clientId: string
-  readonly sink: RoomSink
-  entered: boolean
-}
-
-interface Client {
-  readonly clientId: string
-  connectionId: string
-  online: boolean
-  readonly user: { id: string; name?: string; avatarUrl?: string }
-  readonly rooms: Map<string, Watcher>
-  readonly adapter: PresenceAdapter
-}
-
-const NO_ACTIVITY = undefined
-
 export function createMemoryHub(options: MemoryHubOptions = {}): MemoryHub {
+  const core = new HubCore(options)
   const delivery = options.delivery ?? 'sync'
-  const rooms = new Map<string, Map<string, Entry>>()
-  const watchers = new Map<string, Set<Watcher>>()
-  const clients = new Map<string, Client>()
-  const byAdapter = new Map<PresenceAdapter, Client>()
-  const queue: HubMessage[] = []
-  const stats: Record<HubMessage['method'], number> = {
-    snapshot: 0,
-    join: 0,
-    update: 0,
-    leave: 0,
-    typing: 0,
-    raw: 0,
-  }
-  let version = 0
   let clientCount = 0
   let virtualCount = 0
-  let destroyed = false
-  let microtaskPending = false
 
-  const roomEntries = (room: string): Map<string, Entry> => {
-    let entries = rooms.get(room)
-    if (entries === undefined) {
-      entries = new Map()
-      rooms.set(room, entries)
+  const alive = (method: string) => {
+    if (core.destroyed) throw new Error(`hub.${method}() was called after hub.destroy().`)
+  }
+  const clientOf = (ref: PresenceAdapter | string, method: string): HubClient => {
+    alive(method)
+    const client = core.clientOf(ref)
+    if (client === undefined) {
+      const name = typeof ref === 'string' ? `"${ref}"` : 'this adapter'
+      throw new Error(`hub.${method}: no client ${name} on this hub.`)
     }
-    return entries
-  }
-
-  const toInput = (connectionId: string, entry: Entry): ConnectionInput => ({
-    connectionId,
-    userId: entry.userId,
-    // Every delivery gets its own copy, as a message parsed from a socket would be.
-    data: structuredClone(entry.data) as PresenceData,
-    version: entry.version,
-    ...(entry.activity === undefined ? {} : { activity: { ...entry.activity } }),
-    ...(entry.profile === undefined ? {} : { profile: structuredClone(entry.profile) as UserInfo }),
-  })
-
-  function send(message: HubMessage): void {
-    if (destroyed) return
-    if (delivery === 'sync') {
-      dispatch(message)
-      return
-    }
-    queue.push(message)
-    if (delivery === 'microtask' && !microtaskPending) {
-      microtaskPending = true
-      queueMicrotask(() => {
-        microtaskPending = false
-        deliver()
-      })
-    }
-  }
-
-  function dispatch(message: HubMessage): void {
-    const client = clients.get(message.to)
-    if (client === undefined || !client.online) return
-    const watcher = client.rooms.get(message.room)
-    if (watcher === undefined) return
-    stats[message.method]++
-    const { sink } = watcher
-    switch (message.method) {
-      case 'snapshot':
-        return sink.snapshot(message.payload)
-      case 'join':
-        return sink.join(message.payload)
-      case 'update':
-        return sink.update(message.payload)
-      case 'leave':
-        return sink.leave(message.payload)
-      case 'typing':
-        return sink.typing(message.payload)
-      case 'raw':
-        return (sink[message.sinkMethod] as (payload: unknown) => void)(message.payload)
-    }
-  }
-
-  function deliver(count = Infinity): number {
-    let delivered = 0
-    while (queue.length > 0 && delivered < count) {
-      dispatch(queue.shift()!)
-      delivered++
-    }
-    return delivered
-  }
-
-  function fanOut(room: string, build: (to: string) => HubMessage): void {
-    for (const watcher of watchers.get(room) ?? []) send(build(watcher.clientId))
-  }
-
-  function upsert(room: string, connectionId: string, entry: Omit<Entry, 'version'>): void {
-    const entries = roomEntries(room)
-    const isNew = !entries.has(connectionId)
-    const stored: Entry = { ...entry, version: ++version }
-    entries.set(connectionId, stored)
-    const method = isNew ? 'join' : 'update'
-    fanOut(room, (to) => ({ to, room, method, payload: toInput(connectionId, stored) }))
-  }
-
-  function remove(room: string, connectionId: string): void {
-    const entries = rooms.get(room)
-    const entry = entries?.get(connectionId)
-    if (entry === undefined) return
-    entries!.delete(connectionId)
-    const payload: LeaveInput = { connectionId, userId: entry.userId, version: ++version }
-    fanOut(room, (to) => ({ to, room, method: 'leave', payload: { ...payload } }))
-  }
-
-  function snapshotFor(room: string): ConnectionInput[] {
-    return Array.from(roomEntries(room), ([id, entry]) => toInput(id, entry))
-  }
-
-  function resolve(client: PresenceAdapter | string): Client {
-    const found = typeof client === 'string' ? clients.get(client) : byAdapter.get(client)
-    if (found !== undefined) return found
-    for (const c of clients.values()) if (c.connectionId === client) return c
-    throw new Error('memory hub: unknown client')
-  }
-
-  function profileOf(user: Client['user']): UserInfo | undefined {
-    const profile: Record<string, string> = {}
-    if (typeof user.name === 'string') profile.name = user.name
-    if (typeof user.avatarUrl === 'string') profile.avatarUrl = user.avatarUrl
-    return Object.keys(profile).length > 0 ? profile : undefined
-  }
-
-  function openRoom(client: Client, room: string, sink: RoomSink): AdapterRoom {
-    const watcher: Watcher = { clientId: client.clientId, sink, entered: false }
-    client.rooms.set(room, watcher)
-    let set = watchers.get(room)
-    if (set === undefined) {
-      set = new Set()
-      watchers.set(room, set)
-    }
-    set.add(watcher)
-    sink.status('connecting')
-    if (client.online) {
-      sink.status('connected', { connectionId: client.connectionId })
-      send({ to: client.clientId, room, method: 'snapshot', payload: snapshotFor(room) })
-    }
-    const enter = (presence: LocalPresence) => {
-      if (!client.online) return
-      watcher.entered = true
-      upsert(room, client.connectionId, {
-        userId: client.user.id,
-        data: structuredClone(presence.data) as PresenceData,
-        activity: presence.activity,
-        profile: profileOf(client.user),
-      })
-    }
-    return {
-      enter,
-      update: (presence) => {
-        if (watcher.entered) enter(presence)
-      },
-      leave: () => {
-        watcher.entered = false
-        if (client.online) remove(room, client.connectionId)
-      },
-      typing: (typing) => {
-        if (!client.online || !watcher.entered) return
-        const payload: TypingInput = { userId: client.user.id, connectionId: client.connectionId, typing }
-        fanOut(room, (to) => ({ to, room, method: 'typing', payload: { ...payload } }))
-      },
-      close: () => {
-        if (watcher.entered && client.online) remove(room, client.connectionId)
-        watcher.entered = false
-        set.delete(watcher)
-        if (client.rooms.get(room) === watcher) client.rooms.delete(room)
-      },
-    }
+    return client
   }
 
   return {
+    delivery,
+    get destroyed() {
+      return core.destroyed
+    },
+
     adapter(adapterOptions = {}) {
-      const clientId = `client-${++clientCount}`
-      let client: Client | undefined
-      const adapter: PresenceAdapter = {
-        name: 'memory',
-        openRoom: ({ room, user, sink }) => {
-          if (client === undefined) {
-            client = {
-              clientId,
-              connectionId: adapterOptions.connectionId ?? `${user.id}:${clientId}`,
-              online: true,
-              user: {
-                id: user.id,
-                ...(typeof user.name === 'string' ? { name: user.name } : {}),
-                ...(typeof user.avatarUrl === 'string' ? { avatarUrl: user.avatarUrl } : {}),
-              },
-              rooms: new Map(),
-              adapter,
-            }
-            clients.set(clientId, client)
-            byAdapter.set(adapter, client)
-          }
-          return openRoom(client, room, sink)
-        },
-        destroy: () => {
-          if (client === undefined) return
-          for (const [room, watcher] of client.rooms) {
-            if (watcher.entered && client.online) remove(room, client.connectionId)
-            watchers.get(room)?.delete(watcher)
-          }
-          client.rooms.clear()
-          clients.delete(clientId)
-        },
+      alive('adapter')
+      let connectionId = adapterOptions.connectionId
+      if (connectionId === undefined) {
+        do connectionId = `conn-${++clientCount}`
+        while (core.clientOf(connectionId) !== undefined)
+      } else if (core.clientOf(connectionId) !== undefined) {
+        throw new Error(`hub.adapter: connection id "${connectionId}" is already used by another client.`)
       }
-      return adapter
+      return createMemoryAdapter(core, connectionId)
     },
-    disconnect(target, disconnectOptions = {}) {
-      const client = resolve(target)
-      if (!client.online) return
-      for (const watcher of client.rooms.values()) watcher.sink.status('reconnecting')
-      client.online = false
-      if (disconnectOptions.removeFromRoom ?? true) {
-        for (const [room, watcher] of client.rooms) if (watcher.entered) remove(room, client.connectionId)
+
+    deliver(count) {
+      if (count !== undefined && (!Number.isInteger(count) || count < 0)) {
+        throw new RangeError(`hub.deliver(count): count must be a non-negative integer, got ${count}.`)
       }
+      return core.queue.deliver(count)
     },
-    reconnect(target, reconnectOptions = {}) {
-      const client = resolve(target)
-      client.online = true
-      if (reconnectOptions.connectionId !== undefined) client.connectionId = reconnectOptions.connectionId
-      for (const [room, watcher] of client.rooms) {
-        watcher.entered = false
-        watcher.sink.status('connected', { connectionId: client.connectionId })
-        send({ to: client.clientId, room, method: 'snapshot', payload: snapshotFor(room) })
-      }
-    },
+    pending: () => core.queue.pending(),
+    reorder: (permute) => core.queue.reorder(permute),
+    duplicate: (index) => core.queue.duplicate(index),
+
+    disconnect: (client, disconnectOptions) =>
+      disconnectClient(core, clientOf(client, 'disconnect'), disconnectOptions),
+    reconnect: (client, reconnectOptions) =>
+      reconnectClient(core, clientOf(client, 'reconnect'), reconnectOptions),
     inject(room, message) {
-      fanOut(room, (to) => ({
-        to,
-        room,
-        method: 'raw',
-        payload: message.payload,
-        sinkMethod: message.method,
-      }))
+      alive('inject')
+      return injectMessage(core, room, message)
     },
+
     addVirtual(room, connection) {
-      const connectionId = connection.connectionId ?? `virtual-${++virtualCount}`
-      upsert(room, connectionId, {
-        userId: connection.userId,
-        data: connection.data ?? {},
-        activity: connection.activity ?? NO_ACTIVITY,
-        profile: connection.profile,
-      })
-      return connectionId
+      alive('addVirtual')
+      return addVirtual(core, room, connection, () => `virtual-${++virtualCount}`)
     },
     updateVirtual(room, connectionId, change) {
-      const entry = rooms.get(room)?.get(connectionId)
-      if (entry === undefined) return
-      upsert(room, connectionId, {
-        userId: entry.userId,
-        data: change.data ?? entry.data,
-        activity: change.activity ?? entry.activity,
-        profile: entry.profile,
-      })
+      alive('updateVirtual')
+      updateVirtual(core, room, connectionId, change)
     },
-    removeVirtual: remove,
+    removeVirtual: (room, connectionId) => removeVirtual(core, room, connectionId),
     typingVirtual(room, connectionId, typing) {
-      const entry = rooms.get(room)?.get(connectionId)
-      if (entry === undefined) return
-      const payload: TypingInput = { userId: entry.userId, connectionId, typing }
-      fanOut(room, (to) => ({ to, room, method: 'typing', payload: { ...payload } }))
+      alive('typingVirtual')
+      typingVirtual(core, room, connectionId, typing)
     },
-    deliver,
-    pending: () => queue.slice(),
-    reorder(permute) {
-      const next = permute(queue.slice())
-      queue.length = 0
-      queue.push(...next)
+    evict(room, connectionId) {
+      const hubRoom = core.rooms.get(room)
+      return hubRoom === undefined ? false : core.remove(hubRoom, connectionId)
     },
-    duplicate(index) {
-      const message = queue[index]
-      if (message !== undefined) queue.splice(index + 1, 0, message)
+
+    rooms: () => [...core.rooms.keys()],
+    connections(room) {
+      const connections: HubConnection[] = []
+      for (const entry of core.rooms.get(room)?.entries.values() ?? []) {
+        connections.push({
+          connectionId: entry.connectionId,
+          userId: entry.userId,
+          data: cloneWire(entry.data),
+          version: entry.version,
+          activity: cloneWire(entry.activity),
+          profile: cloneWire(entry.profile),
+          virtual: entry.virtual,
+        })
+      }
+      return connections
     },
-    rooms: () => Array.from(rooms.keys()),
-    connections: (room) => snapshotFor(room),
-    stats: () => ({ ...stats }),
-    destroy() {
-      destroyed = true
-      queue.length = 0
-      rooms.clear()
-      watchers.clear()
-      clients.clear()
+    connectionCount: (room) => core.rooms.get(room)?.entries.size ?? 0,
+    watchers(room) {
+      const ids: string[] = []
+      for (const watcher of core.rooms.get(room)?.watchers ?? []) ids.push(watcher.client.connectionId)
+      return ids
     },
+    stats: () => ({
+      delivered: { ...core.delivered },
+      dropped: core.dropped,
+      pending: core.queue.size,
+      version: core.version,
+    }),
+    destroy: () => core.destroy(),
   }
 }

@@ -1,43 +1,51 @@
-import type { ActivityReport } from '../types.js'
-import type { MemoryHub } from './memory-hub.js'
-import { crowdAvatarUrl, crowdName } from './crowd-names.js'
-import { createSeededRandom, type SeededRandom } from './random.js'
+import type { PresenceData } from '../types.js'
+import { activityReport, randomActivityState } from './crowd-activity.js'
+import { randomIdentity } from './crowd-identity.js'
+import type { MemoryHub } from './memory-hub-types.js'
+import { resolveSettings, type SimulatedCrowdSettings } from './crowd-settings.js'
+import { createRandom, type Random } from './random.js'
 
-export interface SimulatedCrowdOptions {
-  hub: MemoryHub
+export type { SimulatedCrowdSettings } from './crowd-settings.js'
+
+export interface SimulatedCrowdOptions extends SimulatedCrowdSettings {
+  /** The hub the crowd lives in, as virtual connections. */
+  readonly hub: MemoryHub
   /** @default 'lobby' */
-  room?: string
-  /** The same seed and options give the same sequence of events. @default 1 */
-  seed?: number
-  /** How many users the crowd keeps in the room. @default 100 */
-  members?: number
-  /** Users leaving (and others joining in their place) per second. @default 0 */
-  churnPerSecond?: number
-  /** Users starting to type per second; each stops after 1 to 4 seconds. @default 0 */
-  typingPerSecond?: number
-  /** Activity changes (active, idle, hidden, away) per second. @default 0 */
-  activityPerSecond?: number
-  /** Share of users with a second or third tab open. @default 0.1 */
-  multiTabRatio?: number
-  /** How often `start()` steps the simulation. @default 100 */
-  intervalMs?: number
+  readonly room?: string
+  /**
+   * The same seed and options give the same sequence of hub operations.
+   * @default 1
+   */
+  readonly seed?: number
+  /**
+   * Start of every user and connection id (`sim-1`, `sim-1/tab-1`); give two crowds in one room
+   * different prefixes.
+   * @default 'sim'
+   */
+  readonly idPrefix?: string
 }
 
 export interface SimulatedCrowdStats {
+  /** Users in the room. */
   readonly members: number
+  /** Their connections (tabs). */
   readonly connections: number
+  /** Connections typing now. */
   readonly typing: number
-  /** Hub operations performed so far. */
+  /** Hub operations performed so far (joins, updates, leaves, typing signals). */
   readonly events: number
 }
 
 export interface SimulatedCrowd {
-  /** Steps the simulation on a timer of its own. */
+  readonly room: string
+  /** True while the timer of `start()` runs. */
+  readonly running: boolean
+  /** Advances the simulation every `intervalMs` on a timer of its own. */
   start(): void
   stop(): void
-  /** Advances simulated time by `ms` at once, without timers (tests and benchmarks). */
+  /** Advances simulated time by `ms` at once, without timers: for tests and benchmarks. */
   step(ms: number): void
-  setOptions(options: Partial<Omit<SimulatedCrowdOptions, 'hub' | 'room' | 'seed'>>): void
+  setOptions(settings: SimulatedCrowdSettings): void
   stats(): SimulatedCrowdStats
   /** Stops and removes every connection the crowd added. */
   dispose(): void
@@ -45,154 +53,180 @@ export interface SimulatedCrowd {
 
 interface SimulatedUser {
   readonly userId: string
-  readonly index: number
-  readonly connections: string[]
+  readonly connectionIds: readonly string[]
+  /** Position in the users array, for O(1) removal. */
+  index: number
 }
 
-const ACTIVITY_STATES: readonly ActivityReport[] = [
-  { inactiveMs: 0, hidden: false, away: false },
-  { inactiveMs: 90_000, hidden: false, away: false },
-  { inactiveMs: 0, hidden: true, away: false },
-  { inactiveMs: 0, hidden: false, away: true },
-]
+const MIN_TYPING_MS = 1000
+const MAX_TYPING_MS = 4000
 
 /**
- * A seeded, deterministic crowd of virtual users in one room of a memory hub: joins, multi-tab
- * users, churn, typing and activity changes at the rates asked for. Drives stories, demos and
- * benchmarks without any real client.
+ * A deterministic crowd of virtual users in a memory hub, for demos, stories and benchmarks: users
+ * arrive and leave, type, go idle, hide their tab and come back, some in several tabs.
  */
 export function createSimulatedCrowd(options: SimulatedCrowdOptions): SimulatedCrowd {
   const { hub } = options
   const room = options.room ?? 'lobby'
-  const random: SeededRandom = createSeededRandom(options.seed ?? 1)
-  const settings = {
-    members: options.members ?? 100,
-    churnPerSecond: options.churnPerSecond ?? 0,
-    typingPerSecond: options.typingPerSecond ?? 0,
-    activityPerSecond: options.activityPerSecond ?? 0,
-    multiTabRatio: options.multiTabRatio ?? 0.1,
-    intervalMs: options.intervalMs ?? 100,
-  }
-  const present: SimulatedUser[] = []
-  const typingUntil = new Map<string, number>()
-  let nextIndex = 0
-  let now = 0
+  const idPrefix = options.idPrefix ?? 'sim'
+  const random: Random = createRandom(options.seed ?? 1)
+  let settings = resolveSettings({}, options)
+
+  const users: SimulatedUser[] = []
+  /** Typing connections and the simulated time they stop, in the order they started. */
+  const typing = new Map<string, number>()
+  let userCount = 0
+  let connectionCount = 0
   let events = 0
+  let now = 0
+  // Fractional events carried between ticks, so rates below one per tick still happen.
+  let churnDue = 0
+  let typingDue = 0
+  let activityDue = 0
   let timer: ReturnType<typeof setInterval> | undefined
-  // Fractions of an event carried from one step to the next, so low rates still happen.
-  const carry = { churn: 0, typing: 0, activity: 0 }
+  let disposed = false
 
-  function addUser(): void {
-    const index = nextIndex++
-    const user: SimulatedUser = { userId: `sim-${index}`, index, connections: [] }
+  const addUser = () => {
+    const n = ++userCount
+    const userId = `${idPrefix}-${n}`
+    const identity = randomIdentity(random, n, settings.names)
     const tabs = random.chance(settings.multiTabRatio) ? random.int(2, 3) : 1
-    const name = crowdName(index)
-    for (let t = 0; t < tabs; t++) {
-      user.connections.push(
-        hub.addVirtual(room, {
-          userId: user.userId,
-          connectionId: `${user.userId}-tab-${t + 1}`,
-          data: { name, color: `hsl(${(index * 47) % 360} 60% 45%)` },
-          activity: ACTIVITY_STATES[0]!,
-          profile: { name, avatarUrl: crowdAvatarUrl(index) },
-        }),
-      )
+    const data: PresenceData = { name: identity.name, color: identity.color }
+    const profile =
+      identity.avatarUrl === undefined
+        ? { name: identity.name }
+        : { name: identity.name, avatarUrl: identity.avatarUrl }
+    const connectionIds: string[] = []
+    for (let tab = 1; tab <= tabs; tab++) {
+      const connectionId = `${userId}/tab-${tab}`
+      const activity = activityReport(random, randomActivityState(random))
+      hub.addVirtual(room, { userId, connectionId, data, activity, profile })
+      connectionIds.push(connectionId)
       events++
     }
-    present.push(user)
+    connectionCount += tabs
+    users.push({ userId, connectionIds, index: users.length })
   }
 
-  function removeUser(position: number): void {
-    const [user] = present.splice(position, 1)
-    if (user === undefined) return
-    typingUntil.delete(user.userId)
-    for (const connectionId of user.connections) {
-      hub.removeVirtual(room, connectionId)
+  const removeUser = (user: SimulatedUser) => {
+    const last = users.pop() as SimulatedUser
+    if (last !== user) {
+      users[user.index] = last
+      last.index = user.index
+    }
+    for (const connectionId of user.connectionIds) {
+      // A leave clears typing on receivers at once; no stop signal needed.
+      typing.delete(connectionId)
+      if (!hub.destroyed) hub.removeVirtual(room, connectionId)
+      events++
+    }
+    connectionCount -= user.connectionIds.length
+  }
+
+  const resize = () => {
+    while (users.length < settings.members) addUser()
+    while (users.length > settings.members) removeUser(random.pick(users))
+  }
+
+  const churn = () => {
+    const target = settings.members
+    if (users.length > target) removeUser(random.pick(users))
+    else if (users.length < target) addUser()
+    else if (target > 0) {
+      if (random.chance(0.5)) removeUser(random.pick(users))
+      else addUser()
+    }
+  }
+
+  const randomConnection = (): string | undefined =>
+    users.length === 0 ? undefined : random.pick(random.pick(users).connectionIds)
+
+  const startTyping = () => {
+    const connectionId = randomConnection()
+    if (connectionId === undefined || typing.has(connectionId)) return
+    typing.set(connectionId, now + random.int(MIN_TYPING_MS, MAX_TYPING_MS))
+    hub.typingVirtual(room, connectionId, true)
+    events++
+  }
+
+  const changeActivity = () => {
+    const connectionId = randomConnection()
+    if (connectionId === undefined) return
+    hub.updateVirtual(room, connectionId, { activity: activityReport(random, randomActivityState(random)) })
+    events++
+  }
+
+  const stopDueTyping = () => {
+    for (const [connectionId, stopAt] of typing) {
+      if (stopAt > now) continue
+      typing.delete(connectionId)
+      hub.typingVirtual(room, connectionId, false)
       events++
     }
   }
 
-  function resize(): void {
-    while (present.length < settings.members) addUser()
-    while (present.length > settings.members) removeUser(random.int(0, present.length - 1))
-  }
-
-  function due(kind: keyof typeof carry, perSecond: number, ms: number): number {
-    carry[kind] += (perSecond * ms) / 1000
-    const count = Math.floor(carry[kind])
-    carry[kind] -= count
-    return count
-  }
-
-  function advance(ms: number): void {
+  const tick = (ms: number) => {
     now += ms
-    for (const [userId, until] of typingUntil) {
-      if (until > now) continue
-      typingUntil.delete(userId)
-      const user = present.find((u) => u.userId === userId)
-      if (user !== undefined) {
-        hub.typingVirtual(room, user.connections[0]!, false)
-        events++
-      }
+    stopDueTyping()
+    churnDue += (settings.churnPerSecond * ms) / 1000
+    for (; churnDue >= 1; churnDue--) churn()
+    typingDue += (settings.typingPerSecond * ms) / 1000
+    for (; typingDue >= 1; typingDue--) startTyping()
+    activityDue += (settings.activityPerSecond * ms) / 1000
+    for (; activityDue >= 1; activityDue--) changeActivity()
+  }
+
+  const step = (ms: number) => {
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`crowd.step(ms): ms must be a finite number ≥ 0, got ${ms}.`)
+    // Slices of at most one interval, so typing stops and rates land where they would with the timer.
+    for (let left = ms; left > 0; left -= settings.intervalMs) {
+      // A sink reacting to the crowd may dispose it or destroy the hub mid-step.
+      if (disposed) return
+      if (hub.destroyed) return stop()
+      tick(Math.min(left, settings.intervalMs))
     }
-    for (let i = due('churn', settings.churnPerSecond, ms); i > 0 && present.length > 0; i--) {
-      removeUser(random.int(0, present.length - 1))
-      addUser()
-    }
-    for (let i = due('typing', settings.typingPerSecond, ms); i > 0 && present.length > 0; i--) {
-      const user = random.pick(present)
-      typingUntil.set(user.userId, now + random.int(1_000, 4_000))
-      hub.typingVirtual(room, user.connections[0]!, true)
-      events++
-    }
-    for (let i = due('activity', settings.activityPerSecond, ms); i > 0 && present.length > 0; i--) {
-      const user = random.pick(present)
-      hub.updateVirtual(room, random.pick(user.connections), { activity: random.pick(ACTIVITY_STATES) })
-      events++
-    }
+  }
+
+  const start = () => {
+    if (disposed || timer !== undefined) return
+    // Fixed slices, not measured elapsed time: a late timer never changes the sequence.
+    timer = setInterval(() => step(settings.intervalMs), settings.intervalMs)
+  }
+
+  const stop = () => {
+    if (timer === undefined) return
+    clearInterval(timer)
+    timer = undefined
   }
 
   resize()
 
   return {
-    start() {
-      if (timer !== undefined) return
-      timer = setInterval(() => advance(settings.intervalMs), settings.intervalMs)
+    room,
+    get running() {
+      return timer !== undefined
     },
-    stop() {
-      if (timer !== undefined) clearInterval(timer)
-      timer = undefined
-    },
-    step(ms) {
-      // Whole intervals, so stepping 1 s at once equals ten 100 ms ticks.
-      let left = ms
-      while (left > 0) {
-        const slice = Math.min(left, settings.intervalMs)
-        advance(slice)
-        left -= slice
-      }
-    },
+    start,
+    stop,
+    step,
     setOptions(next) {
-      for (const [key, value] of Object.entries(next)) {
-        if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && key in settings) {
-          settings[key as keyof typeof settings] = value
-        }
+      if (disposed) return
+      const previousInterval = settings.intervalMs
+      settings = resolveSettings(settings, next)
+      if (timer !== undefined && settings.intervalMs !== previousInterval) {
+        stop()
+        start()
       }
-      settings.members = Math.floor(settings.members)
-      settings.intervalMs = Math.max(1, settings.intervalMs)
-      resize()
+      if (!hub.destroyed) resize()
     },
-    stats() {
-      return {
-        members: present.length,
-        connections: present.reduce((sum, user) => sum + user.connections.length, 0),
-        typing: typingUntil.size,
-        events,
-      }
-    },
+    stats: () => ({ members: users.length, connections: connectionCount, typing: typing.size, events }),
     dispose() {
-      this.stop()
-      while (present.length > 0) removeUser(present.length - 1)
+      if (disposed) return
+      stop()
+      disposed = true
+      while (users.length > 0) removeUser(users[users.length - 1] as SimulatedUser)
+      typing.clear()
     },
   }
 }

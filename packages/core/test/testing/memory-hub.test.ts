@@ -1,47 +1,43 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ConnectionInput, RoomSink } from '../../src/adapter.js'
-import { createPresenceClient } from '../../src/client.js'
-import { createMemoryHub } from '../../src/testing/memory-hub.js'
+import { describe, expect, it } from 'vitest'
+import { createMemoryHub } from '../../src/testing/index.js'
+import { activeNow, presence, recordingSink, versionsOf } from './recording-sink.js'
 
-type Call = { method: string; payload: unknown }
-
-function recordingSink(): RoomSink & { calls: Call[]; of(method: string): unknown[] } {
-  const calls: Call[] = []
-  const record = (method: string) => (payload: unknown) => calls.push({ method, payload })
-  return {
-    calls,
-    of: (method) => calls.filter((c) => c.method === method).map((c) => c.payload),
-    snapshot: record('snapshot'),
-    join: record('join'),
-    update: record('update'),
-    leave: record('leave'),
-    typing: record('typing'),
-    status: (status, detail) => calls.push({ method: 'status', payload: { status, ...detail } }),
-    error: record('error'),
-  }
-}
-
-const presence = (data: Record<string, string>) => ({
-  data,
-  activity: { inactiveMs: 0, hidden: false, away: false },
-})
-
-describe('memory hub', () => {
-  it('opens with connecting, connected and a snapshot of who is there', () => {
+describe('memory hub: one room, several clients', () => {
+  it('opens with connecting, connected and a snapshot of everyone entered, virtual connections included', () => {
     const hub = createMemoryHub()
-    const a = hub
+    hub
       .adapter({ connectionId: 'a1' })
-      .openRoom({ room: 'lobby', user: { id: 'ada' }, sink: recordingSink() })
-    a.enter(presence({ mood: 'hi' }))
+      .openRoom({
+        room: 'lobby',
+        user: { id: 'ada', name: 'Ada', avatarUrl: 'https://x/a.png' },
+        sink: recordingSink(),
+      })
+      .enter(presence({ mood: 'hi' }))
+    hub.addVirtual('lobby', { userId: 'linus', connectionId: 'l1', data: { bot: 1 } })
+
     const sink = recordingSink()
-    hub.adapter({ connectionId: 'g1' }).openRoom({ room: 'lobby', user: { id: 'grace' }, sink })
-    expect(sink.calls.map((c) => c.method)).toEqual(['status', 'status', 'snapshot'])
-    expect(sink.of('status')).toEqual([{ status: 'connecting' }, { status: 'connected', connectionId: 'g1' }])
-    const [snapshot] = sink.of('snapshot') as ConnectionInput[][]
-    expect(snapshot).toMatchObject([{ connectionId: 'a1', userId: 'ada', data: { mood: 'hi' } }])
+    const adapter = hub.adapter({ connectionId: 'g1' })
+    expect(adapter.name).toBe('memory')
+    adapter.openRoom({ room: 'lobby', user: { id: 'grace' }, sink })
+
+    expect(sink.methods()).toEqual(['status', 'status', 'snapshot'])
+    expect(sink.statuses()).toEqual([['connecting'], ['connected', { connectionId: 'g1' }]])
+    expect(sink.snapshots()).toEqual([
+      [
+        {
+          connectionId: 'a1',
+          userId: 'ada',
+          data: { mood: 'hi' },
+          activity: activeNow,
+          profile: { name: 'Ada', avatarUrl: 'https://x/a.png' },
+          version: 1,
+        },
+        { connectionId: 'l1', userId: 'linus', data: { bot: 1 }, version: 2 },
+      ],
+    ])
   })
 
-  it('fans joins, updates, leaves and typing out to every watcher, sender included, with rising versions', () => {
+  it('fans join, update and leave out to every watcher, the sender included, with increasing versions', () => {
     const hub = createMemoryHub()
     const senderSink = recordingSink()
     const otherSink = recordingSink()
@@ -49,150 +45,166 @@ describe('memory hub', () => {
       .adapter({ connectionId: 'a1' })
       .openRoom({ room: 'r', user: { id: 'ada' }, sink: senderSink })
     hub.adapter({ connectionId: 'g1' }).openRoom({ room: 'r', user: { id: 'grace' }, sink: otherSink })
-    sender.enter(presence({ n: '1' }))
-    sender.update(presence({ n: '2' }))
-    sender.typing(true)
+    senderSink.clear()
+    otherSink.clear()
+
+    sender.enter(presence({ n: 1 }))
+    sender.enter(presence({ n: 2 }))
+    sender.update(presence({ n: 3 }))
     sender.leave()
+
     for (const sink of [senderSink, otherSink]) {
-      expect(sink.calls.slice(3).map((c) => c.method)).toEqual(['join', 'update', 'typing', 'leave'])
+      expect(sink.methods()).toEqual(['join', 'update', 'update', 'leave'])
+      expect(sink.joins()).toEqual([
+        { connectionId: 'a1', userId: 'ada', data: { n: 1 }, activity: activeNow, version: 1 },
+      ])
+      expect(sink.updates().map((u) => u.data)).toEqual([{ n: 2 }, { n: 3 }])
+      expect(sink.leaves()).toEqual([{ connectionId: 'a1', userId: 'ada', version: 4 }])
+      expect(versionsOf(sink)).toEqual([1, 2, 3, 4])
     }
-    const versions = otherSink.calls
-      .slice(3)
-      .map((c) => (c.payload as { version?: number }).version)
-      .filter((v) => v !== undefined)
-    expect(versions).toEqual([...versions].toSorted((x, y) => x! - y!))
-    expect(new Set(versions).size).toBe(3)
+    expect(hub.connections('r')).toEqual([])
   })
 
-  it('holds messages in manual delivery, and lets a test reorder and duplicate them', () => {
-    const hub = createMemoryHub({ delivery: 'manual' })
-    const sink = recordingSink()
-    hub.adapter().openRoom({ room: 'r', user: { id: 'grace' }, sink })
-    hub.addVirtual('r', { userId: 'ada', connectionId: 'a1' })
-    hub.removeVirtual('r', 'a1')
-    expect(hub.pending().map((m) => m.method)).toEqual(['snapshot', 'join', 'leave'])
-    hub.reorder((messages) => [messages[0]!, messages[2]!, messages[1]!])
-    hub.duplicate(2)
-    expect(hub.deliver()).toBe(4)
-    expect(sink.calls.slice(2).map((c) => c.method)).toEqual(['snapshot', 'leave', 'join', 'join'])
-  })
-
-  it('delivers after the current task in microtask mode', async () => {
-    const hub = createMemoryHub({ delivery: 'microtask' })
-    const sink = recordingSink()
-    hub.adapter().openRoom({ room: 'r', user: { id: 'grace' }, sink })
-    expect(sink.of('snapshot')).toHaveLength(0)
-    await Promise.resolve()
-    expect(sink.of('snapshot')).toHaveLength(1)
-  })
-
-  it('disconnect: the client hears reconnecting, the others see it leave; reconnect: connected and a fresh snapshot', () => {
-    const hub = createMemoryHub()
-    const aSink = recordingSink()
-    const gSink = recordingSink()
-    const adapter = hub.adapter({ connectionId: 'a1' })
-    adapter.openRoom({ room: 'r', user: { id: 'ada' }, sink: aSink }).enter(presence({}))
-    hub.adapter({ connectionId: 'g1' }).openRoom({ room: 'r', user: { id: 'grace' }, sink: gSink })
-    hub.disconnect(adapter)
-    expect(aSink.of('status').at(-1)).toEqual({ status: 'reconnecting' })
-    expect(gSink.of('leave')).toMatchObject([{ connectionId: 'a1', userId: 'ada' }])
-    hub.addVirtual('r', { userId: 'linus', connectionId: 'l1' })
-    expect(aSink.of('join')).toHaveLength(1)
-    hub.reconnect(adapter, { connectionId: 'a2' })
-    expect(aSink.of('status').at(-1)).toEqual({ status: 'connected', connectionId: 'a2' })
-    const latest = aSink.of('snapshot').at(-1) as ConnectionInput[]
-    expect(latest.map((c) => c.userId)).toEqual(['linus'])
-  })
-
-  it('injects malformed messages untouched', () => {
+  it('orders versions across connections and rooms with one hub-wide counter', () => {
     const hub = createMemoryHub()
     const sink = recordingSink()
-    hub.adapter().openRoom({ room: 'r', user: { id: 'grace' }, sink })
-    hub.inject('r', { method: 'join', payload: { nonsense: true } })
-    expect(sink.of('join')).toEqual([{ nonsense: true }])
+    const a = hub.adapter().openRoom({ room: 'r', user: { id: 'ada' }, sink })
+    const b = hub.adapter().openRoom({ room: 'r', user: { id: 'bob' }, sink: recordingSink() })
+    const elsewhere = hub.adapter().openRoom({ room: 'other', user: { id: 'cy' }, sink: recordingSink() })
+    a.enter(presence({}))
+    elsewhere.enter(presence({}))
+    b.enter(presence({}))
+    hub.addVirtual('r', { userId: 'v' })
+    a.update(presence({ x: 1 }))
+    expect(versionsOf(sink)).toEqual([1, 3, 4, 5])
+    expect(hub.stats().version).toBe(5)
   })
 
-  it('holds 100,000 virtual connections', () => {
+  it('gives every receiver its own copy of the data', () => {
     const hub = createMemoryHub()
-    for (let i = 0; i < 100_000; i++) hub.addVirtual('big', { userId: `u${i}` })
-    expect(hub.connections('big')).toHaveLength(100_000)
-    expect(hub.rooms()).toEqual(['big'])
+    const first = recordingSink()
+    const second = recordingSink()
+    const data = { nested: { n: 1 } }
+    hub
+      .adapter()
+      .openRoom({ room: 'r', user: { id: 'a' }, sink: first })
+      .enter({ data, activity: activeNow })
+    hub.adapter().openRoom({ room: 'r', user: { id: 'b' }, sink: second })
+    const joined = first.joins()[0]!.data!
+    const snapshotted = second.snapshots()[0]![0]!.data!
+    expect(joined).toEqual(data)
+    expect(joined).not.toBe(data)
+    expect(snapshotted).toEqual(data)
+    expect(snapshotted.nested).not.toBe(joined.nested)
+    data.nested.n = 2
+    expect(hub.connections('r')[0]!.data).toEqual({ nested: { n: 1 } })
   })
-})
 
-describe('clients on a memory hub', () => {
-  beforeEach(() => vi.useFakeTimers())
-  afterEach(() => vi.useRealTimers())
-
-  it('two tabs of one user are one member for everyone; the last tab closing removes them after the grace', () => {
+  it('keeps __proto__ an ordinary key on its way through', () => {
     const hub = createMemoryHub()
-    const make = (id: string) =>
-      createPresenceClient({ adapter: hub.adapter(), user: { id, name: id }, batch: 'sync' })
-    const watcher = make('grace')
-    const tab1 = make('ada')
-    const tab2 = make('ada')
-    watcher.room('lobby').join({})
-    tab1.room('lobby').join({ tab: 1 })
-    tab2.room('lobby').join({ tab: 2 })
-    const lobby = watcher.room('lobby')
-    expect(lobby.get().members.map((m) => m.userId)).toEqual(['grace', 'ada'])
-    expect(lobby.get('ada')?.connections).toHaveLength(2)
-    expect(tab1.room('lobby').get().self?.connections).toHaveLength(2)
-    tab1.destroy()
-    expect(lobby.get('ada')?.connections).toHaveLength(1)
-    tab2.destroy()
-    expect(lobby.isUserPresent('ada')).toBe(true)
-    vi.advanceTimersByTime(3_000)
-    expect(lobby.isUserPresent('ada')).toBe(false)
-    watcher.destroy()
+    const sink = recordingSink()
+    hub.adapter().openRoom({ room: 'r', user: { id: 'b' }, sink })
+    hub.addVirtual('r', { userId: 'a', data: JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}') })
+    const data = sink.joins()[0]!.data as Record<string, unknown>
+    expect(Object.keys(data)).toEqual(['__proto__', 'ok'])
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
 
-  it('a reconnect keeps the roster, re-sends own presence and resyncs', () => {
+  it('fans typing out to every watcher, sender included', () => {
+    const hub = createMemoryHub()
+    const senderSink = recordingSink()
+    const otherSink = recordingSink()
+    const sender = hub
+      .adapter({ connectionId: 'a1' })
+      .openRoom({ room: 'r', user: { id: 'ada' }, sink: senderSink })
+    hub.adapter().openRoom({ room: 'r', user: { id: 'grace' }, sink: otherSink })
+    sender.enter(presence({}))
+    sender.typing(true)
+    sender.typing(false)
+    for (const sink of [senderSink, otherSink]) {
+      expect(sink.typings()).toEqual([
+        { userId: 'ada', connectionId: 'a1', typing: true },
+        { userId: 'ada', connectionId: 'a1', typing: false },
+      ])
+    }
+  })
+
+  it('close leaves, stops delivery to that sink and forgets an empty room', () => {
+    const hub = createMemoryHub()
+    const closingSink = recordingSink()
+    const otherSink = recordingSink()
+    const closing = hub
+      .adapter({ connectionId: 'a1' })
+      .openRoom({ room: 'r', user: { id: 'ada' }, sink: closingSink })
+    const other = hub
+      .adapter({ connectionId: 'g1' })
+      .openRoom({ room: 'r', user: { id: 'grace' }, sink: otherSink })
+    closing.enter(presence({}))
+    expect(hub.watchers('r')).toEqual(['a1', 'g1'])
+    closingSink.clear()
+
+    closing.close()
+    closing.close()
+    closing.update(presence({ late: 1 }))
+    hub.addVirtual('r', { userId: 'v', connectionId: 'v1' })
+    expect(closingSink.calls).toEqual([])
+    expect(otherSink.leaves()).toEqual([{ connectionId: 'a1', userId: 'ada', version: 2 }])
+    expect(hub.watchers('r')).toEqual(['g1'])
+
+    hub.removeVirtual('r', 'v1')
+    other.close()
+    expect(hub.rooms()).toEqual([])
+  })
+
+  it('refuses a second open of the same room on one connection, and anything after destroy', () => {
     const hub = createMemoryHub()
     const adapter = hub.adapter()
-    const me = createPresenceClient({ adapter, user: { id: 'ada' }, batch: 'sync' })
-    const other = createPresenceClient({ adapter: hub.adapter(), user: { id: 'grace' }, batch: 'sync' })
-    other.room('lobby').join({})
-    const room = me.room('lobby')
-    room.join({ mood: 'here' })
-    const before = room.get().members
-    hub.disconnect(adapter)
-    expect(room.get().stale).toBe(true)
-    expect(room.get().members).toBe(before)
-    hub.reconnect(adapter, { connectionId: 'ada-2' })
-    expect(room.get().stale).toBe(false)
-    expect(other.room('lobby').get('ada')?.data).toEqual({ mood: 'here' })
-    expect(
-      room
-        .get()
-        .members.map((m) => m.userId)
-        .toSorted(),
-    ).toEqual(['ada', 'grace'])
-    me.destroy()
-    other.destroy()
+    const room = adapter.openRoom({ room: 'r', user: { id: 'a' }, sink: recordingSink() })
+    expect(() => adapter.openRoom({ room: 'r', user: { id: 'a' }, sink: recordingSink() })).toThrow(
+      /already open/,
+    )
+    room.close()
+    expect(() => adapter.openRoom({ room: 'r', user: { id: 'a' }, sink: recordingSink() })).not.toThrow()
+    adapter.destroy!()
+    expect(hub.watchers('r')).toEqual([])
+    expect(() => adapter.openRoom({ room: 'r', user: { id: 'a' }, sink: recordingSink() })).toThrow(/destroy/)
+    expect(() => hub.adapter({ connectionId: 'x' })).not.toThrow()
+    expect(() => hub.adapter({ connectionId: 'x' })).toThrow(/already used/)
   })
 
-  it('typing reaches the others and is never shown to the typer', () => {
+  it('adapter.destroy leaves every room it had entered', () => {
     const hub = createMemoryHub()
-    const ada = createPresenceClient({
-      adapter: hub.adapter(),
-      user: { id: 'ada', name: 'Ada' },
-      batch: 'sync',
+    const watcher = recordingSink()
+    hub.adapter().openRoom({ room: 'one', user: { id: 'w' }, sink: watcher })
+    const adapter = hub.adapter({ connectionId: 'a1' })
+    adapter.openRoom({ room: 'one', user: { id: 'ada' }, sink: recordingSink() }).enter(presence({}))
+    adapter.openRoom({ room: 'two', user: { id: 'ada' }, sink: recordingSink() }).enter(presence({}))
+    adapter.destroy!()
+    expect(watcher.leaves()).toEqual([{ connectionId: 'a1', userId: 'ada', version: 3 }])
+    expect(hub.rooms()).toEqual(['one'])
+  })
+
+  it('counts deliveries per method, and destroy drops everything silently', () => {
+    const hub = createMemoryHub({ delivery: 'manual' })
+    const sink = recordingSink()
+    const room = hub.adapter().openRoom({ room: 'r', user: { id: 'a' }, sink })
+    room.enter(presence({}))
+    room.typing(true)
+    hub.deliver()
+    room.leave()
+    expect(hub.stats()).toEqual({
+      delivered: { snapshot: 1, join: 1, update: 0, leave: 0, typing: 1, status: 2, error: 0 },
+      dropped: 0,
+      pending: 1,
+      version: 2,
     })
-    const grace = createPresenceClient({ adapter: hub.adapter(), user: { id: 'grace' }, batch: 'sync' })
-    ada.room('lobby').join({})
-    grace.room('lobby').join({})
-    ada.room('lobby').startTyping()
-    expect(
-      grace
-        .room('lobby')
-        .get()
-        .typing.map((m) => m.userId),
-    ).toEqual(['ada'])
-    expect(ada.room('lobby').get().typing).toEqual([])
-    ada.room('lobby').stopTyping()
-    expect(grace.room('lobby').get().typing).toEqual([])
-    ada.destroy()
-    grace.destroy()
+    hub.destroy()
+    expect(hub.destroyed).toBe(true)
+    expect(hub.deliver()).toBe(0)
+    expect(sink.methods()).not.toContain('leave')
+    expect(hub.rooms()).toEqual([])
+    expect(() => hub.addVirtual('r', { userId: 'v' })).toThrow(/destroy/)
+    expect(() => room.enter(presence({}))).not.toThrow()
   })
 })
