@@ -1,0 +1,21 @@
+import type { ConnectionStatus } from '@presence-kit/core'
+import { useRoom } from './use-room.js'
+import { shallowEqual, useRoomState } from './use-room-state.js'
+
+export interface ConnectionState {
+  readonly status: ConnectionStatus
+  /** True while reconnecting: the roster shown is the last one known. */
+  readonly stale: boolean
+  /** False until the first roster arrived. */
+  readonly synced: boolean
+}
+
+/** The state of the link to the backend for one room. */
+export function useConnectionStatus(name: string): ConnectionState {
+  const room = useRoom(name, { join: false })
+  return useRoomState(
+    room,
+    (state) => ({ status: state.status, stale: state.stale, synced: state.synced }),
+    shallowEqual,
+  )
+}

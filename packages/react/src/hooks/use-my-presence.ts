@@ -1,0 +1,18 @@
+import type { PresenceData, PresenceUpdate } from '@presence-kit/core'
+import { useCallback } from 'react'
+import { useRoom } from './use-room.js'
+import { useRoomState } from './use-room-state.js'
+
+/**
+ * The local user's presence data in a room and a function to change it, like `useState`. Joins
+ * the room while mounted (with `initialPresence`). Data is `undefined` until joined.
+ */
+export function useMyPresence<D extends PresenceData = PresenceData>(
+  name: string,
+  initialPresence?: PresenceUpdate<D>,
+): [data: D | undefined, update: (next: PresenceUpdate<D>) => void] {
+  const room = useRoom<D>(name, initialPresence === undefined ? {} : { initialPresence })
+  const data = useRoomState(room, (state) => (state.joined ? state.self?.data : undefined))
+  const update = useCallback((next: PresenceUpdate<D>) => room.update(next), [room])
+  return [data, update]
+}

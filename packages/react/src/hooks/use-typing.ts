@@ -1,0 +1,42 @@
+import type { Member, PresenceData } from '@presence-kit/core'
+import { getTypingSentence, type TypingSentenceOptions } from '@presence-kit/core/ui'
+import { useEffect, useMemo } from 'react'
+import { useRoom } from './use-room.js'
+import { useRoomState } from './use-room-state.js'
+
+export interface UseTypingReturn<D extends PresenceData = PresenceData> {
+  /** Who is typing now, the local user excluded. */
+  readonly typingUsers: readonly Member<D>[]
+  /** "Ada is typing…", "Ada and Grace are typing…", "" when nobody is. */
+  readonly sentence: string
+  /** Call on every key press: throttled by the core, stops by itself after a quiet moment. */
+  readonly startTyping: () => void
+  /** Call on send: receivers drop the indicator at once. */
+  readonly stopTyping: () => void
+  /** Spread on an input or textarea: keys signal typing, leaving the field stops it. */
+  readonly inputProps: { readonly onKeyDown: () => void; readonly onBlur: () => void }
+}
+
+/**
+ * Typing in a room: who types, the sentence to show, and the signals to send. Sending needs the
+ * room joined (`useRoom` or `useMyPresence` somewhere); typing stops when this component unmounts.
+ */
+export function useTyping<D extends PresenceData = PresenceData>(
+  name: string,
+  options: TypingSentenceOptions = {},
+): UseTypingReturn<D> {
+  const room = useRoom<D>(name, { join: false })
+  const typingUsers = useRoomState(room, (state) => state.typing)
+  const { locale, maxNames, messages } = options
+  const sentence = useMemo(
+    () => getTypingSentence(typingUsers, { locale, maxNames, messages }),
+    [typingUsers, locale, maxNames, messages],
+  )
+  const actions = useMemo(() => {
+    const startTyping = () => room.startTyping()
+    const stopTyping = () => room.stopTyping()
+    return { startTyping, stopTyping, inputProps: { onKeyDown: startTyping, onBlur: stopTyping } }
+  }, [room])
+  useEffect(() => () => room.stopTyping(), [room])
+  return { typingUsers, sentence, ...actions }
+}

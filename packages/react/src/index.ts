@@ -1,0 +1,12 @@
+export { PresenceProvider, usePresenceClient, type PresenceProviderProps } from './provider.js'
+export { useRoom, type UseRoomOptions } from './hooks/use-room.js'
+export { usePresence, type PresenceSnapshot } from './hooks/use-presence.js'
+export { useRoomState, shallowEqual, type EqualityFn } from './hooks/use-room-state.js'
+export { useMyPresence } from './hooks/use-my-presence.js'
+export { useTyping, type UseTypingReturn } from './hooks/use-typing.js'
+export { useMember, useActivityStatus } from './hooks/use-member.js'
+export { useConnectionStatus, type ConnectionState } from './hooks/use-connection-status.js'
+export { usePresenceEvent } from './hooks/use-presence-event.js'
+export { useLocalActivity } from './hooks/use-local-activity.js'
+// One install: the core's API comes with the bindings.
+export * from '@presence-kit/core'
