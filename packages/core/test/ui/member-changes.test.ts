@@ -30,6 +30,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('wait' as const) }),
 )
 
+function byId(a: { userId: string }, b: { userId: string }): number {
+  return a.userId < b.userId ? -1 : 1
+}
+
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
@@ -58,7 +62,6 @@ describe('getMemberChanges', () => {
           const updated = event.state.members
             .filter((m) => before.has(m.userId) && before.get(m.userId) !== m)
             .map((m) => [before.get(m.userId), m])
-          const byId = (a: { userId: string }, b: { userId: string }) => (a.userId < b.userId ? -1 : 1)
           if (
             !sameList(changes.added.toSorted(byId), added.toSorted(byId)) ||
             !sameList(changes.removed.toSorted(byId), removed.toSorted(byId)) ||
