@@ -97,8 +97,8 @@ function ensureSystemDependencies() {
       purpose: 'the multi-node server tests',
     })
   }
-  const browserTests = ['e2e', '.storybook/main.ts', 'packages/adapters/test/browser'].some((path) =>
-    existsSync(join(root, path)),
+  const browserTests = ['e2e', '.storybook/main.ts', 'packages/adapters/test/browser', 'bench/browser'].some(
+    (path) => existsSync(join(root, path)),
   )
   if (browserTests) {
     process.env.CHROMIUM_PATH = ensureSystemPackage({
