@@ -32,6 +32,13 @@ const entries: Entry[] = [
     ceilingBytes: 9_600,
   },
   {
+    // Activity from the page's input and visibility, for browser apps.
+    name: '@presence-kit/core/dom',
+    source: `export * from '@presence-kit/core/dom'`,
+    external: [],
+    budgetBytes: 512,
+  },
+  {
     // Headless component logic, shared by the React and Vue components.
     name: '@presence-kit/core/ui',
     source: `export * from '@presence-kit/core/ui'`,

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', ui: 'src/ui/index.ts', testing: 'src/testing/index.ts' },
+  entry: { index: 'src/index.ts', dom: 'src/dom.ts', ui: 'src/ui/index.ts', testing: 'src/testing/index.ts' },
   format: 'esm',
   dts: true,
   platform: 'neutral',

@@ -41,4 +41,3 @@ export type {
 export type { BatchOption, BatchScheduler } from './batch.js'
 export { systemClock, type Clock } from './clock.js'
 export type { LocalActivity } from './local-activity.js'
-export { watchDomActivity, type ActivityWindow, type WatchDomActivityOptions } from './dom-activity.js'

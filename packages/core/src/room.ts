@@ -241,10 +241,12 @@ export class Room<D extends PresenceData = PresenceData> {
     for (const event of result.events) {
       this.#listeners.emit(event.type, event as PresenceEventMap<D>[typeof event.type])
     }
-    this.#listeners.emit(
-      'change',
-      Object.freeze({ type: 'change', events: result.events, state: result.state }),
-    )
+    if (this.#listeners.has('change')) {
+      this.#listeners.emit(
+        'change',
+        Object.freeze({ type: 'change', events: result.events, state: result.state }),
+      )
+    }
     this.#host.committed()
   }
 

@@ -24,6 +24,7 @@ describe('server-side safety', () => {
     }
     vi.resetModules()
     const core = await import('../src/index.js')
+    const dom = await import('../src/dom.js')
     const ui = await import('../src/ui/index.js')
     const testing = await import('../src/testing/index.js')
     const hub = testing.createMemoryHub()
@@ -31,6 +32,11 @@ describe('server-side safety', () => {
     client.room('lobby').join({ rendered: 'on the server' })
     expect(client.room('lobby').get().count).toBe(1)
     expect(ui.getTypingSentence([])).toBe('')
+    // Without an explicit window it looks one up (and finds none): a server render is a no-op.
+    touched.length = 0
+    dom.watchDomActivity(client)()
+    expect(touched).toEqual(['window'])
+    touched.length = 0
     client.destroy()
     // The frame scheduler may look for requestAnimationFrame when asked to batch by frame, which
     // this client did not; nothing else may look at all.

@@ -83,10 +83,14 @@ type Buffered =
 export class RoomModel<D extends PresenceData = PresenceData> {
   readonly #users = new Map<string, Member<D>>()
   /**
-   * The committed value of every user changed since the last commit, so committed lookups stay
-   * O(1) without a second full index: unchanged users are read from `users` itself.
+   * Every change of `users` since the last commit, as pairs of user id and the member it replaced:
+   * a push per change, no second index. Committed lookups read `users` itself when it is empty.
    */
-  readonly #committedBefore = new Map<string, Member<D> | undefined>()
+  #changes: (string | Member<D> | undefined)[] = []
+  /** The committed members of the users in `changes`, built only when asked for between commits. */
+  #before: Map<string, Member<D> | undefined> | undefined
+  /** `users` was cleared since the last commit: only the committed roster answers lookups. */
+  #wiped = false
   /** Users whose last connection left; present until the grace deadline. */
   readonly #leaving = new Set<string>()
   readonly #recentlyLeft = new Map<string, Member<D>>()
@@ -154,7 +158,21 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** A member as of the last commit. */
   committedMember(userId: string): Member<D> | undefined {
     if (this.#committed.members.length === 0) return undefined
-    return this.#committedBefore.has(userId) ? this.#committedBefore.get(userId) : this.#users.get(userId)
+    if (this.#changes.length === 0 && !this.#wiped) return this.#users.get(userId)
+    const before = (this.#before ??= this.#indexBefore())
+    return before.has(userId) || this.#wiped ? before.get(userId) : this.#users.get(userId)
+  }
+
+  #indexBefore(): Map<string, Member<D> | undefined> {
+    const before = new Map<string, Member<D> | undefined>()
+    if (this.#wiped) {
+      for (const member of this.#committed.members) before.set(member.userId, member)
+      return before
+    }
+    const changes = this.#changes
+    for (let i = changes.length - 2; i >= 0; i -= 2)
+      before.set(changes[i] as string, changes[i + 1] as Member<D>)
+    return before
   }
 
   hasUser(userId: string): boolean {
@@ -208,9 +226,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (seen !== undefined && !(seen.size === valid && this.#snapshotMatched === existing)) {
       for (const member of Array.from(this.#users.values())) {
         if (this.#isLeaving(member.userId)) continue
-        let gone: string[] | undefined
+        let gone: Connection<D>[] | undefined
         for (const c of member.connections) {
-          if (!seen.has(c.connectionId) && !this.#isLocal(c.connectionId)) (gone ??= []).push(c.connectionId)
+          if (!seen.has(c.connectionId) && !this.#isLocal(c.connectionId)) (gone ??= []).push(c)
         }
         if (gone !== undefined) this.#removeConnections(member, gone, undefined)
       }
@@ -372,7 +390,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (!this.hasChanges) return undefined
     const previous = this.#committed
     const members = this.#membersDirty ? Object.freeze([...this.#users.values()]) : previous.members
-    const typing = this.#membersDirty || this.#typingDirty ? this.#typingMembers() : previous.typing
+    const typing =
+      (this.#membersDirty || this.#typingDirty) && (this.#typers.size > 0 || previous.typing.length > 0)
+        ? this.#typingMembers()
+        : previous.typing
     const recentlyLeft = this.#recentDirty
       ? Object.freeze(Array.from(this.#recentlyLeft.values()).toReversed())
       : previous.recentlyLeft
@@ -390,14 +411,18 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       lastError: this.#lastError,
     })
     this.#committed = state
-    let events = this.#events
+    const events = this.#events
     if (typing !== previous.typing && !sameMembers(typing, previous.typing)) {
       events.push(Object.freeze({ type: 'typing', typing }))
     }
     // Sync events carry the committed roster, known only now.
-    events = events.map((e) => (e.type === 'sync' ? Object.freeze({ type: 'sync', members }) : e))
+    for (let i = 0; i < events.length; i++) {
+      if (events[i]!.type === 'sync') events[i] = Object.freeze({ type: 'sync', members })
+    }
     this.#events = []
-    this.#committedBefore.clear()
+    this.#changes = []
+    this.#before = undefined
+    this.#wiped = false
     this.#membersDirty = this.#typingDirty = this.#recentDirty = this.#stateDirty = false
     return { state, events }
   }
@@ -405,7 +430,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
   reset(): void {
     this.#timeline.clear()
-    for (const [userId, member] of Array.from(this.#users)) this.#setUser(userId, member, undefined)
+    // Cleared at once: committed lookups answer from the committed roster until the next commit.
+    if (this.#users.size > 0) {
+      this.#users.clear()
+      this.#wiped = true
+      this.#changes = []
+      this.#before = undefined
+      this.#membersDirty = true
+    }
     this.#leaving.clear()
     this.#recentlyLeft.clear()
     this.#tombstones.clear()
@@ -522,28 +554,29 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
     if (version !== undefined && version < connection.version) return
-    this.#removeConnections(member!, [connectionId], version)
+    this.#removeConnections(member!, [connection], version)
   }
 
-  #removeConnections(member: Member<D>, connectionIds: readonly string[], version: number | undefined): void {
+  #removeConnections(member: Member<D>, gone: readonly Connection<D>[], version: number | undefined): void {
     const { userId } = member
     const now = this.#now
-    for (const id of connectionIds) {
-      const c = findConnection(member, id)
-      this.#tombstones.add(id, version ?? c?.version ?? Infinity, now)
+    for (const c of gone) {
+      this.#tombstones.add(c.connectionId, version ?? c.version, now)
       const typer = this.#typers.size === 0 ? undefined : this.#typers.get(userId)
-      if (typer !== undefined && (typer.connectionId === undefined || typer.connectionId === id)) {
+      if (
+        typer !== undefined &&
+        (typer.connectionId === undefined || typer.connectionId === c.connectionId)
+      ) {
         this.#typers.delete(userId)
         this.#timeline.cancel(TYPING + userId)
         this.#typingDirty = true
       }
     }
-    const remaining =
-      connectionIds.length === member.connections.length
-        ? []
-        : member.connections.filter((c) => !connectionIds.includes(c.connectionId))
-    if (remaining.length > 0) {
-      this.#replaceMember(member, remaining)
+    if (gone.length < member.connections.length) {
+      this.#replaceMember(
+        member,
+        member.connections.filter((c) => !gone.includes(c)),
+      )
       return
     }
     // The last connection: the member stays for the grace period, in case this was a reload.
@@ -564,7 +597,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const now = this.#now
     this.#setUser(userId, member, undefined)
     // Timeline keys are built only when a deadline can exist: string keys cost a hash each.
-    if (member.connections.some((c) => c.lastActiveAt !== undefined)) this.#timeline.cancel(ACTIVITY + userId)
+    if (this.#timeline.size > 0 && member.connections.some((c) => c.lastActiveAt !== undefined)) {
+      this.#timeline.cancel(ACTIVITY + userId)
+    }
     if (this.#isLeaving(userId)) {
       this.#leaving.delete(userId)
       this.#timeline.cancel(GRACE + userId)
@@ -601,8 +636,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** Every change of `users` goes through here, so the committed view can be told apart. */
   #setUser(userId: string, previous: Member<D> | undefined, member: Member<D> | undefined): void {
     // With an empty committed roster every lookup answers undefined: nothing to remember.
-    if (this.#committed.members.length > 0 && !this.#committedBefore.has(userId)) {
-      this.#committedBefore.set(userId, previous)
+    if (this.#committed.members.length > 0 && !this.#wiped) {
+      this.#changes.push(userId, previous)
+      if (this.#before !== undefined && !this.#before.has(userId)) this.#before.set(userId, previous)
     }
     if (member === undefined) this.#users.delete(userId)
     else this.#users.set(userId, member)

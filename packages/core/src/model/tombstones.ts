@@ -1,18 +1,17 @@
 /**
  * Leaves remembered so that a late join or update cannot bring a departed connection back as a
- * ghost. Bounded in count and in time. One Map from connection id to a slot in parallel arrays
- * (a ring in insertion order): no object per leave, and eviction never walks the Map from its
- * start, which V8 makes slower with every deletion at the front.
+ * ghost. Bounded in count and in time: a ring of at most `max` slots in parallel arrays, oldest
+ * first, so a leave costs one Map entry and no object, and the ring never reallocates once full.
  */
 export class Tombstones {
-  /** connectionId → ring slot. A slot whose id maps to another slot is stale and skipped. */
-  readonly #slotOf = new Map<string, number>()
-  #ids: string[] = []
-  #versions: number[] = []
-  #untils: number[] = []
-  /** The slot number of index 0; slots only grow, so they survive compaction. */
-  #base = 0
-  #head = 0
+  /** connectionId → sequence number of its slot. A slot whose id maps elsewhere is stale. */
+  readonly #seqOf = new Map<string, number>()
+  readonly #ids: string[] = []
+  readonly #versions: number[] = []
+  readonly #untils: number[] = []
+  /** Sequence number of the oldest slot still in the ring, and of the next one to write. */
+  #first = 0
+  #next = 0
 
   readonly #ttlMs: number
   readonly #max: number
@@ -23,56 +22,44 @@ export class Tombstones {
 
   /** Whether input for this connection at `version` must be dropped (a leave that is not older). */
   blocks(connectionId: string, version: number | undefined, now: number): boolean {
-    if (this.#slotOf.size === 0) return false
-    const slot = this.#slotOf.get(connectionId)
-    if (slot === undefined) return false
-    const index = slot - this.#base
-    if (this.#untils[index]! <= now || (version !== undefined && version > this.#versions[index]!)) {
-      this.#slotOf.delete(connectionId)
+    if (this.#seqOf.size === 0) return false
+    const seq = this.#seqOf.get(connectionId)
+    if (seq === undefined) return false
+    const slot = seq % this.#max
+    if (this.#untils[slot]! <= now || (version !== undefined && version > this.#versions[slot]!)) {
+      this.#seqOf.delete(connectionId)
       return false
     }
     return true
   }
 
   has(connectionId: string): boolean {
-    return this.#slotOf.has(connectionId)
+    return this.#seqOf.has(connectionId)
   }
 
   add(connectionId: string, version: number, now: number): void {
-    this.#slotOf.set(connectionId, this.#base + this.#ids.length)
-    this.#ids.push(connectionId)
-    this.#versions.push(version)
-    this.#untils.push(now + this.#ttlMs)
-    this.#evict(now)
+    // Expired slots go first; a full ring drops its oldest.
+    while (this.#first < this.#next) {
+      const slot = this.#first % this.#max
+      if (this.#next - this.#first < this.#max && this.#untils[slot]! > now) break
+      const id = this.#ids[slot]!
+      if (this.#seqOf.get(id) === this.#first) this.#seqOf.delete(id)
+      this.#first++
+    }
+    const slot = this.#next % this.#max
+    this.#seqOf.set(connectionId, this.#next++)
+    this.#ids[slot] = connectionId
+    this.#versions[slot] = version
+    this.#untils[slot] = now + this.#ttlMs
   }
 
   clear(): void {
-    this.#slotOf.clear()
-    this.#base += this.#ids.length
-    this.#ids = []
-    this.#versions = []
-    this.#untils = []
-    this.#head = 0
+    this.#seqOf.clear()
+    this.#ids.length = this.#versions.length = this.#untils.length = 0
+    this.#first = this.#next = 0
   }
 
   get size(): number {
-    return this.#slotOf.size
-  }
-
-  #evict(now: number): void {
-    while (this.#head < this.#ids.length) {
-      const id = this.#ids[this.#head]!
-      const isCurrent = this.#slotOf.get(id) === this.#base + this.#head
-      if (isCurrent && this.#slotOf.size <= this.#max && this.#untils[this.#head]! > now) break
-      if (isCurrent) this.#slotOf.delete(id)
-      this.#head++
-    }
-    if (this.#head > 1024 && this.#head * 2 > this.#ids.length) {
-      this.#ids = this.#ids.slice(this.#head)
-      this.#versions = this.#versions.slice(this.#head)
-      this.#untils = this.#untils.slice(this.#head)
-      this.#base += this.#head
-      this.#head = 0
-    }
+    return this.#seqOf.size
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { watchDomActivity, type ActivityWindow } from '../../src/dom-activity.js'
+import { watchDomActivity, type ActivityWindow } from '../../src/dom.js'
 import { conn, connectAndSync, setupRoom, useFakeClock } from '../fixtures/setup.js'
 
 beforeEach(() => useFakeClock())

@@ -32,6 +32,43 @@ describe('queries', () => {
     expect(room.get('grace')).toBeDefined()
   })
 
+  it('get(userId) stays on the committed state through many changes of one user in a batch', () => {
+    const { room, sink } = setupRoom({ batch: 'frame', leaveGraceMs: 0, offlineRetentionMs: 0 })
+    room.watch()
+    connectAndSync(sink(), [conn('ada', 'a1'), conn('grace', 'g1')])
+    room.flush()
+    const ada = room.get('ada')
+    const grace = room.get('grace')
+    sink().update(conn('ada', 'a1', { data: { name: 'first' } }))
+    expect(room.get('ada')).toBe(ada)
+    // Changes after a lookup in the same batch must not leak into the committed view either.
+    sink().update(conn('ada', 'a1', { data: { name: 'second' } }))
+    sink().leave({ userId: 'grace', connectionId: 'g1' })
+    sink().join(conn('linus', 'l1'))
+    expect(room.get('ada')).toBe(ada)
+    expect(room.get('grace')).toBe(grace)
+    expect(room.get('linus')).toBeUndefined()
+    room.flush()
+    expect(room.get('ada')?.data).toEqual({ name: 'second' })
+    expect(room.get('grace')).toBeUndefined()
+    expect(room.get('linus')).toBeDefined()
+  })
+
+  it('get(userId) keeps answering from the committed roster after the room is closed, until it commits', () => {
+    const { room, sink } = setupRoom({ batch: 'frame' })
+    const release = room.watch()
+    connectAndSync(sink(), [conn('ada', 'a1')])
+    room.flush()
+    const ada = room.get('ada')
+    release()
+    return Promise.resolve().then(() => {
+      expect(room.get('ada')).toBe(ada)
+      room.flush()
+      expect(room.get('ada')).toBeUndefined()
+      expect(room.get().members).toEqual([])
+    })
+  })
+
   it('synced is false until the first snapshot (the loading state)', () => {
     const { room, sink } = setupRoom()
     room.watch()

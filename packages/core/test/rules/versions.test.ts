@@ -68,6 +68,19 @@ describe('rule 3: versions and tombstones', () => {
     expect(room.isUserPresent('v')).toBe(false)
   })
 
+  it('keeps the latest maxTombstones leaves however many times the limit is passed', () => {
+    const { room, sink } = setupRoom({ leaveGraceMs: 0, maxTombstones: 3 })
+    room.watch()
+    connectAndSync(sink())
+    for (let i = 1; i <= 10; i++) sink().leave({ userId: `u${i}`, connectionId: `c${i}` })
+    for (let i = 8; i <= 10; i++) {
+      sink().join(conn(`u${i}`, `c${i}`))
+      expect(room.isUserPresent(`u${i}`)).toBe(false)
+    }
+    sink().join(conn('u7', 'c7'))
+    expect(room.isUserPresent('u7')).toBe(true)
+  })
+
   it('drops a leave older than the stored version', () => {
     const { room, sink } = setupRoom({ leaveGraceMs: 0 })
     room.watch()

@@ -1,4 +1,4 @@
-import { watchDomActivity, type WatchDomActivityOptions } from '@presence-kit/core'
+import { watchDomActivity, type WatchDomActivityOptions } from '@presence-kit/core/dom'
 import { useEffect } from 'react'
 import { usePresenceClient } from '../provider.js'
 
