@@ -5,6 +5,7 @@ export default defineConfig({
   entry: {
     phoenix: 'src/phoenix/index.ts',
     supabase: 'src/supabase/index.ts',
+    yjs: 'src/yjs/index.ts',
   },
   format: 'esm',
   dts: true,
