@@ -6,6 +6,8 @@ export default defineConfig({
     phoenix: 'src/phoenix/index.ts',
     supabase: 'src/supabase/index.ts',
     yjs: 'src/yjs/index.ts',
+    pubsub: 'src/pubsub/index.ts',
+    nolag: 'src/nolag/index.ts',
   },
   format: 'esm',
   dts: true,
