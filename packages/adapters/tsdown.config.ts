@@ -8,6 +8,7 @@ export default defineConfig({
     yjs: 'src/yjs/index.ts',
     pubsub: 'src/pubsub/index.ts',
     nolag: 'src/nolag/index.ts',
+    'socket-io': 'src/socket-io/index.ts',
   },
   format: 'esm',
   dts: true,
@@ -15,5 +16,14 @@ export default defineConfig({
   target: 'es2022',
   clean: true,
   // Backend clients are optional peers: never bundled, resolved from the app.
-  external: [/^@presence-kit\/core/, 'phoenix', /^@supabase\//, /^ably/, /^@ably\//, /^yjs/, /^y-protocols/],
+  external: [
+    /^@presence-kit\/core/,
+    'phoenix',
+    /^@supabase\//,
+    /^ably/,
+    /^@ably\//,
+    /^yjs/,
+    /^y-protocols/,
+    /^socket\.io-client/,
+  ],
 })
