@@ -8,6 +8,7 @@ export default defineProject({
     // Tests run against the core's sources, so they do not depend on its build.
     alias: [
       { find: /^@presence-kit\/core\/ui$/, replacement: core('ui/index.ts') },
+      { find: /^@presence-kit\/core\/dom$/, replacement: core('dom.ts') },
       { find: /^@presence-kit\/core\/testing$/, replacement: core('testing/index.ts') },
       { find: /^@presence-kit\/core$/, replacement: core('index.ts') },
     ],

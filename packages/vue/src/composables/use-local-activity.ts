@@ -1,4 +1,4 @@
-import { watchDomActivity, type WatchDomActivityOptions } from '@presence-kit/core'
+import { watchDomActivity, type WatchDomActivityOptions } from '@presence-kit/core/dom'
 import { toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { usePresenceClient } from '../provide.js'
 import { startInBrowser } from './lifecycle.js'
