@@ -56,7 +56,7 @@ const entries: Entry[] = [
     budgetBytes: 20 * 1024,
     // Over budget by what it bundles: @tanstack/vue-virtual (virtual-core 3.19) alone is about
     // 10 KB and the core about 9 KB min+gzip; the core's own 6 KB budget would bring it within.
-    ceilingBytes: 27_200,
+    ceilingBytes: 27_500,
   },
 ]
 
