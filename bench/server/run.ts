@@ -42,7 +42,9 @@ try {
   report('join-to-visible latency p50', kit.p50, PEER, peer.p50, 'ms', false)
   report('join-to-visible latency p95', kit.p95, PEER, peer.p95, 'ms', false)
   report('join-to-visible latency p99', kit.p99, PEER, peer.p99, 'ms', false)
-  console.log('join-to-socket: until the join reaches the other clients’ sockets (the servers alone)')
+  console.log(
+    'join-to-socket: until the join reaches the other clients’ socket listeners (kit: in a process that also runs every store)',
+  )
   report('join-to-socket latency p50', kit.wire[0], PEER, peer.wire[0], 'ms', false)
   report('join-to-socket latency p95', kit.wire[1], PEER, peer.wire[1], 'ms', false)
   report('join-to-socket latency p99', kit.wire[2], PEER, peer.wire[2], 'ms', false)
