@@ -21,6 +21,12 @@ console.log(
 )
 
 const started: Managed[] = []
+// Interrupted: stop Redis and the nodes too, rather than leave them running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.all(started.map((each) => each.stop())).finally(() => process.exit(130))
+  })
+}
 let exitCode = 0
 try {
   const redis = await startRedis()
