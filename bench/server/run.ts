@@ -37,10 +37,12 @@ try {
     startNode(redis.url, 'bench-node-a'),
     startNode(redis.url, 'bench-node-b'),
   ])
+  started.push(...nodes)
   const kit = await runWorkload({ ...base, nodeUrls: nodes.map((node) => node.url) })
   await Promise.all(nodes.map((node) => node.stop()))
 
   const peerNodes = await Promise.all([startPeerNode(redis.url), startPeerNode(redis.url)])
+  started.push(...peerNodes)
   const peer = await runPeerWorkload({ ...base, nodeUrls: peerNodes.map((node) => node.url) })
   await Promise.all(peerNodes.map((node) => node.stop()))
 
