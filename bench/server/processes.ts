@@ -84,3 +84,16 @@ export async function startNode(redisUrl: string, nodeId: string): Promise<Manag
   await waitForLine(child, 'presence-kit server started', `node ${nodeId}`)
   return { port, url: `http://127.0.0.1:${port}`, stop: stopper(child) }
 }
+
+const peerServer = fileURLToPath(new URL('./peer-server.ts', import.meta.url))
+
+/** One node of the peer (plain Socket.IO with its Redis adapter). */
+export async function startPeerNode(redisUrl: string): Promise<Managed> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', peerServer, String(port), redisUrl], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  await waitForLine(child, 'peer server started', 'peer node')
+  return { port, url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+}

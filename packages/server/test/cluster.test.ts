@@ -224,6 +224,41 @@ describe('several nodes on one Redis', () => {
     )
   })
 
+  it('serves from memory when Redis is not there at start, and joins the cluster once it is', async () => {
+    const late = await startRedis({ running: false })
+    try {
+      const [one, two] = await Promise.all([
+        startNode({ redisUrl: late.url, nodeId: 'late-1', timings: FAST }),
+        startNode({ redisUrl: late.url, nodeId: 'late-2', timings: FAST }),
+      ])
+      nodes.push(one, two)
+      const name = freshRoom()
+      const ada = connectClient(one.url, { id: 'ada' })
+      const grace = connectClient(two.url, { id: 'grace' })
+      const adaRoom = ada.client.room(name)
+      const graceRoom = grace.client.room(name)
+      adaRoom.join({})
+      graceRoom.join({})
+      await waitFor(() => adaRoom.get().synced && graceRoom.get().synced, Boolean, 'both served')
+      expect(userIds(adaRoom.get())).toEqual(['ada'])
+      await late.restart()
+      await waitFor(
+        () => userIds(adaRoom.get()).join(),
+        (ids) => ids === 'ada,grace',
+        'ada to see grace',
+        8000,
+      )
+      await waitFor(
+        () => userIds(graceRoom.get()).join(),
+        (ids) => ids === 'ada,grace',
+        'grace to see ada',
+        8000,
+      )
+    } finally {
+      await late.stop()
+    }
+  })
+
   it('removes a SIGKILLed node’s members within 20 seconds with the default timings', async () => {
     const [one, two] = await Promise.all([node('defaults'), node('defaults')])
     const name = freshRoom()
