@@ -8,6 +8,8 @@ export default defineConfig({
     yjs: 'src/yjs/index.ts',
     pubsub: 'src/pubsub/index.ts',
     nolag: 'src/nolag/index.ts',
+    ably: 'src/ably/index.ts',
+    'ably-chat': 'src/ably-chat/index.ts',
   },
   format: 'esm',
   dts: true,
