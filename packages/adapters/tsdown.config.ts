@@ -11,6 +11,7 @@ export default defineConfig({
     ably: 'src/ably/index.ts',
     'ably-chat': 'src/ably-chat/index.ts',
     prsm: 'src/prsm/index.ts',
+    'broadcast-channel': 'src/broadcast-channel/index.ts',
   },
   format: 'esm',
   dts: true,
