@@ -24,6 +24,8 @@ interface Known {
   userId: string
   state: KitState | undefined
   shown: boolean
+  /** The order of the last event about it (see `versionOf`). */
+  version: number | undefined
 }
 
 /**
@@ -56,9 +58,19 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
     const fail = (what: string) => (error: unknown) => {
       if (!closed) report(backendError(BACKEND, `${what} failed.`, error))
     }
+    let arrivals = 0
+    /**
+     * Orders events by the server's `timestamp`, ties by arrival: a connection that leaves and
+     * joins again (the same id) is then newer than its leave.
+     */
+    const versionOf = (timestamp: unknown): number | undefined =>
+      typeof timestamp === 'number' && Number.isFinite(timestamp)
+        ? timestamp * 1_000 + (++arrivals % 1_000)
+        : undefined
     const connectionOf = (connectionId: string, entry: Known): ConnectionInput => ({
       connectionId,
       userId: entry.userId,
+      ...(entry.version === undefined ? {} : { version: entry.version }),
       data: entry.state?.data ?? {},
       ...(entry.state?.activity === undefined ? {} : { activity: entry.state.activity }),
       ...(entry.state?.profile === undefined ? {} : { profile: entry.state.profile }),
@@ -100,8 +112,9 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
       return isId(userId) ? userId : undefined
     }
 
-    const onJoin = async (connectionId: string) => {
-      if (!known.has(connectionId)) known.set(connectionId, { userId: '', state: undefined, shown: false })
+    const onJoin = async (connectionId: string, version: number | undefined) => {
+      if (!known.has(connectionId))
+        known.set(connectionId, { userId: '', state: undefined, shown: false, version })
       // A kit client publishes its state right after joining: show it with that state, in one join.
       const [userId] = await Promise.all([resolve(connectionId), wait(stateWaitMs)])
       const entry = known.get(connectionId)
@@ -113,7 +126,7 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
       sink.join(connectionOf(connectionId, entry))
     }
 
-    const onState = (connectionId: string, raw: unknown) => {
+    const onState = (connectionId: string, raw: unknown, version: number | undefined) => {
       const entry = known.get(connectionId)
       if (raw === null) {
         // Cleared or expired: typing ends; the data stays what it was (a typer re-publishes it).
@@ -131,10 +144,11 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
       if (state === undefined) return
       const wasTyping = entry?.state?.typing === true
       if (entry === undefined || !entry.shown) {
-        known.set(connectionId, { userId: state.userId, state, shown: true })
+        known.set(connectionId, { userId: state.userId, state, shown: true, version })
         sink.join(connectionOf(connectionId, known.get(connectionId)!))
       } else {
         entry.state = state
+        entry.version = version
         if (entry.userId !== state.userId) {
           sink.leave({ connectionId, userId: entry.userId })
           entry.userId = state.userId
@@ -159,12 +173,15 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
           invalidInput(BACKEND, 'a presence update needs a type and a connectionId.', describe(update)),
         )
       }
-      if (type === 'join') void onJoin(connectionId)
-      else if (type === 'state') onState(connectionId, update.state)
+      const version = versionOf(update.timestamp)
+      if (type === 'join') void onJoin(connectionId, version)
+      else if (type === 'state') onState(connectionId, update.state, version)
       else {
         const entry = known.get(connectionId)
         known.delete(connectionId)
-        if (entry?.shown === true) sink.leave({ connectionId, userId: entry.userId })
+        if (entry?.shown === true) {
+          sink.leave({ connectionId, userId: entry.userId, ...(version === undefined ? {} : { version }) })
+        }
       }
     }
 
@@ -196,7 +213,7 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
             const metadata = isRecord(member) ? member.metadata : undefined
             const userId = state?.userId ?? (await resolve(id, metadata ?? null))
             if (userId === undefined) continue
-            const entry: Known = { userId, state, shown: true }
+            const entry: Known = { userId, state, shown: true, version: undefined }
             fresh.set(id, entry)
             connections.push(connectionOf(id, entry))
           }
