@@ -8,6 +8,10 @@ export default defineConfig({
     yjs: 'src/yjs/index.ts',
     pubsub: 'src/pubsub/index.ts',
     nolag: 'src/nolag/index.ts',
+    ably: 'src/ably/index.ts',
+    'ably-chat': 'src/ably-chat/index.ts',
+    prsm: 'src/prsm/index.ts',
+    'broadcast-channel': 'src/broadcast-channel/index.ts',
     'socket-io': 'src/socket-io/index.ts',
   },
   format: 'esm',
@@ -25,5 +29,6 @@ export default defineConfig({
     /^yjs/,
     /^y-protocols/,
     /^socket\.io-client/,
+    /^@prsm\//,
   ],
 })

@@ -130,6 +130,20 @@ export function runAdapterContract(name: string, harness: ContractHarness): void
       expect(grace.about('ada')).toEqual(['join', 'update', 'leave'])
     })
 
+    it('sees a user who left and entered again', async () => {
+      const grace = await watcher('grace')
+      grace.room.watch()
+      await synced(grace)
+      const ada = await watcher('ada')
+      ada.room.join({ round: 1 })
+      await eventually(() => expect(grace.room.get('ada')?.data).toEqual({ round: 1 }))
+      ada.room.leave()
+      await eventually(() => expect(grace.room.isUserPresent('ada')).toBe(false))
+      ada.room.join({ round: 2 })
+      await eventually(() => expect(grace.room.get('ada')?.data).toEqual({ round: 2 }))
+      expect(grace.room.get('ada')?.connections).toHaveLength(1)
+    })
+
     it('groups a user on two connections into one member, and one tab leaving is not a leave', async () => {
       const grace = await watcher('grace')
       grace.room.watch()
