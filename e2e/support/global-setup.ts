@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { REPO_ROOT } from './paths.js'
+
+/**
+ * Builds both demos once before the suite, the way they are deployed: a static folder. The packages
+ * they use must be built already (`pnpm build`), since workspace packages resolve to their `dist`.
+ */
+export default function buildDemos(): void {
+  for (const framework of ['react', 'vue']) {
+    const app = join(REPO_ROOT, 'apps', `${framework}-demo`)
+    const vite = createRequire(join(app, 'package.json')).resolve('vite/bin/vite.js')
+    if (!existsSync(vite)) throw new Error(`vite is not installed in ${app}: run pnpm install.`)
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: app,
+      stdio: 'inherit',
+    })
+    if (result.status !== 0) throw new Error(`Building the ${framework} demo failed (see above).`)
+  }
+}
