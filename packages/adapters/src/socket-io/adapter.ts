@@ -1,0 +1,235 @@
+import {
+  PresenceError,
+  type AdapterRoom,
+  type LocalPresence,
+  type PresenceAdapter,
+  type RoomSink,
+} from '@presence-kit/core'
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
+import {
+  CLIENT_EVENTS,
+  PROTOCOL_VERSION,
+  SERVER_EVENTS,
+  WireError,
+  readConnectionMessage,
+  readLeave,
+  readServerError,
+  readSnapshot,
+  readTyping,
+  roomOf,
+} from './wire.js'
+
+export interface SocketIoAdapterOptions {
+  /** The presence server's URL. Give this or `socket`. */
+  readonly url?: string
+  /**
+   * A token from the server's `createPresenceToken`, or a function asked for one at every
+   * connection (so an expired token can be renewed).
+   */
+  readonly token?: string | (() => string | Promise<string>)
+  /** Query parameters: `{ userId, name }` for a server in development mode. */
+  readonly query?: Readonly<Record<string, string>>
+  /** More socket.io-client options (transports, reconnection delays, path). */
+  readonly socketOptions?: Partial<ManagerOptions & SocketOptions>
+  /**
+   * A socket you made yourself (with `auth: { token, protocol: 1 }`); the adapter then leaves it
+   * open on `destroy()`.
+   */
+  readonly socket?: Socket
+}
+
+export interface SocketIoAdapter extends PresenceAdapter {
+  readonly name: 'socket-io'
+  /** The socket underneath: one connection, one tab. */
+  readonly socket: Socket
+}
+
+interface RoomLink {
+  readonly name: string
+  readonly sink: RoomSink
+  /** What the store last entered with while the link was down, sent once it is up. */
+  pending: LocalPresence | undefined
+}
+
+type Auth = { token?: string; protocol: number }
+
+function authOption(
+  token: SocketIoAdapterOptions['token'],
+): Auth | ((callback: (auth: Auth) => void) => void) {
+  if (typeof token !== 'function')
+    return token === undefined ? { protocol: PROTOCOL_VERSION } : { token, protocol: PROTOCOL_VERSION }
+  return (callback) => {
+    Promise.resolve()
+      .then(token)
+      .then(
+        (value) => callback({ token: value, protocol: PROTOCOL_VERSION }),
+        // Without a token the server refuses the handshake, which reports it as `failed`.
+        () => callback({ protocol: PROTOCOL_VERSION }),
+      )
+  }
+}
+
+function serverError(code: string, message: string): PresenceError {
+  return new PresenceError('adapter-error', `presence server: ${message}`, { detail: { code } })
+}
+
+/**
+ * The client of `@presence-kit/server`: one Socket.IO connection shared by every room. The store
+ * keeps the rules; this maps the wire to its sink and its calls to the wire.
+ */
+export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIoAdapter {
+  if (options.socket === undefined && (typeof options.url !== 'string' || options.url === '')) {
+    throw new PresenceError('invalid-options', 'createSocketIoAdapter needs the server url (or a socket)')
+  }
+  const owned = options.socket === undefined
+  const socket =
+    options.socket ??
+    io(options.url as string, {
+      transports: ['websocket'],
+      ...options.socketOptions,
+      auth: authOption(options.token),
+      ...(options.query === undefined ? {} : { query: { ...options.query } }),
+    })
+  const rooms = new Map<string, RoomLink>()
+  let destroyed = false
+
+  const send = (event: string, body: unknown) => {
+    if (socket.connected) socket.emit(event, body)
+  }
+  const forEachRoom = (apply: (link: RoomLink) => void) => {
+    // A copy: a sink may close rooms while it is told.
+    for (const link of Array.from(rooms.values())) apply(link)
+  }
+
+  function greet(link: RoomLink): void {
+    // Watch first: the server then answers with a snapshot, which the store waits for.
+    send(CLIENT_EVENTS.watch, { room: link.name })
+    const pending = link.pending
+    link.pending = undefined
+    if (pending !== undefined) send(CLIENT_EVENTS.join, { room: link.name, ...pending })
+    link.sink.status('connected', { connectionId: socket.id as string })
+  }
+
+  const onConnect = () => forEachRoom(greet)
+  const onDisconnect = (reason: Socket.DisconnectReason) => {
+    const status = reason === 'io client disconnect' ? 'disconnected' : 'reconnecting'
+    forEachRoom((link) => link.sink.status(status))
+    // A server that shuts down says goodbye; another node (or the same one, back) is tried again.
+    if (reason === 'io server disconnect' && !destroyed) socket.connect()
+  }
+  const onConnectError = (error: Error & { data?: unknown }) => {
+    if (socket.active) return
+    // Refused by the server (no identity, too many connections): retrying would not help.
+    const data = error.data as { code?: unknown } | undefined
+    const code = typeof data?.code === 'string' ? data.code : 'unauthorized'
+    forEachRoom((link) => link.sink.status('failed', { error: serverError(code, error.message) }))
+  }
+
+  /** Malformed input becomes an `error` event on the room it names, or on every room. */
+  function route(message: unknown, deliver: (link: RoomLink, room: string) => void): void {
+    let room: string | undefined
+    try {
+      room = roomOf(message)
+      const link = rooms.get(room)
+      if (link !== undefined) deliver(link, room)
+    } catch (error) {
+      const target = error instanceof WireError ? (error.room ?? room) : room
+      const reported = new PresenceError(
+        'invalid-input',
+        `malformed message from the presence server: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      )
+      const link = target === undefined ? undefined : rooms.get(target)
+      if (link !== undefined) link.sink.error(reported)
+      else forEachRoom((each) => each.sink.error(reported))
+    }
+  }
+
+  const handlers: Record<string, (message: unknown) => void> = {
+    [SERVER_EVENTS.snapshot]: (message) =>
+      route(message, (link, room) => link.sink.snapshot(readSnapshot(message, room))),
+    [SERVER_EVENTS.join]: (message) =>
+      route(message, (link, room) => link.sink.join(readConnectionMessage(message, room))),
+    [SERVER_EVENTS.update]: (message) =>
+      route(message, (link, room) => link.sink.update(readConnectionMessage(message, room))),
+    [SERVER_EVENTS.leave]: (message) =>
+      route(message, (link, room) => link.sink.leave(readLeave(message, room))),
+    [SERVER_EVENTS.typing]: (message) =>
+      route(message, (link, room) => link.sink.typing(readTyping(message, room))),
+    [SERVER_EVENTS.error]: (message) => {
+      let parsed: ReturnType<typeof readServerError>
+      try {
+        parsed = readServerError(message)
+      } catch (error) {
+        forEachRoom((link) =>
+          link.sink.error(
+            new PresenceError('invalid-input', 'malformed error from the presence server', { cause: error }),
+          ),
+        )
+        return
+      }
+      const error = serverError(parsed.code, parsed.message)
+      const link = parsed.room === undefined ? undefined : rooms.get(parsed.room)
+      if (link !== undefined) link.sink.error(error)
+      else forEachRoom((each) => each.sink.error(error))
+    },
+  }
+
+  socket.on('connect', onConnect)
+  socket.on('disconnect', onDisconnect)
+  socket.on('connect_error', onConnectError)
+  for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler)
+
+  return {
+    name: 'socket-io',
+    socket,
+    openRoom({ room, sink }): AdapterRoom {
+      if (destroyed) throw new PresenceError('invalid-state', 'socket-io adapter: openRoom() after destroy()')
+      if (rooms.has(room))
+        throw new PresenceError('invalid-state', `socket-io adapter: room "${room}" is already open`)
+      const link: RoomLink = { name: room, sink, pending: undefined }
+      rooms.set(room, link)
+      sink.status('connecting')
+      if (socket.connected) greet(link)
+      const isOpen = () => rooms.get(room) === link
+      return {
+        enter(presence) {
+          if (!isOpen()) return
+          if (socket.connected)
+            send(CLIENT_EVENTS.join, { room, data: presence.data, activity: presence.activity })
+          else link.pending = presence
+        },
+        update(presence) {
+          if (!isOpen()) return
+          if (socket.connected)
+            send(CLIENT_EVENTS.update, { room, data: presence.data, activity: presence.activity })
+          else link.pending = presence
+        },
+        leave() {
+          if (!isOpen()) return
+          link.pending = undefined
+          send(CLIENT_EVENTS.leave, { room })
+        },
+        typing(typing) {
+          if (isOpen()) send(CLIENT_EVENTS.typing, { room, typing })
+        },
+        close() {
+          if (!isOpen()) return
+          rooms.delete(room)
+          send(CLIENT_EVENTS.unwatch, { room })
+        },
+      }
+    },
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      for (const name of rooms.keys()) send(CLIENT_EVENTS.unwatch, { room: name })
+      rooms.clear()
+      socket.off('connect', onConnect)
+      socket.off('disconnect', onDisconnect)
+      socket.off('connect_error', onConnectError)
+      for (const [event, handler] of Object.entries(handlers)) socket.off(event, handler)
+      if (owned) socket.disconnect()
+    },
+  }
+}

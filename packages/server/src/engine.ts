@@ -1,0 +1,189 @@
+import type { Server } from 'socket.io'
+import type { ClusterLink } from './cluster-link.js'
+import type { PresenceLogger } from './logger.js'
+import {
+  SERVER_EVENTS,
+  type ConnectionMessage,
+  type LeaveMessage,
+  type SnapshotMessage,
+  type TypingMessage,
+} from './protocol.js'
+import { RoomReplica, type RoomEntry } from './room-replica.js'
+
+/** Socket.IO room of the watchers of a presence room; prefixed so it never meets a socket id. */
+export function channelOf(room: string): string {
+  return `presence:${room}`
+}
+
+/**
+ * The rooms this node serves: a replica of each room that has a local watcher, kept by local
+ * actions and by what the other nodes publish, and fanned out to the local watchers.
+ */
+export class PresenceEngine {
+  readonly rooms = new Map<string, RoomReplica>()
+  link: ClusterLink | undefined
+  /** One counter for every version this node gives out: per connection it only ever grows. */
+  private version = 0
+
+  constructor(
+    private readonly io: Server,
+    readonly nodeId: string,
+    readonly runId: string,
+    private readonly log: PresenceLogger,
+  ) {}
+
+  /** A version higher than any this node gave before; `step` 2 also outranks a sweeper's leave. */
+  nextVersion(step = 1): number {
+    this.version += step
+    return this.version
+  }
+
+  private get cluster(): ClusterLink {
+    if (this.link === undefined) throw new Error('presence engine used before its cluster link was set')
+    return this.link
+  }
+
+  /** The room's replica, loaded from the other nodes the first time a local watcher needs it. */
+  async open(name: string): Promise<RoomReplica> {
+    let room = this.rooms.get(name)
+    if (room === undefined) {
+      room = new RoomReplica(name)
+      this.rooms.set(name, room)
+      const replica = room
+      room.loading = this.cluster.loadRoom(name).then(
+        (entries) => {
+          for (const entry of entries) replica.upsert(entry)
+        },
+        (error: unknown) => {
+          // Served from what this node knows; the next resync with Redis fills the rest in.
+          this.log.warn('could not load room from redis', { room: name, error })
+        },
+      )
+    }
+    room.watchers++
+    try {
+      await room.loading
+    } catch {
+      // Reported above.
+    }
+    return room
+  }
+
+  /** Sends the roster to one socket and adds it to the room's fan-out, in one step. */
+  subscribe(
+    socket: { emit(event: string, message: unknown): unknown; join(room: string): unknown },
+    room: RoomReplica,
+  ): void {
+    const message: SnapshotMessage = { room: room.name, connections: room.snapshot() }
+    socket.emit(SERVER_EVENTS.snapshot, message)
+    socket.join(channelOf(room.name))
+  }
+
+  release(name: string): void {
+    const room = this.rooms.get(name)
+    if (room === undefined) return
+    room.watchers--
+    if (room.watchers <= 0) this.rooms.delete(name)
+  }
+
+  upsertLocal(room: RoomReplica, entry: RoomEntry): void {
+    if (this.applyUpsert(room, entry)) this.cluster.publishUpsert(room.name, entry)
+  }
+
+  leaveLocal(room: RoomReplica, leave: LeaveMessage): void {
+    if (this.applyLeave(room, leave)) this.cluster.publishLeave(room.name, leave)
+  }
+
+  typingLocal(room: RoomReplica, typing: TypingMessage): void {
+    this.io.to(channelOf(room.name)).emit(SERVER_EVENTS.typing, typing)
+    this.cluster.publishTyping(room.name, typing)
+  }
+
+  applyUpsert(room: RoomReplica, entry: RoomEntry): boolean {
+    const change = room.upsert(entry)
+    if (change === undefined) return false
+    const message: ConnectionMessage = { room: room.name, connection: entry.wire }
+    this.io
+      .to(channelOf(room.name))
+      .emit(change === 'join' ? SERVER_EVENTS.join : SERVER_EVENTS.update, message)
+    return true
+  }
+
+  applyLeave(room: RoomReplica, leave: LeaveMessage): boolean {
+    if (room.remove(leave.connectionId, leave.version) === undefined) return false
+    this.io.to(channelOf(room.name)).emit(SERVER_EVENTS.leave, leave)
+    return true
+  }
+
+  /** Another node changed a room: applied only where this node has watchers. */
+  remoteUpsert(name: string, entry: RoomEntry): void {
+    const room = this.rooms.get(name)
+    if (room !== undefined) this.applyUpsert(room, entry)
+  }
+
+  remoteLeave(name: string, leave: LeaveMessage): void {
+    const room = this.rooms.get(name)
+    if (room !== undefined) this.applyLeave(room, leave)
+  }
+
+  remoteTyping(name: string, typing: TypingMessage): void {
+    if (this.rooms.has(name)) this.io.to(channelOf(name)).emit(SERVER_EVENTS.typing, typing)
+  }
+
+  /** Removes every connection a node held (in any run but `keepRun`), emitting the leaves. */
+  removeNode(nodeId: string, keepRun?: string): number {
+    let removed = 0
+    for (const room of this.rooms.values()) {
+      for (const entry of room.entries.values()) {
+        if (entry.node !== nodeId || entry.run === keepRun) continue
+        const leave = { room: room.name, connectionId: entry.wire.connectionId, userId: entry.wire.userId }
+        if (this.applyLeave(room, { ...leave, version: entry.wire.version + 1 })) removed++
+      }
+    }
+    return removed
+  }
+
+  /** The other nodes this node holds connections of, with the runs it holds them under. */
+  remoteNodes(): Map<string, Set<string>> {
+    const nodes = new Map<string, Set<string>>()
+    for (const room of this.rooms.values()) {
+      for (const entry of room.entries.values()) {
+        if (entry.node === this.nodeId) continue
+        let runs = nodes.get(entry.node)
+        if (runs === undefined) nodes.set(entry.node, (runs = new Set()))
+        runs.add(entry.run)
+      }
+    }
+    return nodes
+  }
+
+  /** Connections whose socket is on this node. */
+  localEntries(): Array<{ room: RoomReplica; entry: RoomEntry }> {
+    const local: Array<{ room: RoomReplica; entry: RoomEntry }> = []
+    for (const room of this.rooms.values()) {
+      for (const entry of room.entries.values()) if (entry.node === this.nodeId) local.push({ room, entry })
+    }
+    return local
+  }
+
+  /**
+   * Merges what Redis holds for a room after an outage. With `removeMissing`, remote connections
+   * Redis no longer has are removed too (once every live node has had time to write its own back).
+   */
+  reconcile(name: string, stored: readonly RoomEntry[], removeMissing: boolean): void {
+    const room = this.rooms.get(name)
+    if (room === undefined) return
+    const seen = new Set<string>()
+    for (const entry of stored) {
+      if (entry.node === this.nodeId) continue
+      seen.add(entry.wire.connectionId)
+      this.applyUpsert(room, entry)
+    }
+    if (!removeMissing) return
+    for (const entry of room.entries.values()) {
+      if (entry.node === this.nodeId || seen.has(entry.wire.connectionId)) continue
+      const { connectionId, userId, version } = entry.wire
+      this.applyLeave(room, { room: name, connectionId, userId, version: version + 1 })
+    }
+  }
+}

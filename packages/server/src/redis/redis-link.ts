@@ -1,0 +1,333 @@
+import { Redis } from 'ioredis'
+import type { ClusterLink, ClusterStatus } from '../cluster-link.js'
+import type { PresenceEngine } from '../engine.js'
+import type { PresenceLogger } from '../logger.js'
+import type { ClusterTimings } from '../options.js'
+import type { LeaveMessage, TypingMessage } from '../protocol.js'
+import type { RoomEntry } from '../room-replica.js'
+import { RedisKeys } from './keys.js'
+import { parseClusterMessage, parseEntry, type ClusterMessage } from './messages.js'
+
+export interface RedisLinkOptions {
+  readonly url: string
+  readonly prefix: string
+  readonly timings: ClusterTimings
+  readonly engine: PresenceEngine
+  readonly log: PresenceLogger
+}
+
+/** Retries a lost Redis every 100 ms at first, then every second. */
+const retryStrategy = (attempt: number) => Math.min(100 * attempt, 1000)
+
+/** How long `start` waits for a first connection before serving from memory and retrying behind. */
+const FIRST_CONNECT_WAIT_MS = 3000
+
+/**
+ * Rooms shared through Redis. Each node writes its own connections to one hash per room, renews a
+ * heartbeat key with a TTL, and publishes every change on one channel; the other nodes apply what
+ * they hear to their replicas. A node whose key expired is dead: its members are removed and the
+ * leaves emitted by every node on its own, and one node cleans its entries out of Redis.
+ */
+export class RedisLink implements ClusterLink {
+  private readonly keys: RedisKeys
+  private readonly command: Redis
+  private readonly subscriber: Redis
+  private readonly engine: PresenceEngine
+  private readonly log: PresenceLogger
+  private readonly timings: ClusterTimings
+  private ready = false
+  private everReady = false
+  private stopped = false
+  /** After Redis comes back, other nodes need a moment to write their connections again. */
+  private sweepPausedUntil = 0
+  private readonly timers: NodeJS.Timeout[] = []
+  private fullResync: NodeJS.Timeout | undefined
+
+  constructor(options: RedisLinkOptions) {
+    this.keys = new RedisKeys(options.prefix)
+    this.engine = options.engine
+    this.log = options.log
+    this.timings = options.timings
+    // Commands fail at once while Redis is away: the node serves from memory and writes
+    // everything again when it is back, rather than queueing a backlog.
+    this.command = new Redis(options.url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy,
+    })
+    this.subscriber = new Redis(options.url, { lazyConnect: true, retryStrategy })
+  }
+
+  status(): ClusterStatus {
+    return this.ready ? 'ready' : 'down'
+  }
+
+  async start(): Promise<void> {
+    let outageLogged = false
+    const onError = (error: unknown) => {
+      if (outageLogged || this.stopped) return
+      outageLogged = true
+      this.log.warn('redis unavailable; serving this node from memory until it is back', { error })
+    }
+    this.command.on('error', onError)
+    this.subscriber.on('error', onError)
+    this.command.on('close', () => {
+      if (this.ready) this.log.warn('redis connection lost')
+      this.ready = false
+    })
+    this.subscriber.on('message', (channel: string, text: string) => {
+      if (channel === this.keys.channel) this.receive(text)
+    })
+    const firstReady = new Promise<void>((resolve) => {
+      this.command.on('ready', () => {
+        outageLogged = false
+        this.onReady().then(resolve, (error: unknown) => {
+          this.log.warn('redis resync failed; retrying on the next heartbeat', { error })
+          resolve()
+        })
+      })
+    })
+    this.subscriber.connect().catch(() => undefined)
+    this.subscriber.subscribe(this.keys.channel).catch(() => undefined)
+    this.command.connect().catch(() => undefined)
+    const wait = new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())
+    await Promise.race([firstReady, wait])
+    this.timers.push(setInterval(() => void this.heartbeat(), this.timings.heartbeatIntervalMs).unref())
+    this.timers.push(setInterval(() => void this.sweep(), this.timings.sweepIntervalMs).unref())
+  }
+
+  /** On the first connection and after every outage: write this node back, then catch up. */
+  private async onReady(): Promise<void> {
+    const reconnected = this.everReady
+    this.everReady = true
+    await this.heartbeat(true)
+    this.ready = true
+    if (reconnected) {
+      // Versions jump past any leave a sweeper may have published for them meanwhile.
+      for (const { room, entry } of this.engine.localEntries()) {
+        const wire = { ...entry.wire, version: this.engine.nextVersion(2) }
+        this.engine.upsertLocal(room, { ...entry, wire })
+      }
+    } else {
+      await this.writeLocal()
+    }
+    await this.purgeOwnLeftovers()
+    if (reconnected) {
+      this.sweepPausedUntil = Date.now() + this.timings.nodeTtlMs
+      await this.resync(false)
+      clearTimeout(this.fullResync)
+      this.fullResync = setTimeout(() => void this.resync(true), this.timings.nodeTtlMs).unref()
+    }
+    this.log.info(reconnected ? 'redis connection back; resynced' : 'redis connected', {
+      rooms: this.engine.rooms.size,
+    })
+  }
+
+  private async writeLocal(): Promise<void> {
+    const pipeline = this.command.pipeline()
+    for (const { room, entry } of this.engine.localEntries()) {
+      pipeline.hset(this.keys.room(room.name), entry.wire.connectionId, JSON.stringify(entry))
+      pipeline.sadd(this.keys.nodeRooms(this.engine.nodeId), room.name)
+    }
+    await pipeline.exec()
+  }
+
+  private async heartbeat(force = false): Promise<void> {
+    if ((!this.ready && !force) || this.stopped) return
+    try {
+      await this.command
+        .pipeline()
+        .set(this.keys.node(this.engine.nodeId), this.engine.runId, 'PX', this.timings.nodeTtlMs)
+        .sadd(this.keys.nodes, this.engine.nodeId)
+        .exec()
+    } catch (error) {
+      this.log.debug('heartbeat failed', { error })
+    }
+  }
+
+  /**
+   * Takes out what this node's name holds in Redis and no live socket backs: a previous run's
+   * connections after a restart, or leaves that could not be written during an outage.
+   */
+  private async purgeOwnLeftovers(): Promise<void> {
+    const nodeId = this.engine.nodeId
+    const live = new Set(
+      this.engine.localEntries().map(({ room, entry }) => `${room.name}\n${entry.wire.connectionId}`),
+    )
+    const rooms = await this.command.smembers(this.keys.nodeRooms(nodeId))
+    let purged = 0
+    for (const room of rooms) {
+      const stored = await this.command.hgetall(this.keys.room(room))
+      for (const [connectionId, text] of Object.entries(stored)) {
+        const entry = parseEntry(text)
+        if (entry === undefined || entry.node !== nodeId || live.has(`${room}\n${connectionId}`)) continue
+        purged++
+        const leave = { room, connectionId, userId: entry.wire.userId, version: entry.wire.version + 1 }
+        await this.command
+          .pipeline()
+          .hdel(this.keys.room(room), connectionId)
+          .publish(this.keys.channel, this.encode({ n: nodeId, t: 'leave', room, leave }))
+          .exec()
+      }
+    }
+    if (purged > 0) this.log.info('purged connections a previous run left in redis', { purged })
+  }
+
+  /** Catches the replicas up with Redis after an outage, when messages may have been lost. */
+  private async resync(removeMissing: boolean): Promise<void> {
+    if (!this.ready || this.stopped) return
+    try {
+      for (const name of Array.from(this.engine.rooms.keys())) {
+        this.engine.reconcile(name, await this.readRoom(name), removeMissing)
+      }
+    } catch (error) {
+      this.log.warn('resync with redis failed', { error })
+    }
+  }
+
+  /** A room's live connections in Redis: entries of nodes whose heartbeat is gone are left out. */
+  private async readRoom(room: string): Promise<RoomEntry[]> {
+    const stored = await this.command.hgetall(this.keys.room(room))
+    const entries: RoomEntry[] = []
+    for (const text of Object.values(stored)) {
+      const entry = parseEntry(text)
+      if (entry !== undefined) entries.push(entry)
+    }
+    const nodes = [...new Set(entries.map((entry) => entry.node))]
+    if (nodes.length === 0) return entries
+    const runs = await this.command.mget(nodes.map((node) => this.keys.node(node)))
+    const runOf = new Map(nodes.map((node, index) => [node, runs[index]]))
+    return entries.filter((entry) => runOf.get(entry.node) === entry.run)
+  }
+
+  loadRoom(room: string): Promise<RoomEntry[]> {
+    if (!this.ready) return Promise.resolve([])
+    return this.readRoom(room)
+  }
+
+  /** Finds nodes whose heartbeat expired, or that restarted, and drops what they held. */
+  private async sweep(): Promise<void> {
+    if (!this.ready || this.stopped || Date.now() < this.sweepPausedUntil) return
+    try {
+      const known = await this.command.smembers(this.keys.nodes)
+      const ids = new Set([...known, ...this.engine.remoteNodes().keys()])
+      ids.delete(this.engine.nodeId)
+      if (ids.size === 0) return
+      const list = [...ids]
+      const runs = await this.command.mget(list.map((id) => this.keys.node(id)))
+      for (const [index, id] of list.entries()) {
+        const run = runs[index] ?? undefined
+        const removed = this.engine.removeNode(id, run)
+        if (removed > 0)
+          this.log.info('removed the members of a dead or restarted node', { node: id, removed })
+        if (run === undefined) await this.cleanDeadNode(id)
+      }
+    } catch (error) {
+      this.log.debug('sweep failed', { error })
+    }
+  }
+
+  /** One node (whoever takes the lock) deletes a dead node's entries from Redis. */
+  private async cleanDeadNode(nodeId: string): Promise<void> {
+    const locked = await this.command.set(
+      this.keys.sweepLock(nodeId),
+      this.engine.nodeId,
+      'PX',
+      this.timings.nodeTtlMs,
+      'NX',
+    )
+    if (locked !== 'OK') return
+    const rooms = await this.command.smembers(this.keys.nodeRooms(nodeId))
+    for (const room of rooms) {
+      const stored = await this.command.hgetall(this.keys.room(room))
+      for (const [connectionId, text] of Object.entries(stored)) {
+        const entry = parseEntry(text)
+        if (entry !== undefined && entry.node !== nodeId) continue
+        const deleted = await this.command.hdel(this.keys.room(room), connectionId)
+        if (deleted === 1 && entry !== undefined) {
+          const leave = { room, connectionId, userId: entry.wire.userId, version: entry.wire.version + 1 }
+          await this.command.publish(
+            this.keys.channel,
+            this.encode({ n: this.engine.nodeId, t: 'leave', room, leave }),
+          )
+        }
+      }
+    }
+    await this.command.pipeline().del(this.keys.nodeRooms(nodeId)).srem(this.keys.nodes, nodeId).exec()
+  }
+
+  private receive(text: string): void {
+    const message = parseClusterMessage(text)
+    if (message === undefined) {
+      this.log.warn('skipped an unreadable cluster message', { bytes: text.length })
+      return
+    }
+    if (message.n === this.engine.nodeId) return
+    if (message.t === 'upsert') this.engine.remoteUpsert(message.room, message.entry)
+    else if (message.t === 'leave') this.engine.remoteLeave(message.room, message.leave)
+    else this.engine.remoteTyping(message.room, message.typing)
+  }
+
+  private encode(message: ClusterMessage): string {
+    return JSON.stringify(message)
+  }
+
+  private send(pipeline: ReturnType<Redis['pipeline']>): void {
+    if (!this.ready) return
+    pipeline.exec().catch((error: unknown) => this.log.debug('redis write failed', { error }))
+  }
+
+  publishUpsert(room: string, entry: RoomEntry): void {
+    if (!this.ready) return
+    const message = this.encode({ n: this.engine.nodeId, t: 'upsert', room, entry })
+    this.send(
+      this.command
+        .pipeline()
+        .hset(this.keys.room(room), entry.wire.connectionId, JSON.stringify(entry))
+        .sadd(this.keys.nodeRooms(this.engine.nodeId), room)
+        .publish(this.keys.channel, message),
+    )
+  }
+
+  publishLeave(room: string, leave: LeaveMessage): void {
+    if (!this.ready) return
+    const message = this.encode({ n: this.engine.nodeId, t: 'leave', room, leave })
+    this.send(
+      this.command
+        .pipeline()
+        .hdel(this.keys.room(room), leave.connectionId)
+        .publish(this.keys.channel, message),
+    )
+  }
+
+  publishTyping(room: string, typing: TypingMessage): void {
+    if (!this.ready) return
+    const message = this.encode({ n: this.engine.nodeId, t: 'typing', room, typing })
+    this.command.publish(this.keys.channel, message).catch(() => undefined)
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return
+    this.stopped = true
+    for (const timer of this.timers) clearInterval(timer)
+    clearTimeout(this.fullResync)
+    if (this.ready) {
+      try {
+        await this.purgeOwnLeftovers()
+        await this.command
+          .pipeline()
+          .del(this.keys.node(this.engine.nodeId))
+          .del(this.keys.nodeRooms(this.engine.nodeId))
+          .srem(this.keys.nodes, this.engine.nodeId)
+          .exec()
+      } catch (error) {
+        this.log.warn('could not take this node out of redis', { error })
+      }
+    }
+    this.ready = false
+    await Promise.allSettled([this.command.quit(), this.subscriber.quit()])
+    this.command.disconnect()
+    this.subscriber.disconnect()
+  }
+}
