@@ -1,0 +1,2 @@
+export { createSupabaseAdapter } from './adapter.js'
+export type { SupabaseAdapterOptions, SupabaseRealtimeLike } from './types.js'

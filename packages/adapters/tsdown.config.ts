@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  // One entry per subpath, so an app pulls in only the backend it uses.
+  entry: {
+    phoenix: 'src/phoenix/index.ts',
+    supabase: 'src/supabase/index.ts',
+  },
+  format: 'esm',
+  dts: true,
+  platform: 'neutral',
+  target: 'es2022',
+  clean: true,
+  // Backend clients are optional peers: never bundled, resolved from the app.
+  external: [/^@presence-kit\/core/, 'phoenix', /^@supabase\//, /^ably/, /^@ably\//, /^yjs/, /^y-protocols/],
+})
