@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_FLAGS, chromiumPath } from './support/chromium.js'
 import type { Framework } from './support/fixtures.js'
+import { selectedFrameworks } from './support/frameworks.js'
 
 // One suite, run once per framework: the specs never name React or Vue, the project does.
-const frameworks: readonly Framework[] = ['react', 'vue']
+const frameworks = selectedFrameworks()
 
 export default defineConfig<{ framework: Framework }>({
   testDir: './tests',

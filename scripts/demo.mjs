@@ -80,7 +80,11 @@ function startPresenceServer(serverPort) {
 
 function startDemo(framework, demoPort, serverUrl) {
   const app = join(root, 'apps', `${framework}-demo`)
-  const vite = createRequire(join(app, 'package.json')).resolve('vite/bin/vite.js')
+  const vite = join(
+    dirname(createRequire(join(app, 'package.json')).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  )
   return start(
     framework,
     process.execPath,

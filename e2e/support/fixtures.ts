@@ -6,7 +6,9 @@ import { startPresenceServer, type PresenceServer } from './presence-server.js'
 import { REPO_ROOT, REPORT_DIR } from './paths.js'
 import { serveStatic, type StaticServer } from './static-server.js'
 
-export type Framework = 'react' | 'vue'
+import type { Framework } from './frameworks.js'
+
+export type { Framework }
 
 export interface Demo {
   /** Opens the demo as a new user in a browser context of their own (another person, another browser). */

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { selectedFrameworks } from './frameworks.js'
 import { REPO_ROOT } from './paths.js'
 
 /**
@@ -9,9 +10,13 @@ import { REPO_ROOT } from './paths.js'
  * they use must be built already (`pnpm build`), since workspace packages resolve to their `dist`.
  */
 export default function buildDemos(): void {
-  for (const framework of ['react', 'vue']) {
+  for (const framework of selectedFrameworks()) {
     const app = join(REPO_ROOT, 'apps', `${framework}-demo`)
-    const vite = createRequire(join(app, 'package.json')).resolve('vite/bin/vite.js')
+    const vite = join(
+      dirname(createRequire(join(app, 'package.json')).resolve('vite/package.json')),
+      'bin',
+      'vite.js',
+    )
     if (!existsSync(vite)) throw new Error(`vite is not installed in ${app}: run pnpm install.`)
     const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
       cwd: app,

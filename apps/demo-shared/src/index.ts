@@ -13,3 +13,4 @@ export {
 } from './settings.js'
 export { THEME_CHOICES, applyTheme } from './theme.js'
 export { createServerClient } from './server-client.js'
+export { memberRowView, type MemberRowView } from './member-row.js'

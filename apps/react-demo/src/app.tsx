@@ -69,12 +69,14 @@ export function App({ settings }: AppProps) {
         <RoomKeeper key={room} room={room} profile={profile} />
       ))}
       <div className="demo">
-        <Header framework="React" room={current} theme={theme} onThemeChange={setTheme} />
-        <p className="demo-banner" data-demo="dev-identity">
-          <strong>Development identity.</strong> The reference server runs in its development mode and
-          trusts the user id in this page's address (<code>?user={profile.userId}</code>). Never run a
-          server like that in production: use signed tokens.
-        </p>
+        <header>
+          <Header framework="React" room={current} theme={theme} onThemeChange={setTheme} />
+          <p className="demo-banner" data-demo="dev-identity">
+            <strong>Development identity.</strong> The reference server runs in its development mode and
+            trusts the user id in this page's address (<code>?user={profile.userId}</code>). Never run a
+            server like that in production: use signed tokens.
+          </p>
+        </header>
         <div className={crowdSize > 0 ? 'demo-grid demo-grid--crowd' : 'demo-grid'}>
           <aside aria-label="You and your rooms">
             <ProfileForm profile={profile} onSave={saveIdentity} />

@@ -22,12 +22,16 @@ export function Header({ framework, room, theme, onThemeChange }: HeaderProps) {
   const themeId = useId()
   useEffect(() => applyTheme(theme, document.documentElement), [theme])
   return (
-    <header className="demo-header">
+    <div className="demo-header">
       <h1>presence-kit demo · {framework}</h1>
       <div className="demo-status-line">
         {room !== '' && <ServerLink room={room} />}
         <label htmlFor={themeId}>Theme</label>
-        <select id={themeId} value={theme} onChange={(event) => onThemeChange(event.target.value as DemoTheme)}>
+        <select
+          id={themeId}
+          value={theme}
+          onChange={(event) => onThemeChange(event.target.value as DemoTheme)}
+        >
           {THEME_CHOICES.map((choice) => (
             <option key={choice.id} value={choice.id}>
               {choice.label}
@@ -35,7 +39,7 @@ export function Header({ framework, room, theme, onThemeChange }: HeaderProps) {
           ))}
         </select>
       </div>
-    </header>
+    </div>
   )
 }
 

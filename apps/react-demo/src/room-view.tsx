@@ -1,5 +1,6 @@
 import { AvatarStack, OnlineList, usePresence } from '@presence-kit/react'
 import { useId } from 'react'
+import { MemberRow } from './member-row.js'
 import { MessageBox } from './message-box.js'
 
 interface RoomViewProps {
@@ -23,7 +24,12 @@ export function RoomView({ room, title, messageBox = false }: RoomViewProps) {
       </div>
       <AvatarStack room={room} max={5} label={`People in ${title}`} />
       <h3>Online</h3>
-      <OnlineList room={room} label={`Online in ${title}`} height={320} groupByStatus={false} />
+      <OnlineList
+        room={room}
+        label={`Online in ${title}`}
+        height={320}
+        renderRow={(member, info) => <MemberRow member={member} status={info.status} />}
+      />
       <MessageBox room={room} withInput={messageBox} />
     </section>
   )
