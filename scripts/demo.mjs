@@ -3,6 +3,7 @@
 // server in memory, in its development mode, and both demo pages on Vite, with their addresses.
 // Ctrl-C stops all three.
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
@@ -11,18 +12,21 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const HOST = '127.0.0.1'
 
-/** `preferred` when it is free, else any free port the OS gives. */
-function port(preferred) {
-  const tryListen = (value) =>
-    new Promise((resolve) => {
-      const server = createServer()
-      server.once('error', () => resolve(undefined))
-      server.listen(value, HOST, () => {
-        const { port: given } = server.address()
-        server.close(() => resolve(given))
-      })
+/** Resolves with the port it could listen on, or undefined when `value` is taken. */
+function tryListen(value) {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(undefined))
+    server.listen(value, HOST, () => {
+      const { port: given } = server.address()
+      server.close(() => resolve(given))
     })
-  return tryListen(preferred).then((given) => given ?? tryListen(0))
+  })
+}
+
+/** `preferred` when it is free, else any free port the OS gives. */
+async function port(preferred) {
+  return (await tryListen(preferred)) ?? tryListen(0)
 }
 
 const children = []
@@ -72,9 +76,9 @@ async function waitFor(url, timeoutMs = 60_000) {
 
 function startPresenceServer(serverPort) {
   const cli = join(root, 'packages', 'server', 'dist', 'cli.js')
-  return start('server', process.execPath, [cli], {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: build the packages first (pnpm build).`)
+  return start('server', process.execPath, [cli, '--host', HOST, '--port', String(serverPort), '--dev'], {
     cwd: root,
-    env: { ...process.env, HOST, PORT: String(serverPort), PRESENCE_DEV_IDENTITY: '1' },
   })
 }
 
@@ -107,7 +111,7 @@ startDemo('vue', vuePort, serverUrl)
 
 try {
   await Promise.all([
-    waitFor(`${serverUrl}/health`),
+    waitFor(`${serverUrl}/healthz`),
     waitFor(`http://${HOST}:${reactPort}/`),
     waitFor(`http://${HOST}:${vuePort}/`),
   ])

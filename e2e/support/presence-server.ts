@@ -43,18 +43,7 @@ export async function startPresenceServer(): Promise<PresenceServer> {
       if (child !== undefined) throw new Error('The presence server is already running.')
       const started = spawn(
         process.execPath,
-        [
-          CLI,
-          '--port',
-          String(port),
-          '--host',
-          '127.0.0.1',
-          '--dev',
-          '--cors-origin',
-          '*',
-          '--log-level',
-          'warn',
-        ],
+        [CLI, '--port', String(port), '--host', '127.0.0.1', '--dev', '--log-level', 'warn'],
         { stdio: ['ignore', 'pipe', 'pipe'] },
       )
       started.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))

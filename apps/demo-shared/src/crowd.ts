@@ -23,9 +23,9 @@ export interface DemoCrowd {
 /** Churn, typing and activity that keep a crowd of this size lively without drowning the page. */
 function rates(members: number) {
   return {
-    churnPerSecond: Math.min(members / 10, 50),
+    churnPerSecond: Math.min(members / 10, 10),
     typingPerSecond: Math.min(members / 20, 1),
-    activityPerSecond: Math.min(members / 5, 40),
+    activityPerSecond: Math.min(members / 5, 10),
   }
 }
 

@@ -87,8 +87,8 @@ function CrowdRoom({ room, profile }: { room: string; profile: DemoProfile }) {
   useRoom(room, { initialPresence: profilePresence(profile, window.location.href) })
   useLocalActivity()
   return (
-    <aside aria-label="Simulated crowd room" data-demo="crowd">
-      <RoomView room={room} title="Simulated crowd" />
+    <aside aria-label="Simulated crowd, in this page" data-demo="crowd">
+      <RoomView room={room} title="Crowd room" />
     </aside>
   )
 }
