@@ -15,7 +15,7 @@ export default defineConfig<{ framework: Framework }>({
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '../.reports/e2e/results.json' }]],
   use: {
