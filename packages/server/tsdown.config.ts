@@ -8,5 +8,4 @@ export default defineConfig({
   target: 'node20',
   clean: true,
   fixedExtension: false,
-  external: [/^@presence-kit\/core($|\/)/, 'socket.io', 'ioredis'],
 })

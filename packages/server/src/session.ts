@@ -37,6 +37,8 @@ export class PresenceSession {
   private readonly messages: TokenBucket
   private readonly updates: TokenBucket
   private readonly typingSignals: TokenBucket
+  /** Answers to rejected messages are bounded too, so a flood is not echoed back in full. */
+  private readonly errorReplies: TokenBucket
   private queue: Promise<void>
   private closed = false
   private readonly profile: WireProfile | undefined
@@ -50,6 +52,7 @@ export class PresenceSession {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2)
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2)
     this.typingSignals = new TokenBucket(limits.typingPerSecond, limits.typingPerSecond * 2)
+    this.errorReplies = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 4)
     this.queue = context.ready
     this.profile = profileOf(identity)
     this.listen()
@@ -73,6 +76,7 @@ export class PresenceSession {
     }
     this.socket.onAny((event: unknown) => {
       if (typeof event === 'string' && event in handlers) return
+      if (!this.messages.take()) return
       this.reject(
         String(event).slice(0, 64),
         undefined,
@@ -129,7 +133,7 @@ export class PresenceSession {
     ack: ((answer: WireAck) => void) | undefined,
     error: unknown,
   ): void {
-    if (this.closed) return
+    if (this.closed || !this.errorReplies.take()) return
     let code: ServerErrorCode = 'internal-error'
     let message = 'the server could not handle the message'
     if (isPresenceServerError(error)) {

@@ -97,40 +97,32 @@ export class RedisLink implements ClusterLink {
     this.timers.push(setInterval(() => void this.sweep(), this.timings.sweepIntervalMs).unref())
   }
 
-  /** On the first connection and after every outage: write this node back, then catch up. */
+  /**
+   * On the first connection and after every outage: write this node's connections back (under
+   * versions that outrank any leave a sweeper published meanwhile), take out what it left behind,
+   * then catch its replicas up with what the other nodes wrote.
+   */
   private async onReady(): Promise<void> {
     const reconnected = this.everReady
     this.everReady = true
     await this.heartbeat(true)
     this.ready = true
-    if (reconnected) {
-      // Versions jump past any leave a sweeper may have published for them meanwhile.
-      for (const { room, entry } of this.engine.localEntries()) {
-        const wire = { ...entry.wire, version: this.engine.nextVersion(2) }
-        this.engine.upsertLocal(room, { ...entry, wire })
-      }
-    } else {
-      await this.writeLocal()
+    for (const { room, entry } of this.engine.localEntries()) {
+      const wire = { ...entry.wire, version: this.engine.nextVersion(2) }
+      this.engine.upsertLocal(room, { ...entry, wire })
     }
     await this.purgeOwnLeftovers()
-    if (reconnected) {
-      this.sweepPausedUntil = Date.now() + this.timings.nodeTtlMs
-      await this.resync(false)
+    await this.resync(false)
+    if (reconnected) this.sweepPausedUntil = Date.now() + this.timings.nodeTtlMs
+    // Rooms may have been served without Redis (an outage, or a late first connection): once
+    // every live node had time to write itself back, drop what Redis no longer has.
+    if (reconnected || this.engine.rooms.size > 0) {
       clearTimeout(this.fullResync)
       this.fullResync = setTimeout(() => void this.resync(true), this.timings.nodeTtlMs).unref()
     }
     this.log.info(reconnected ? 'redis connection back; resynced' : 'redis connected', {
       rooms: this.engine.rooms.size,
     })
-  }
-
-  private async writeLocal(): Promise<void> {
-    const pipeline = this.command.pipeline()
-    for (const { room, entry } of this.engine.localEntries()) {
-      pipeline.hset(this.keys.room(room.name), entry.wire.connectionId, JSON.stringify(entry))
-      pipeline.sadd(this.keys.nodeRooms(this.engine.nodeId), room.name)
-    }
-    await pipeline.exec()
   }
 
   private async heartbeat(force = false): Promise<void> {

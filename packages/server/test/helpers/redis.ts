@@ -18,7 +18,7 @@ export interface TestRedis {
   readonly port: number
   readonly url: string
   stop(): Promise<void>
-  /** Starts it again on the same port, empty (nothing is saved). */
+  /** Starts it (again) on the same port, empty (nothing is saved). */
   restart(): Promise<void>
 }
 
@@ -52,7 +52,7 @@ function launch(port: number): Promise<ChildProcess> {
   })
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
@@ -60,10 +60,14 @@ function stopChild(child: ChildProcess): Promise<void> {
   })
 }
 
-/** A real Redis of the test's own, on a free loopback port. */
-export async function startRedis(): Promise<TestRedis> {
+function stopChild(running: ChildProcess | undefined): Promise<void> {
+  return running === undefined ? Promise.resolve() : stopProcess(running)
+}
+
+/** A real Redis of the test's own, on a free loopback port; with `running: false`, not started yet. */
+export async function startRedis(options: { running?: boolean } = {}): Promise<TestRedis> {
   const port = await freePort()
-  let child = await launch(port)
+  let child: ChildProcess | undefined = options.running === false ? undefined : await launch(port)
   return {
     port,
     url: `redis://127.0.0.1:${port}`,

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+export const SECRET = 'bench-secret-of-enough-length'
+const serverPackage = fileURLToPath(new URL('../../packages/server/', import.meta.url))
+const cli = `${serverPackage}dist/cli.js`
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Resolves with the child once a line of its output contains `ready`. */
+function waitForLine(child: ChildProcess, ready: string, what: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), 20_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes(ready)) {
+        clearTimeout(timer)
+        resolve(child)
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${what} exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+export interface Managed {
+  readonly port: number
+  readonly url: string
+  stop(): Promise<void>
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+}
+
+export async function startRedis(): Promise<Managed> {
+  const port = await freePort()
+  const binary = process.env.REDIS_SERVER_PATH ?? 'redis-server'
+  const child = spawn(
+    binary,
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  await waitForLine(child, 'Ready to accept connections', 'redis-server')
+  return { port, url: `redis://127.0.0.1:${port}`, stop: stopper(child) }
+}
+
+/** One node of the presence server, the built CLI as a process of its own. */
+export async function startNode(redisUrl: string, nodeId: string): Promise<Managed> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run "pnpm build" first`)
+  const port = await freePort()
+  const child = spawn(
+    process.execPath,
+    [cli, '--port', String(port), '--node-id', nodeId, '--log-level', 'warn'],
+    {
+      env: { ...process.env, PRESENCE_SECRET: SECRET, REDIS_URL: redisUrl, PRESENCE_DEV: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  await waitForLine(child, 'presence-kit server started', `node ${nodeId}`)
+  return { port, url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+}
+
+const peerServer = fileURLToPath(new URL('./peer-server.ts', import.meta.url))
+
+/** One node of the peer (plain Socket.IO with its Redis adapter). */
+export async function startPeerNode(redisUrl: string): Promise<Managed> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', peerServer, String(port), redisUrl], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  await waitForLine(child, 'peer server started', 'peer node')
+  return { port, url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+}

@@ -1,0 +1,78 @@
+import { report } from '../core/measure.js'
+import { runPeerWorkload } from './peer-workload.js'
+import { startNode, startPeerNode, startRedis, type Managed } from './processes.js'
+import { runWorkload, type WorkloadSettings } from './workload.js'
+
+/**
+ * The reference server under load: clients on loopback across two nodes sharing one Redis,
+ * joining, updating, typing and leaving; then the same workload on the peer, presence written on
+ * plain Socket.IO with its Redis adapter. `--quick` runs 100 clients so the benchmark is exercised
+ * in every test run; its figures are not the ones to quote.
+ */
+const quick = process.argv.includes('--quick')
+const clients = quick ? 100 : 1000
+const roomSize = quick ? 25 : 50
+const PEER = 'socket.io redis-adapter'
+
+console.log(`bench:server${quick ? ' (quick run: 100 clients, figures not representative)' : ''}`)
+console.log(
+  `${clients} socket.io clients, rooms of ${roomSize}, 100 joins a second, two nodes, one Redis, all on loopback; ` +
+    'kit clients each run a presence store, peer clients a roster map',
+)
+
+const started: Managed[] = []
+let exitCode = 0
+try {
+  const redis = await startRedis()
+  started.push(redis)
+  const base: Omit<WorkloadSettings, 'nodeUrls'> = { clients, roomSize, joinsPerSecond: 100 }
+
+  const nodes = await Promise.all([
+    startNode(redis.url, 'bench-node-a'),
+    startNode(redis.url, 'bench-node-b'),
+  ])
+  const kit = await runWorkload({ ...base, nodeUrls: nodes.map((node) => node.url) })
+  await Promise.all(nodes.map((node) => node.stop()))
+
+  const peerNodes = await Promise.all([startPeerNode(redis.url), startPeerNode(redis.url)])
+  const peer = await runPeerWorkload({ ...base, nodeUrls: peerNodes.map((node) => node.url) })
+  await Promise.all(peerNodes.map((node) => node.stop()))
+
+  report('join-to-visible latency p50', kit.p50, PEER, peer.p50, 'ms', false)
+  report('join-to-visible latency p95', kit.p95, PEER, peer.p95, 'ms', false)
+  report('join-to-visible latency p99', kit.p99, PEER, peer.p99, 'ms', false)
+  console.log(
+    `  (joins seen by the other members of their room: kit ${kit.samples} of ${kit.expectedSamples}, ` +
+      `${PEER} ${peer.samples} of ${peer.expectedSamples})`,
+  )
+  report(
+    'messages per second delivered to clients',
+    kit.messagesPerSecond,
+    PEER,
+    peer.messagesPerSecond,
+    'msg/s',
+    true,
+  )
+  console.log('  (the kit also echoes each change to its sender, which the peer does not)')
+  console.log(
+    `ghost members at the end: kit ${kit.ghosts}, ${PEER} ${peer.ghosts} (over ${kit.observers} clients each)`,
+  )
+  console.log(`missing members at the end: kit ${kit.missing}, ${PEER} ${peer.missing}`)
+  if (kit.clientsWithErrors > 0) console.log(`kit clients that got an error event: ${kit.clientsWithErrors}`)
+  const targets = [
+    ['0 ghosts', kit.ghosts === 0],
+    ['0 missing', kit.missing === 0],
+    ['every join seen', kit.samples >= kit.expectedSamples],
+    ['p95 join-to-visible under 250 ms', kit.p95 < 250],
+  ] as const
+  for (const [name, met] of targets) console.log(`target ${name}: ${met ? 'met' : 'MISSED'}`)
+  // Correctness fails every run; latency only a full one (a quick run shares the machine with the tests).
+  const failed = targets.filter(([name, met]) => !met && (!quick || !name.startsWith('p95')))
+  if (failed.length > 0) exitCode = 1
+} catch (error) {
+  console.error(error)
+  exitCode = 1
+} finally {
+  await Promise.all(started.toReversed().map((each) => each.stop()))
+}
+process.exit(exitCode)
