@@ -5,6 +5,11 @@ export default defineConfig({
   entry: {
     phoenix: 'src/phoenix/index.ts',
     supabase: 'src/supabase/index.ts',
+    yjs: 'src/yjs/index.ts',
+    pubsub: 'src/pubsub/index.ts',
+    nolag: 'src/nolag/index.ts',
+    ably: 'src/ably/index.ts',
+    'ably-chat': 'src/ably-chat/index.ts',
   },
   format: 'esm',
   dts: true,

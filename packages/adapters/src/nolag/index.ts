@@ -1,0 +1,8 @@
+export { createNoLagAdapter } from './adapter.js'
+export type {
+  ActorPresence,
+  NoLagAdapterOptions,
+  NoLagClientLike,
+  NoLagConnectionEvent,
+  NoLagPresenceEvent,
+} from './types.js'

@@ -1,0 +1,210 @@
+import type { AdapterRoom, LocalPresence, PresenceAdapter, PresenceData, RoomSink } from '@presence-kit/core'
+import { backendError, describe, invalidInput, isId, isRecord, readActivity } from '../shared/wire.js'
+import { PubSubRoster } from './roster.js'
+import type { PresencePacket, PubSubAdapterOptions, PubSubMessage } from './types.js'
+
+const BACKEND = 'pubsub'
+/** How long to gather newcomers before re-sending our own presence to them (the seed's batching). */
+const RESEND_AFTER_MS = 100
+/** The subscription handler for the presence topic itself: being subscribed is what counts. */
+const ignore = () => {}
+
+/**
+ * Presence over the pub/sub SDK of seed 000. Being subscribed to the room's topic is being online
+ * (`onPresence` reports `online` / `offline` per client id, with the current `subscribers` when
+ * the SDK sends them). The SDK carries no presence data, so the kit publishes `{ data, activity }`
+ * on a side topic and re-sends it when someone comes online or asks (`{ request: 'state' }`, sent
+ * after every connection, since the SDK has no roster call); typing goes as `'start'` / `'stop'`
+ * on the typing topic, as in the SDK's own typing pattern.
+ */
+export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdapter {
+  const { client } = options
+  const topicOf = options.topic ?? ((room: string) => room)
+  const userIdOf = options.userIdOf ?? ((clientId: string) => clientId)
+  const presenceTopicOf = options.presenceTopic ?? ((topic: string) => `${topic}:presence`)
+  const typingTopicOf = options.typingTopic ?? ((topic: string) => `${topic}:typing`)
+  const gatherMs = options.gatherMs ?? 250
+  const open = new Set<AdapterRoom>()
+
+  function openRoom({ room, sink }: { room: string; sink: RoomSink }): AdapterRoom {
+    const topic = topicOf(room)
+    const presenceTopic = presenceTopicOf(topic)
+    const typingTopic = typingTopicOf(topic)
+    const ownId = options.clientId ?? client.clientId
+    const roster = new PubSubRoster(userIdOf, sink, gatherMs)
+    let local: LocalPresence | undefined
+    let linked = false
+    let enteredOnLink = false
+    let closed = false
+    let resendTimer: ReturnType<typeof setTimeout> | undefined
+    let gatherTimer: ReturnType<typeof setTimeout> | undefined
+
+    const report = (error: unknown) => sink.error(error)
+    const attempt = (what: string, call: () => unknown) => {
+      try {
+        Promise.resolve(call()).catch((error: unknown) =>
+          report(backendError(BACKEND, `${what} failed.`, error)),
+        )
+      } catch (error) {
+        report(backendError(BACKEND, `${what} failed.`, error))
+      }
+    }
+    const publishOwn = () => {
+      const presence = local
+      if (presence === undefined || !linked) return
+      attempt('publishing presence', () =>
+        client.publish(presenceTopic, { data: presence.data, activity: presence.activity }),
+      )
+    }
+    const resendSoon = () => {
+      if (local === undefined || resendTimer !== undefined) return
+      resendTimer = setTimeout(() => {
+        resendTimer = undefined
+        publishOwn()
+      }, RESEND_AFTER_MS)
+    }
+
+    const onPacket = (packet: PresencePacket) => {
+      if (closed) return
+      const raw: unknown = packet
+      if (
+        !isRecord(raw) ||
+        !isId(raw.clientId) ||
+        (raw.status !== 'online' && raw.status !== 'offline') ||
+        typeof raw.timestamp !== 'number' ||
+        !Number.isFinite(raw.timestamp) ||
+        (raw.subscribers !== undefined && (!Array.isArray(raw.subscribers) || !raw.subscribers.every(isId)))
+      ) {
+        return report(
+          invalidInput(BACKEND, 'a presence packet needs { clientId, status, timestamp }.', describe(raw)),
+        )
+      }
+      if (raw.topic !== undefined && raw.topic !== topic) return
+      const { clientId, status, timestamp, subscribers } = raw as unknown as PresencePacket
+      if (status === 'online') {
+        if (roster.online(clientId, timestamp) && clientId !== ownId) resendSoon()
+      } else {
+        roster.offline(clientId, timestamp)
+      }
+      if (subscribers !== undefined) roster.subscribers(subscribers)
+    }
+
+    const onPresenceMessage = (message: PubSubMessage) => {
+      if (closed) return
+      const raw: unknown = message
+      const payload = isRecord(raw) ? raw.payload : undefined
+      if (isRecord(raw) && isId(raw.senderId) && isRecord(payload) && payload.request === 'state') {
+        if (raw.senderId !== ownId) resendSoon()
+        return
+      }
+      if (!isRecord(raw) || !isId(raw.senderId) || !isRecord(payload) || !isRecord(payload.data)) {
+        return report(
+          invalidInput(BACKEND, `"${presenceTopic}" needs { senderId, payload: { data } }.`, describe(raw)),
+        )
+      }
+      // Freshly parsed: the store freezes what it keeps.
+      const data = JSON.parse(JSON.stringify(payload.data)) as PresenceData
+      roster.state(raw.senderId, data, readActivity(payload.activity))
+    }
+
+    const onTyping = (message: PubSubMessage) => {
+      if (closed) return
+      const raw: unknown = message
+      const payload = isRecord(raw) ? raw.payload : undefined
+      if (!isRecord(raw) || !isId(raw.senderId) || (payload !== 'start' && payload !== 'stop')) {
+        return report(
+          invalidInput(
+            BACKEND,
+            `"${typingTopic}" needs { senderId, payload: 'start' | 'stop' }.`,
+            describe(raw),
+          ),
+        )
+      }
+      sink.typing({ userId: userIdOf(raw.senderId), connectionId: raw.senderId, typing: payload === 'start' })
+    }
+
+    const enterNow = () => {
+      enteredOnLink = true
+      attempt('subscribing', () => client.subscribe(topic, ignore))
+      publishOwn()
+    }
+    const linkUp = () => {
+      if (closed || linked) return
+      linked = true
+      enteredOnLink = false
+      sink.status('connected', ownId === undefined ? {} : { connectionId: ownId })
+      // Entered before the first link: the store does not enter again for it.
+      if (local !== undefined && !enteredOnLink) enterNow()
+      // The SDK has no roster call: ask the room's kit clients to re-send their presence, gather
+      // the answers for a moment, and hand over what is known as the snapshot.
+      roster.gather()
+      attempt('asking for presence', () => client.publish(presenceTopic, { request: 'state' }))
+      clearTimeout(gatherTimer)
+      gatherTimer = setTimeout(() => {
+        if (!closed && linked) roster.deliverSnapshot()
+      }, gatherMs)
+    }
+    const linkDown = () => {
+      if (closed || !linked) return
+      linked = false
+      sink.status('reconnecting')
+    }
+
+    sink.status('connecting')
+    attempt('subscribing to presence data', () => client.subscribe(presenceTopic, onPresenceMessage))
+    attempt('subscribing to typing', () => client.subscribe(typingTopic, onTyping))
+    client.on?.('connected', linkUp)
+    client.on?.('disconnected', linkDown)
+    Promise.resolve()
+      .then(() => client.onPresence(topic, onPacket))
+      .then(linkUp, (error: unknown) => {
+        if (!closed) sink.status('failed', { error: backendError(BACKEND, 'onPresence failed.', error) })
+      })
+
+    const adapterRoom: AdapterRoom = {
+      enter(presence) {
+        local = presence
+        if (linked) enterNow()
+      },
+      update(presence) {
+        if (local === undefined) return
+        local = presence
+        publishOwn()
+      },
+      leave() {
+        if (local === undefined) return
+        local = undefined
+        if (linked) attempt('unsubscribing', () => client.unsubscribe(topic, ignore))
+      },
+      typing(typing) {
+        if (local !== undefined && linked) {
+          attempt('publishing typing', () => client.publish(typingTopic, typing ? 'start' : 'stop'))
+        }
+      },
+      close() {
+        if (closed) return
+        if (local !== undefined) adapterRoom.leave()
+        closed = true
+        open.delete(adapterRoom)
+        clearTimeout(resendTimer)
+        clearTimeout(gatherTimer)
+        roster.clear()
+        client.offPresence(topic, onPacket)
+        client.off?.('connected', linkUp)
+        client.off?.('disconnected', linkDown)
+        attempt('unsubscribing', () => client.unsubscribe(presenceTopic, onPresenceMessage))
+        attempt('unsubscribing', () => client.unsubscribe(typingTopic, onTyping))
+      },
+    }
+    open.add(adapterRoom)
+    return adapterRoom
+  }
+
+  return {
+    name: BACKEND,
+    openRoom,
+    destroy() {
+      for (const room of Array.from(open)) room.close()
+    },
+  }
+}

@@ -1,0 +1,2 @@
+export { createPubSubAdapter } from './adapter.js'
+export type { PresencePacket, PubSubAdapterOptions, PubSubClientLike, PubSubMessage } from './types.js'

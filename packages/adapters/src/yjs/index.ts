@@ -1,0 +1,3 @@
+export { createYjsAdapter } from './adapter.js'
+export { readClientState, type ClientPresence } from './read-state.js'
+export type { YjsAdapterOptions, YjsProviderLike } from './types.js'
