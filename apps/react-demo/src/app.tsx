@@ -2,7 +2,6 @@ import {
   browserStorage,
   createServerClient,
   demoClientOptions,
-  loadProfile,
   saveProfile,
   type DemoProfile,
   type DemoSettings,
@@ -20,9 +19,11 @@ import { RoomView } from './room-view.js'
 
 export interface AppProps {
   settings: DemoSettings
+  /** Who the page starts as, and that identity's client, made once outside React. */
+  initial: { profile: DemoProfile; client: PresenceClient }
 }
 
-function connect(settings: DemoSettings, profile: DemoProfile): PresenceClient {
+export function connect(settings: DemoSettings, profile: DemoProfile): PresenceClient {
   return createServerClient(settings, demoClientOptions(settings, profile, window.location.href))
 }
 
@@ -30,9 +31,11 @@ function connect(settings: DemoSettings, profile: DemoProfile): PresenceClient {
  * The demo page. The identity (id, name, picture) belongs to the connection, so saving a new name
  * or picture opens a new client with it and closes the old one; the rooms stay joined throughout.
  */
-export function App({ settings }: AppProps) {
-  const [profile, setProfile] = useState(() => loadProfile(settings, browserStorage()))
-  const [client, setClient] = useState(() => connect(settings, profile))
+export function App({ settings, initial }: AppProps) {
+  // Clients are made outside render (here and in the save handler): StrictMode renders twice, and a
+  // client made during render would open a second connection that nothing closes.
+  const [profile, setProfile] = useState(initial.profile)
+  const [client, setClient] = useState(initial.client)
   const [rooms, setRooms] = useState<readonly string[]>(settings.rooms)
   const [current, setCurrent] = useState(settings.rooms[0] ?? 'lobby')
   const [crowdSize, setCrowdSize] = useState(settings.crowd)
