@@ -79,6 +79,13 @@ test('the page works from the keyboard', async ({ demo }) => {
   await ada.page.getByLabel('Join a room').fill('design')
   await ada.page.keyboard.press('Enter')
   await expect(ada.page.getByRole('button', { name: /# design/ })).toHaveAttribute('aria-pressed', 'true')
+
+  // The theme picker forces dark mode over a light system preference.
+  const background = () => ada.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const light = await background()
+  await ada.page.getByLabel('Theme').selectOption('dark')
+  await expect(ada.page.locator('html')).toHaveAttribute('data-presence-theme', 'dark')
+  await expect.poll(background).not.toBe(light)
 })
 
 test('several rooms at once: the user stays in every joined room', async ({ demo }) => {

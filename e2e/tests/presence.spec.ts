@@ -30,9 +30,19 @@ test('typing shows the sentence on the other side, and sending clears it at once
   // The typer does not see themselves typing.
   await expect(grace.typingIndicator).toHaveText('')
 
-  await grace.sendButton.click()
+  // Enter sends and keeps the focus in the box, so it is the send, not a blur, that stops typing.
+  await grace.messageBox.press('Enter')
+  await expect(grace.messageBox).toBeFocused()
+  await expect(grace.messageBox).toHaveValue('')
   // Well under the 3 s the sender would take to stop by itself and the 6 s TTL.
   await expect(ada.typingIndicator).toHaveText('', { timeout: 1_500 })
+
+  // The Send button stops it too.
+  await grace.type('Still there?')
+  await expect(ada.typingIndicator).toContainText('Grace Hopper is typing')
+  await grace.sendButton.click()
+  await expect(ada.typingIndicator).toHaveText('', { timeout: 1_500 })
+  await expect(grace.page.getByRole('list', { name: 'Sent from this tab' })).toContainText('Still there?')
 })
 
 test('typing expires on the receiver after its TTL when no stop arrives', async ({ demo }) => {
