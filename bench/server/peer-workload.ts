@@ -130,6 +130,8 @@ export async function runPeerWorkload(settings: WorkloadSettings): Promise<Workl
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
+    // The peer's clients only keep a map: the socket is where its joins become visible.
+    wire: [percentile(sorted, 0.5), percentile(sorted, 0.95), percentile(sorted, 0.99)],
     messagesPerSecond: phaseMessages / elapsedSeconds,
     messages: phaseMessages,
     ghosts,

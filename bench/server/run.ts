@@ -21,6 +21,12 @@ console.log(
 )
 
 const started: Managed[] = []
+// Interrupted: stop Redis and the nodes too, rather than leave them running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.all(started.map((each) => each.stop())).finally(() => process.exit(130))
+  })
+}
 let exitCode = 0
 try {
   const redis = await startRedis()
@@ -38,9 +44,16 @@ try {
   const peer = await runPeerWorkload({ ...base, nodeUrls: peerNodes.map((node) => node.url) })
   await Promise.all(peerNodes.map((node) => node.stop()))
 
+  console.log('join-to-visible: from join() until the member is in the other clients’ store (peer: its map)')
   report('join-to-visible latency p50', kit.p50, PEER, peer.p50, 'ms', false)
   report('join-to-visible latency p95', kit.p95, PEER, peer.p95, 'ms', false)
   report('join-to-visible latency p99', kit.p99, PEER, peer.p99, 'ms', false)
+  console.log(
+    'join-to-socket: until the join reaches the other clients’ socket listeners (kit: in a process that also runs every store)',
+  )
+  report('join-to-socket latency p50', kit.wire[0], PEER, peer.wire[0], 'ms', false)
+  report('join-to-socket latency p95', kit.wire[1], PEER, peer.wire[1], 'ms', false)
+  report('join-to-socket latency p99', kit.wire[2], PEER, peer.wire[2], 'ms', false)
   console.log(
     `  (joins seen by the other members of their room: kit ${kit.samples} of ${kit.expectedSamples}, ` +
       `${PEER} ${peer.samples} of ${peer.expectedSamples})`,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPresenceServer, type PresenceServer } from '../src/index.js'
-import { SECRET, closeAllClients, connectClient, userIds } from './helpers/clients.js'
+import { SECRET, closeAllClients, connectClient, connectRaw, tokenFor, userIds } from './helpers/clients.js'
+import { connected } from './helpers/raw.js'
 import { waitFor } from './helpers/wait.js'
 
 let servers: PresenceServer[] = []
@@ -168,6 +169,32 @@ describe('one node in memory', () => {
     // Within the leave grace the drop is invisible: no leave, no join on either side.
     expect(graceEvents).toEqual([])
     expect(adaEvents).toEqual([])
+  })
+
+  it('removes a client that stops answering heartbeats', async () => {
+    const { url, server } = await start({ pingIntervalMs: 200, pingTimeoutMs: 300 })
+    const grace = connectClient(url, { id: 'grace' })
+    const room = grace.client.room('lobby')
+    room.watch()
+    const silent = connectRaw(url, { token: tokenFor('ghost') })
+    await connected(silent)
+    silent.emit('presence:join', { room: 'lobby', data: {} })
+    await waitFor(() => room.isUserPresent('ghost'), Boolean, 'the join')
+    // The client stays connected as far as it knows, but answers no ping: a vanished tab.
+    const engine = silent.io.engine as unknown as { _sendPacket: (type: string, ...rest: unknown[]) => void }
+    const send = engine._sendPacket.bind(engine)
+    engine._sendPacket = (type, ...rest) => {
+      if (type !== 'pong') send(type, ...rest)
+    }
+    const stoppedAt = Date.now()
+    await waitFor(
+      () => room.isUserPresent('ghost'),
+      (present) => !present,
+      'the heartbeat to end it',
+      3000,
+    )
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(200)
+    expect(server.connections('lobby')).toEqual([])
   })
 
   it('serves /healthz when it owns the HTTP server', async () => {
