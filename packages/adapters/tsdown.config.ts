@@ -10,6 +10,8 @@ export default defineConfig({
     nolag: 'src/nolag/index.ts',
     ably: 'src/ably/index.ts',
     'ably-chat': 'src/ably-chat/index.ts',
+    prsm: 'src/prsm/index.ts',
+    'broadcast-channel': 'src/broadcast-channel/index.ts',
   },
   format: 'esm',
   dts: true,

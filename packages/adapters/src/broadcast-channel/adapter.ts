@@ -1,0 +1,221 @@
+import {
+  PresenceError,
+  type AdapterRoom,
+  type ConnectionInput,
+  type LocalPresence,
+  type PresenceAdapter,
+  type RoomSink,
+  type SelfUser,
+} from '@presence-kit/core'
+import { createConnectionId } from '../shared/connection-id.js'
+import { profileOf } from '../shared/wire.js'
+import { browserLifecycle } from './lifecycle.js'
+import { readTabMessage, type TabMessage } from './messages.js'
+import type { BroadcastChannelAdapterOptions, BroadcastChannelLike } from './types.js'
+
+const BACKEND = 'broadcast-channel'
+
+interface Tab {
+  connection: ConnectionInput
+  seq: number
+  heardAt: number
+}
+
+const closedRoom: AdapterRoom = { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
+
+/**
+ * Presence among the tabs of one browser, with no server: each room is a `BroadcastChannel`, each
+ * tab a connection. A tab that opens a room says `hello` and the others answer with their state;
+ * every change is sent as it happens, numbered (`seq`) so late copies are dropped; a tab that is
+ * there says so every `heartbeatMs` and is dropped after three silent ones (a crashed tab); a tab
+ * that closes says `leave`, and a frozen one stops counting until it resumes.
+ */
+export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOptions = {}): PresenceAdapter {
+  const nameOf = options.channelName ?? ((room: string) => `presence-kit:${room}`)
+  const heartbeatMs = options.heartbeatMs ?? 5_000
+  const gatherMs = options.gatherMs ?? 100
+  const lifecycle = options.lifecycle ?? browserLifecycle
+  const open = new Set<AdapterRoom>()
+
+  function createChannel(name: string): BroadcastChannelLike | undefined {
+    if (options.createChannel !== undefined) return options.createChannel(name)
+    const Channel = (globalThis as { BroadcastChannel?: new (name: string) => BroadcastChannelLike })
+      .BroadcastChannel
+    return Channel === undefined ? undefined : new Channel(name)
+  }
+
+  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
+    const channel = createChannel(nameOf(room))
+    if (channel === undefined) {
+      sink.status('failed', {
+        error: new PresenceError(
+          'invalid-state',
+          'BroadcastChannel is not available here (a server, or an old browser).',
+        ),
+      })
+      return closedRoom
+    }
+    const own = createConnectionId()
+    const profile = profileOf(user)
+    const tabs = new Map<string, Tab>()
+    const report = (error: unknown) => sink.error(error)
+    let local: LocalPresence | undefined
+    let seq = 0
+    let paused = false
+    let gathering = false
+    let closed = false
+    let gatherTimer: ReturnType<typeof setTimeout> | undefined
+
+    const post = (message: TabMessage) => {
+      if (paused || closed) return
+      try {
+        // BroadcastChannel's postMessage has no target origin: it reaches only this origin.
+        // oxlint-disable-next-line unicorn/require-post-message-target-origin
+        channel.postMessage(message)
+      } catch (error) {
+        report(new PresenceError('adapter-error', `${BACKEND}: could not post a message.`, { cause: error }))
+      }
+    }
+    const sendState = () => {
+      if (local === undefined) return
+      post({
+        type: 'state',
+        from: own,
+        userId: user.id,
+        seq: ++seq,
+        data: local.data,
+        activity: local.activity,
+        profile,
+      })
+    }
+
+    const drop = (from: string, tab: Tab, version: number) => {
+      tabs.delete(from)
+      if (!gathering) sink.leave({ connectionId: from, userId: tab.connection.userId, version })
+    }
+
+    const onMessage = (event: { readonly data: unknown }) => {
+      if (paused || closed) return
+      const message = readTabMessage(event.data, report)
+      if (message === undefined || message.from === own) return
+      const tab = tabs.get(message.from)
+      switch (message.type) {
+        case 'hello':
+          // Answer straight away: the newcomer gathers answers for a moment.
+          sendState()
+          return
+        case 'alive':
+          if (tab !== undefined) tab.heardAt = Date.now()
+          return
+        case 'state': {
+          if (tab !== undefined && message.seq <= tab.seq) return
+          const connection: ConnectionInput = {
+            connectionId: message.from,
+            userId: message.userId,
+            data: message.data,
+            version: message.seq,
+            ...(message.activity === undefined ? {} : { activity: message.activity }),
+            ...(message.profile === undefined ? {} : { profile: message.profile }),
+          }
+          if (tab !== undefined && tab.connection.userId !== message.userId)
+            drop(message.from, tab, message.seq)
+          const known = tabs.has(message.from)
+          tabs.set(message.from, { connection, seq: message.seq, heardAt: Date.now() })
+          if (gathering) return
+          if (known) sink.update(connection)
+          else sink.join(connection)
+          return
+        }
+        case 'leave':
+          if (tab !== undefined && message.seq >= tab.seq) drop(message.from, tab, message.seq)
+          return
+        case 'typing':
+          if (tab !== undefined)
+            sink.typing({ userId: tab.connection.userId, connectionId: message.from, typing: message.typing })
+          return
+      }
+    }
+
+    const link = () => {
+      sink.status('connected', { connectionId: own })
+      gathering = true
+      post({ type: 'hello', from: own })
+      clearTimeout(gatherTimer)
+      gatherTimer = setTimeout(() => {
+        gathering = false
+        if (!closed && !paused) sink.snapshot(Array.from(tabs.values(), (tab) => tab.connection))
+      }, gatherMs)
+    }
+
+    const heartbeat = setInterval(() => {
+      if (paused || closed) return
+      if (local !== undefined) post({ type: 'alive', from: own })
+      const silentSince = Date.now() - heartbeatMs * 3
+      for (const [from, tab] of Array.from(tabs)) if (tab.heardAt < silentSince) drop(from, tab, tab.seq)
+    }, heartbeatMs)
+
+    const stopLifecycle = lifecycle.listen({
+      pause() {
+        if (paused || closed) return
+        paused = true
+        sink.status('reconnecting')
+      },
+      resume() {
+        if (!paused || closed) return
+        paused = false
+        // The others may have dropped this tab meanwhile: what it says now is newer (seq).
+        for (const tab of tabs.values()) tab.heardAt = Date.now()
+        link()
+      },
+      unload() {
+        if (local !== undefined) post({ type: 'leave', from: own, userId: user.id, seq: ++seq })
+      },
+    })
+
+    channel.addEventListener('message', onMessage)
+    sink.status('connecting')
+    link()
+
+    const adapterRoom: AdapterRoom = {
+      enter(presence) {
+        local = presence
+        sendState()
+      },
+      update(presence) {
+        if (local === undefined) return
+        local = presence
+        sendState()
+      },
+      leave() {
+        if (local === undefined) return
+        local = undefined
+        post({ type: 'leave', from: own, userId: user.id, seq: ++seq })
+      },
+      typing(typing) {
+        if (local !== undefined) post({ type: 'typing', from: own, userId: user.id, typing })
+      },
+      close() {
+        if (closed) return
+        adapterRoom.leave()
+        closed = true
+        open.delete(adapterRoom)
+        clearInterval(heartbeat)
+        clearTimeout(gatherTimer)
+        stopLifecycle()
+        channel.removeEventListener('message', onMessage)
+        channel.close()
+        tabs.clear()
+      },
+    }
+    open.add(adapterRoom)
+    return adapterRoom
+  }
+
+  return {
+    name: BACKEND,
+    openRoom,
+    destroy() {
+      for (const room of Array.from(open)) room.close()
+    },
+  }
+}
