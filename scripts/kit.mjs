@@ -167,7 +167,9 @@ function testAll() {
 function demo() {
   install()
   if (!step('build packages', ['run', 'build'])) fail('the build failed; the lines above say why.')
-  step('core example: a simulated room', ['run', 'example'])
+  // The reference server (in memory, development identity) and both demo pages, until Ctrl-C.
+  const outcome = run(process.execPath, [join(root, 'scripts', 'demo.mjs')])
+  if (!outcome.ok) fail('the demo stopped with an error; the lines above say why.')
 }
 
 const command = process.argv[2]

@@ -1,0 +1,16 @@
+export { AVATAR_CHOICES, NO_AVATAR, avatarUrl, isAvatarChoice, type AvatarChoice } from './avatars.js'
+export { demoClientOptions, profilePresence } from './client-options.js'
+export { CROWD_ROOM, CROWD_SIZES, createDemoCrowd, type DemoCrowd } from './crowd.js'
+export { browserStorage, loadProfile, saveProfile, type DemoProfile, type ProfileStorage } from './profile.js'
+export {
+  DEFAULT_ROOMS,
+  DEFAULT_SERVER_URL,
+  isValidRoomName,
+  isValidUserId,
+  readDemoSettings,
+  type DemoSettings,
+  type DemoTheme,
+} from './settings.js'
+export { THEME_CHOICES, applyTheme } from './theme.js'
+export { createServerClient } from './server-client.js'
+export { memberRowView, type MemberRowView } from './member-row.js'

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url'
+import { defineProject } from 'vitest/config'
+
+const core = (path: string) => fileURLToPath(new URL(`../../packages/core/src/${path}`, import.meta.url))
+const adapters = fileURLToPath(new URL('../../packages/adapters/src/socket-io/index.ts', import.meta.url))
+
+export default defineProject({
+  resolve: {
+    // Against the sources, so the tests do not depend on the packages' builds.
+    alias: [
+      { find: /^@presence-kit\/core\/ui$/, replacement: core('ui/index.ts') },
+      { find: /^@presence-kit\/core\/testing$/, replacement: core('testing/index.ts') },
+      { find: /^@presence-kit\/core$/, replacement: core('index.ts') },
+      { find: /^@presence-kit\/adapters\/socket-io$/, replacement: adapters },
+    ],
+  },
+  test: {
+    name: 'demo-shared',
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+  },
+})

@@ -1,0 +1,117 @@
+import {
+  browserStorage,
+  createServerClient,
+  demoClientOptions,
+  saveProfile,
+  type DemoProfile,
+  type DemoSettings,
+  type DemoTheme,
+} from '@presence-kit/demo-shared'
+import { PresenceProvider, useLocalActivity, type PresenceClient } from '@presence-kit/react'
+import { useEffect, useRef, useState } from 'react'
+import { CrowdCard, CrowdPanel } from './crowd.js'
+import { Header } from './header.js'
+import { MyStatus } from './my-status.js'
+import { ProfileForm } from './profile-form.js'
+import { RoomKeeper } from './room-keeper.js'
+import { RoomSwitcher } from './room-switcher.js'
+import { RoomView } from './room-view.js'
+
+export interface AppProps {
+  settings: DemoSettings
+  /** Who the page starts as, and that identity's client, made once outside React. */
+  initial: { profile: DemoProfile; client: PresenceClient }
+}
+
+export function connect(settings: DemoSettings, profile: DemoProfile): PresenceClient {
+  return createServerClient(settings, demoClientOptions(settings, profile, window.location.href))
+}
+
+/**
+ * The demo page. The identity (id, name, picture) belongs to the connection, so saving a new name
+ * or picture opens a new client with it and closes the old one; the rooms stay joined throughout.
+ */
+export function App({ settings, initial }: AppProps) {
+  // Clients are made outside render (here and in the save handler): StrictMode renders twice, and a
+  // client made during render would open a second connection that nothing closes.
+  const [profile, setProfile] = useState(initial.profile)
+  const [client, setClient] = useState(initial.client)
+  const [rooms, setRooms] = useState<readonly string[]>(settings.rooms)
+  const [current, setCurrent] = useState(settings.rooms[0] ?? 'lobby')
+  const [crowdSize, setCrowdSize] = useState(settings.crowd)
+  const [theme, setTheme] = useState<DemoTheme>(settings.theme)
+
+  // Closes a client once the page has moved to its successor (safe under StrictMode's re-run).
+  const previous = useRef<PresenceClient | undefined>(undefined)
+  useEffect(() => {
+    const old = previous.current
+    previous.current = client
+    if (old !== undefined && old !== client) old.destroy()
+  }, [client])
+
+  const saveIdentity = (next: DemoProfile) => {
+    saveProfile(next, browserStorage())
+    setProfile(next)
+    setClient(connect(settings, next))
+  }
+
+  const joinRoom = (room: string) => {
+    setRooms((list) => (list.includes(room) ? list : [...list, room]))
+    setCurrent(room)
+  }
+  const leaveRoom = (room: string) => {
+    const rest = rooms.filter((name) => name !== room)
+    setRooms(rest)
+    if (current === room) setCurrent(rest[0] ?? '')
+  }
+
+  return (
+    <PresenceProvider client={client}>
+      <ActivityWatcher />
+      {rooms.map((room) => (
+        <RoomKeeper key={room} room={room} profile={profile} />
+      ))}
+      <div className="demo">
+        <header>
+          <Header framework="React" room={current} theme={theme} onThemeChange={setTheme} />
+          <p className="demo-banner" data-demo="dev-identity">
+            <strong>Development identity.</strong> The reference server runs in its development mode and
+            trusts the user id in this page's address (<code>?user={profile.userId}</code>). Never run a
+            server like that in production: use signed tokens.
+          </p>
+        </header>
+        <div className={crowdSize > 0 ? 'demo-grid demo-grid--crowd' : 'demo-grid'}>
+          <aside aria-label="You and your rooms">
+            <ProfileForm profile={profile} onSave={saveIdentity} />
+            {current !== '' && <MyStatus room={current} userId={profile.userId} />}
+            <RoomSwitcher
+              rooms={rooms}
+              current={current}
+              onShow={setCurrent}
+              onJoin={joinRoom}
+              onLeave={leaveRoom}
+            />
+            <CrowdCard size={crowdSize} onSizeChange={setCrowdSize} />
+          </aside>
+          <main>
+            {current === '' ? (
+              <section className="demo-card" aria-label="No room">
+                <h2>No room</h2>
+                <p>Join a room to see who is there.</p>
+              </section>
+            ) : (
+              <RoomView key={current} room={current} title={`# ${current}`} messageBox />
+            )}
+          </main>
+          {crowdSize > 0 && <CrowdPanel size={crowdSize} settings={settings} profile={profile} />}
+        </div>
+      </div>
+    </PresenceProvider>
+  )
+}
+
+/** Feeds this page's input and visibility into the client: others see you active, idle or away. */
+function ActivityWatcher() {
+  useLocalActivity()
+  return null
+}

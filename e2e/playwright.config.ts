@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test'
+import { CHROMIUM_FLAGS, chromiumPath } from './support/chromium.js'
+import type { Framework } from './support/fixtures.js'
+import { selectedFrameworks } from './support/frameworks.js'
+
+// One suite, run once per framework: the specs never name React or Vue, the project does.
+const frameworks = selectedFrameworks()
+
+export default defineConfig<{ framework: Framework }>({
+  testDir: './tests',
+  globalSetup: './support/global-setup.ts',
+  outputDir: '../.reports/e2e/test-results',
+  // Tests restart servers and open several browsers: one at a time on two cores.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '../.reports/e2e/results.json' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: frameworks.map((framework) => ({ name: framework, use: { framework } })),
+})

@@ -1,0 +1,91 @@
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DemoPage, demoUrl, type DemoUser } from './demo-page.js'
+import { startPresenceServer, type PresenceServer } from './presence-server.js'
+import { REPO_ROOT, REPORT_DIR } from './paths.js'
+import { serveStatic, type StaticServer } from './static-server.js'
+
+import type { Framework } from './frameworks.js'
+
+export type { Framework }
+
+export interface Demo {
+  /** Opens the demo as a new user in a browser context of their own (another person, another browser). */
+  open(who: DemoUser, options?: { colorScheme?: 'light' | 'dark' }): Promise<DemoPage>
+  /** Opens another tab of the same browser context: the same user in a second tab. */
+  openTab(existing: DemoPage, who: DemoUser): Promise<DemoPage>
+  /** Where a screenshot of this framework's demo is kept. */
+  screenshotPath(name: string): string
+}
+
+/**
+ * Requests may go to this machine only: the crowd's simulated avatar URLs point at a host that does
+ * not exist here, and the page must show its initials fallback without any request leaving.
+ */
+async function keepOnLoopback(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+    (route) => route.abort('blockedbyclient'),
+  )
+}
+
+async function openPage(context: BrowserContext, url: string): Promise<DemoPage> {
+  const page: Page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(url)
+  const demo = new DemoPage(page)
+  await demo.waitForSynced()
+  expect(errors, 'the page threw').toEqual([])
+  return demo
+}
+
+export const test = base.extend<
+  { presence: PresenceServer; demo: Demo },
+  { framework: Framework; demoSite: StaticServer }
+>({
+  framework: ['react', { option: true, scope: 'worker' }],
+
+  demoSite: [
+    async ({ framework }, use) => {
+      const site = await serveStatic(join(REPO_ROOT, 'apps', `${framework}-demo`, 'dist'))
+      await use(site)
+      await site.close()
+    },
+    { scope: 'worker' },
+  ],
+
+  // A fresh reference server per test, on its own port: no test sees another's users.
+  // Playwright reads the fixtures a function needs from its first parameter's pattern: none here.
+  // oxlint-disable-next-line no-empty-pattern
+  presence: async ({}, use) => {
+    const server = await startPresenceServer()
+    await use(server)
+    await server.stop()
+  },
+
+  demo: async ({ browser, demoSite, presence, framework }, use) => {
+    const contexts: BrowserContext[] = []
+    const newContext = async (browserToUse: Browser, colorScheme: 'light' | 'dark') => {
+      const context = await browserToUse.newContext({ colorScheme, viewport: { width: 1280, height: 900 } })
+      await keepOnLoopback(context)
+      contexts.push(context)
+      return context
+    }
+    mkdirSync(REPORT_DIR, { recursive: true })
+    await use({
+      async open(who, options = {}) {
+        const context = await newContext(browser, options.colorScheme ?? 'light')
+        return openPage(context, demoUrl(demoSite.url, presence.url, who))
+      },
+      async openTab(existing, who) {
+        return openPage(existing.page.context(), demoUrl(demoSite.url, presence.url, who))
+      },
+      screenshotPath: (name) => join(REPORT_DIR, `${framework}-${name}.png`),
+    })
+    for (const context of contexts) await context.close()
+  },
+})
+
+export { expect }

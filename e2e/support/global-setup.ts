@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { selectedFrameworks } from './frameworks.js'
+import { REPO_ROOT } from './paths.js'
+
+/**
+ * Builds both demos once before the suite, the way they are deployed: a static folder. The packages
+ * they use must be built already (`pnpm build`), since workspace packages resolve to their `dist`.
+ */
+export default function buildDemos(): void {
+  for (const framework of selectedFrameworks()) {
+    const app = join(REPO_ROOT, 'apps', `${framework}-demo`)
+    const vite = join(
+      dirname(createRequire(join(app, 'package.json')).resolve('vite/package.json')),
+      'bin',
+      'vite.js',
+    )
+    if (!existsSync(vite)) throw new Error(`vite is not installed in ${app}: run pnpm install.`)
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: app,
+      stdio: 'inherit',
+    })
+    if (result.status !== 0) throw new Error(`Building the ${framework} demo failed (see above).`)
+  }
+}

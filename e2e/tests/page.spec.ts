@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from '@playwright/test'
+import { expect, test } from '../support/fixtures.js'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** Runs axe-core in the page, WCAG 2.x A and AA rules, and returns what it found. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    })
+    return result.violations
+  })
+  return violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  )
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the page passes axe in ${colorScheme} mode, and a screenshot is kept`, async ({ demo }) => {
+    const ada = await demo.open({ user: 'ada', name: 'Ada Lovelace', avatar: 'sun' }, { colorScheme })
+    const grace = await demo.open({ user: 'grace', name: 'Grace Hopper', avatar: 'sea' })
+    await demo.open({ user: 'alan', name: 'Alan Turing', avatar: 'none' })
+    await expect(ada.rows).toHaveCount(3)
+    await grace.type('Hello')
+    await expect(ada.typingIndicator).toContainText('Grace Hopper is typing')
+    // The picture first, while Grace is still typing; axe takes a while.
+    await ada.page.screenshot({ path: demo.screenshotPath(colorScheme), fullPage: true })
+    expect(await axeViolations(ada.page)).toEqual([])
+
+    // The crowd's panel too: many rows, initials fallbacks for its unloadable pictures.
+    await ada.crowdSwitch.click()
+    await expect(ada.crowdPanel.locator('[data-part="online-list-row"]').first()).toBeVisible()
+    expect(await axeViolations(ada.page)).toEqual([])
+    await ada.page.screenshot({ path: demo.screenshotPath(`${colorScheme}-crowd`), fullPage: true })
+  })
+}
+
+test('the page works from the keyboard', async ({ demo }) => {
+  const ada = await demo.open({ user: 'ada', name: 'Ada Lovelace' })
+  await demo.open({ user: 'grace', name: 'Grace Hopper' })
+  await expect(ada.rows).toHaveCount(2)
+
+  // The list is one tab stop; arrows move its active row.
+  await ada.onlineList.focus()
+  await ada.page.keyboard.press('Home')
+  const first = await ada.onlineList.getAttribute('aria-activedescendant')
+  await ada.page.keyboard.press('ArrowDown')
+  const second = await ada.onlineList.getAttribute('aria-activedescendant')
+  expect(first).not.toBeNull()
+  expect(second).not.toBeNull()
+  expect(second).not.toBe(first)
+  await expect(ada.page.locator(`[id="${second}"]`)).toHaveAttribute('data-active', /.*/)
+
+  // The crowd switch toggles with Space.
+  await ada.crowdSwitch.focus()
+  await ada.page.keyboard.press('Space')
+  await expect(ada.crowdSwitch).toHaveAttribute('aria-checked', 'true')
+
+  // Joining a room with the keyboard only.
+  await ada.page.getByLabel('Join a room').fill('design')
+  await ada.page.keyboard.press('Enter')
+  await expect(ada.page.getByRole('button', { name: /# design/ })).toHaveAttribute('aria-pressed', 'true')
+
+  // The theme picker forces dark mode over a light system preference.
+  const background = () => ada.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const light = await background()
+  await ada.page.getByLabel('Theme').selectOption('dark')
+  await expect(ada.page.locator('html')).toHaveAttribute('data-presence-theme', 'dark')
+  await expect.poll(background).not.toBe(light)
+})
+
+test('several rooms at once: the user stays in every joined room', async ({ demo }) => {
+  const ada = await demo.open({ user: 'ada', name: 'Ada Lovelace', rooms: ['lobby', 'design'] })
+  const grace = await demo.open({ user: 'grace', name: 'Grace Hopper', rooms: ['design'] })
+  // Grace looks at design: Ada is there although Ada shows the lobby.
+  const graceDesign = grace.inRoom('design')
+  await expect(graceDesign.row('Ada Lovelace')).toHaveCount(1)
+  await expect(ada.page.getByRole('button', { name: '# design (2)' })).toBeVisible()
+
+  await ada.page.getByRole('button', { name: 'Leave design' }).click()
+  await expect(graceDesign.row('Ada Lovelace')).toHaveCount(0, { timeout: 15_000 })
+  await expect(ada.rows).toHaveCount(1)
+})
+
+test('a crowd of 100,000 keeps the list small in the page', async ({ demo }) => {
+  const ada = await demo.open({ user: 'ada', name: 'Ada Lovelace' })
+  await ada.crowdSize.selectOption('100000')
+  await ada.crowdSwitch.click()
+  const crowdCount = ada.crowdPanel.locator('[data-demo="count"]')
+  await expect(crowdCount).toHaveText(/^100,\d{3} online$/, { timeout: 30_000 })
+  const rows = await ada.crowdPanel.locator('[data-part="online-list-row"]').count()
+  expect(rows).toBeGreaterThan(0)
+  expect(rows).toBeLessThanOrEqual(120)
+  await expect(ada.crowdPanel.locator('[data-part="online-list"]')).toHaveAttribute('role', 'listbox')
+})

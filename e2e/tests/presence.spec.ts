@@ -1,0 +1,163 @@
+import { expect, test } from '../support/fixtures.js'
+
+const ADA = { user: 'ada', name: 'Ada Lovelace', avatar: 'sun' }
+const GRACE = { user: 'grace', name: 'Grace Hopper', avatar: 'sea' }
+
+test('two people see each other join, with name and avatar', async ({ demo }) => {
+  const ada = await demo.open(ADA)
+  const grace = await demo.open(GRACE)
+
+  for (const [viewer, other, picture] of [
+    [ada, 'Grace Hopper', 'avatars/sea.png'],
+    [grace, 'Ada Lovelace', 'avatars/sun.png'],
+  ] as const) {
+    await expect(viewer.rows).toHaveCount(2)
+    const row = viewer.row(other)
+    await expect(row).toHaveCount(1)
+    await expect(row.locator('[data-part="avatar-image"]')).toHaveAttribute('src', new RegExp(`${picture}$`))
+    await expect(viewer.avatarStack.locator('[data-part="avatar"]')).toHaveCount(2)
+  }
+  // Each sees itself marked as self.
+  await expect(ada.rows.and(ada.page.locator('[data-self]'))).toContainText('Ada Lovelace')
+})
+
+test('typing shows the sentence on the other side, and sending clears it at once', async ({ demo }) => {
+  const ada = await demo.open(ADA)
+  const grace = await demo.open(GRACE)
+
+  await grace.type('Hello Ada')
+  await expect(ada.typingIndicator).toContainText('Grace Hopper is typing')
+  // The typer does not see themselves typing.
+  await expect(grace.typingIndicator).toHaveText('')
+
+  // Enter sends and keeps the focus in the box, so it is the send, not a blur, that stops typing.
+  await grace.messageBox.press('Enter')
+  await expect(grace.messageBox).toBeFocused()
+  await expect(grace.messageBox).toHaveValue('')
+  // Well under the 3 s the sender would take to stop by itself and the 6 s TTL.
+  await expect(ada.typingIndicator).toHaveText('', { timeout: 1_500 })
+
+  // The Send button stops it too.
+  await grace.type('Still there?')
+  await expect(ada.typingIndicator).toContainText('Grace Hopper is typing')
+  await grace.sendButton.click()
+  await expect(ada.typingIndicator).toHaveText('', { timeout: 1_500 })
+  await expect(grace.page.getByRole('list', { name: 'Sent from this tab' })).toContainText('Still there?')
+})
+
+test('typing expires on the receiver after its TTL when no stop arrives', async ({ demo }) => {
+  const ada = await demo.open({ ...ADA, params: { typingTtl: 2_500, typingThrottle: 1_000 } })
+  // A sender that never stops by itself: only the receiver's TTL can clear the sentence.
+  const grace = await demo.open({ ...GRACE, params: { typingAutoStop: 600_000 } })
+
+  await grace.type('Hi')
+  await expect(ada.typingIndicator).toContainText('Grace Hopper is typing')
+  const shownAt = Date.now()
+  await expect(ada.typingIndicator).toHaveText('', { timeout: 6_000 })
+  expect(Date.now() - shownAt).toBeGreaterThanOrEqual(1_500)
+  // Grace is still in the box: nothing but the TTL stopped it.
+  await expect(grace.messageBox).toBeFocused()
+})
+
+test('a user in two tabs is one member until their last tab closes, then leaves after the grace', async ({
+  demo,
+}) => {
+  const ada = await demo.open({ ...ADA, params: { grace: 2_000 } })
+  const first = await demo.open(GRACE)
+  const second = await demo.openTab(first, GRACE)
+
+  await expect(ada.row('Grace Hopper')).toHaveCount(1)
+  await expect(ada.rows).toHaveCount(2)
+  await expect(second.rows).toHaveCount(2)
+
+  await first.page.close()
+  // Longer than the leave grace: had the closed tab counted as a leave, it would show by now.
+  await ada.page.waitForTimeout(3_000)
+  await expect(ada.row('Grace Hopper')).toHaveCount(1)
+
+  await second.page.close()
+  const closedAt = Date.now()
+  await expect(ada.row('Grace Hopper')).toHaveCount(1)
+  await expect(ada.row('Grace Hopper')).toHaveCount(0, { timeout: 10_000 })
+  expect(Date.now() - closedAt).toBeGreaterThanOrEqual(1_500)
+  await expect(ada.rows).toHaveCount(1)
+})
+
+test('the server restarts: the list stays, presence comes back and own presence is re-sent', async ({
+  demo,
+  presence,
+}) => {
+  const ada = await demo.open(ADA)
+  const grace = await demo.open(GRACE)
+  await expect(ada.rows).toHaveCount(2)
+  await expect(grace.rows).toHaveCount(2)
+
+  await presence.stop()
+  await expect(ada.serverLink).toHaveAttribute('data-connection', 'reconnecting')
+  await expect(ada.connectionStatus).toContainText('Reconnecting')
+  // The roster is kept while the link is down: sampled for a while, it never blanks.
+  for (let sample = 0; sample < 10; sample++) {
+    await expect(ada.rows).toHaveCount(2, { timeout: 100 })
+    await ada.page.waitForTimeout(150)
+  }
+
+  await presence.start()
+  await expect(ada.serverLink).toHaveAttribute('data-connection', 'connected', { timeout: 20_000 })
+  await expect(grace.serverLink).toHaveAttribute('data-connection', 'connected', { timeout: 20_000 })
+  await expect(ada.connectionStatus).not.toContainText('Reconnecting')
+  await expect(ada.row('Grace Hopper')).toHaveCount(1)
+  await expect(grace.row('Ada Lovelace')).toHaveCount(1)
+
+  // The restarted server started empty: a newcomer sees both only because each re-sent its presence.
+  const alan = await demo.open({ user: 'alan', name: 'Alan Turing' })
+  await expect(alan.rows).toHaveCount(3)
+  await expect(alan.row('Ada Lovelace').locator('[data-part="avatar-image"]')).toHaveAttribute(
+    'src',
+    /avatars\/sun\.png$/,
+  )
+})
+
+test('idle and away follow input and visibility', async ({ demo }) => {
+  // The same short thresholds on both sides: the sender reports on its status changes, the
+  // receiver ages the report on its own clock.
+  const params = { idle: 1_500, away: 4_000 }
+  const grace = await demo.open({ ...GRACE, params })
+  const ada = await demo.open({ ...ADA, params })
+  const adaAsSeenByGrace = () => grace.rowStatus('Ada Lovelace')
+
+  await ada.page.mouse.move(200, 200)
+  await expect.poll(adaAsSeenByGrace).toBe('active')
+  await expect.poll(adaAsSeenByGrace, { timeout: 5_000 }).toBe('idle')
+  await expect.poll(adaAsSeenByGrace, { timeout: 8_000 }).toBe('away')
+  await expect(ada.page.locator('[data-demo="my-status"] [data-part="activity-dot"]')).toHaveAttribute(
+    'data-status',
+    'away',
+  )
+
+  await ada.page.keyboard.press('Shift')
+  await ada.page.mouse.move(300, 250)
+  await expect.poll(adaAsSeenByGrace).toBe('active')
+
+  // Headless Chromium keeps every page visible, so the page is told its tab was hidden, the way
+  // the browser does it: visibilityState and the visibilitychange event.
+  await ada.page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' })
+    document.dispatchEvent(new Event('visibilitychange'))
+  })
+  await expect.poll(adaAsSeenByGrace).toBe('idle')
+  await ada.page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' })
+    document.dispatchEvent(new Event('visibilitychange'))
+  })
+  await ada.page.mouse.move(320, 260)
+  await expect.poll(adaAsSeenByGrace).toBe('active')
+
+  // Set away by hand, whatever the input.
+  await ada.awayButton.click()
+  await expect.poll(adaAsSeenByGrace).toBe('away')
+  await ada.page.mouse.move(340, 280)
+  await ada.page.waitForTimeout(500)
+  expect(await adaAsSeenByGrace()).toBe('away')
+  await ada.awayButton.click()
+  await expect.poll(adaAsSeenByGrace).toBe('active')
+})
