@@ -2,7 +2,7 @@
 // The README's two commands land here: `npm start` (the demo) and `npm test` (every check).
 // Only Node and npm are assumed; everything else is installed or named in one clear message.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -89,7 +89,8 @@ function ensureSystemPackage({ command, aptPackage, envVariable, purpose }) {
 
 /** What the workspace's tests need from the system, by the packages that are present. */
 function ensureSystemDependencies() {
-  if (existsSync(join(root, 'packages', 'server'))) {
+  // The reference server's cluster tests and the prsm adapter's tests both run a real Redis.
+  if (['packages/server', 'packages/adapters/test/prsm'].some((path) => existsSync(join(root, path)))) {
     ensureSystemPackage({
       command: 'redis-server',
       aptPackage: 'redis-server',
@@ -128,18 +129,32 @@ function install() {
   if (!step('install dependencies', args, { env })) fail('pnpm install failed; the lines above say why.')
 }
 
-function vitestCounts() {
-  const file = join(root, '.reports', 'vitest.json')
-  if (!existsSync(file)) return null
-  const report = JSON.parse(readFileSync(file, 'utf8'))
-  return {
-    passed: report.numPassedTests,
-    failed: report.numFailedTests,
-    skipped: report.numPendingTests + report.numTodoTests,
+function readReport(...path) {
+  const file = join(root, '.reports', ...path)
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null
+}
+
+/** Tests counted over both runners: vitest (unit, property, story tests) and Playwright (e2e). */
+function testCounts() {
+  const unit = readReport('vitest.json')
+  if (!unit) return null
+  const counts = {
+    passed: unit.numPassedTests,
+    failed: unit.numFailedTests,
+    skipped: unit.numPendingTests + unit.numTodoTests,
   }
+  const e2e = readReport('e2e', 'results.json')
+  if (e2e) {
+    counts.passed += e2e.stats.expected
+    counts.failed += e2e.stats.unexpected + e2e.stats.flaky + (e2e.errors ?? []).length
+    counts.skipped += e2e.stats.skipped
+  }
+  return counts
 }
 
 function testAll() {
+  // Counts come from the runners' reports: never from an earlier run's.
+  rmSync(join(root, '.reports'), { recursive: true, force: true })
   ensureSystemDependencies()
   install()
   const steps = [
@@ -148,6 +163,7 @@ function testAll() {
     ['lint and format', ['run', 'lint']],
     ['package hygiene (publint)', ['run', 'publint']],
     ['unit and property tests', ['run', 'test:unit']],
+    ['end-to-end tests (both demos in Chromium)', ['run', 'e2e']],
     ['benchmarks, quick run', ['run', 'bench:quick']],
     ['bundle size', ['run', 'size']],
   ]
@@ -155,7 +171,7 @@ function testAll() {
 
   console.log('\nSummary')
   for (const r of results) console.log(`  ${r.ok ? 'pass' : 'FAIL'}  ${r.name} (${r.seconds} s)`)
-  const counts = vitestCounts()
+  const counts = testCounts()
   const failedSteps = results.filter((r) => !r.ok).length
   if (counts) {
     console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
