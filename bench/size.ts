@@ -48,15 +48,17 @@ const entries: Entry[] = [
     budgetBytes: 5 * 1024,
   },
   {
-    // What a Vue app pays: the composables and components with the core, core/ui and the
-    // virtualizer; Vue itself is the app's.
+    // Measured like the React entry: the plugin, the composables and the five components, with the
+    // core, core/ui and @tanstack/vue-virtual bundled in; Vue itself is the app's. (`export *` would
+    // also count every core export re-exported for convenience, which an app only pays for if used.)
     name: '@presence-kit/vue',
-    source: `export * from '@presence-kit/vue'`,
+    source: `export {
+      createPresencePlugin, providePresence, usePresenceClient, useRoom, usePresence, useRoomState,
+      useMyPresence, useTyping, useMember, useActivityStatus, useConnectionStatus, usePresenceEvent,
+      useLocalActivity, OnlineList, AvatarStack, TypingIndicator, ActivityDot, ConnectionStatus,
+    } from '@presence-kit/vue'`,
     external: ['vue', '@vue/*'],
     budgetBytes: 20 * 1024,
-    // Over budget by what it bundles: @tanstack/vue-virtual (virtual-core 3.19) alone is about
-    // 10 KB and the core about 9 KB min+gzip; the core's own 6 KB budget would bring it within.
-    ceilingBytes: 27_500,
   },
   {
     // What a React app imports: the provider, the hooks and the five components, with the core and
