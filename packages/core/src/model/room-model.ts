@@ -718,9 +718,13 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const now = this.#now
     const thresholds = this.#config
     let latest = connections[0]!
-    let status = connectionStatus(latest, now, thresholds)
+    // A connection that never reported activity is active and has no deadline: no status maths.
+    let status =
+      latest.lastActiveAt === undefined && !latest.away && !latest.hidden
+        ? 'active'
+        : connectionStatus(latest, now, thresholds)
     let joinedAt = latest.joinedAt
-    let next = nextTransition(latest, now, thresholds)
+    let next = latest.lastActiveAt === undefined ? Infinity : nextTransition(latest, now, thresholds)
     for (let i = 1; i < connections.length; i++) {
       const c = connections[i]!
       if (c.updatedAt >= latest.updatedAt) latest = c
@@ -733,7 +737,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     return Object.freeze({
       userId,
       data: latest.data,
-      connections: Object.isFrozen(connections) ? connections : Object.freeze(connections),
+      connections: Object.freeze(connections),
       status,
       isSelf,
       info: this.#config.infoFor(userId) ?? latest.profile ?? (isSelf ? this.#config.selfInfo : undefined),

@@ -59,8 +59,10 @@ export function checkConnectionHead(input: unknown): PresenceError | undefined {
 /** Validates the payload of a connection in place, freezing its data, activity and profile. */
 export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number): PresenceError | undefined {
   const { data, activity, profile } = input
-  const problem = checkActivity(activity)
-  if (problem !== undefined) return problem
+  if (activity !== undefined) {
+    const problem = checkActivity(activity)
+    if (problem !== undefined) return problem
+  }
   if (profile !== undefined) {
     const taken = takePresenceData(profile, maxDataBytes)
     if (taken instanceof PresenceError) return invalid(`profile: ${taken.message}`)
