@@ -120,6 +120,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #snapshotJoins: Map<string, number> | undefined
   /** While a snapshot is applied: how many known connections it listed. */
   #snapshotMatched = 0
+  readonly #oneConnection: Connection<D>[] = []
   /** The receiver-clock time of the input being applied: read once per input, not per helper. */
   #now = 0
 
@@ -563,7 +564,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
     if (version !== undefined && version < connection.version) return
-    this.#removeConnections(member!, [connection], version)
+    // One reused array for the single connection of a leave: leaves are the hottest path there is.
+    const gone = this.#oneConnection
+    gone.push(connection)
+    try {
+      this.#removeConnections(member!, gone, version)
+    } finally {
+      gone.pop()
+    }
   }
 
   #removeConnections(member: Member<D>, gone: readonly Connection<D>[], version: number | undefined): void {
