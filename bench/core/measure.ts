@@ -2,8 +2,12 @@ export function median(values: readonly number[]): number {
   return values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!
 }
 
-/** The median of several timed runs: robust to a noisy neighbour on a shared machine. */
+/**
+ * The median of several timed runs: robust to a noisy neighbour on a shared machine. One untimed
+ * run first, so neither side is timed while its code is still being compiled.
+ */
 export function medianMs(runs: number, setup: () => () => void): number {
+  setup()()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const run = setup()

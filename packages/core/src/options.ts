@@ -77,33 +77,27 @@ function invalid(message: string): PresenceError {
   return new PresenceError('invalid-options', `createPresenceClient: ${message}`)
 }
 
-function duration(name: string, value: number | undefined, fallback: number): number {
+/** A duration (`whole` false: any finite number, 0 or more) or a count (a whole number, 1 or more). */
+function numberOption(name: string, value: number | undefined, fallback: number, whole = false): number {
   if (value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw invalid(`${name} must be a finite number of milliseconds, 0 or more (got ${String(value)}).`)
-  }
-  return value
-}
-
-function count(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalid(`${name} must be a whole number, 1 or more (got ${String(value)}).`)
-  }
-  return value
+  if (whole ? Number.isInteger(value) && value >= 1 : Number.isFinite(value) && value >= 0) return value
+  throw invalid(
+    `${name} must be ${whole ? 'a whole number, 1' : 'a finite number of milliseconds, 0'} or more (got ${String(value)}).`,
+  )
 }
 
 /** Checks the options once, so a wrong setting fails where it is written, with what to change. */
 export function resolveOptions(options: PresenceClientOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw invalid('pass an options object.')
-  const { adapter, user } = options
-  if (typeof adapter !== 'object' || adapter === null || typeof adapter.openRoom !== 'function') {
+  const { adapter, user, resolveUser } = options
+  const typing = options.typing ?? {}
+  if (typeof adapter?.openRoom !== 'function') {
     throw invalid('adapter must be a presence adapter (an object with openRoom).')
   }
-  if (typeof user !== 'object' || user === null || typeof user.id !== 'string' || user.id === '') {
+  if (typeof user?.id !== 'string' || user.id === '') {
     throw invalid('user must be an object with a non-empty string id.')
   }
-  if (options.resolveUser !== undefined && typeof options.resolveUser !== 'function') {
+  if (resolveUser !== undefined && typeof resolveUser !== 'function') {
     throw invalid('resolveUser must be a function.')
   }
   const batch = options.batch ?? 'frame'
@@ -111,16 +105,17 @@ export function resolveOptions(options: PresenceClientOptions): ResolvedOptions 
     batch !== 'frame' &&
     batch !== 'sync' &&
     typeof batch !== 'function' &&
-    !(typeof batch === 'number' && Number.isFinite(batch) && batch >= 0)
+    !(Number.isFinite(batch) && batch >= 0)
   ) {
     throw invalid(`batch must be 'frame', 'sync', a number of milliseconds or a scheduler function.`)
   }
-  const idleAfterMs = duration('idleAfterMs', options.idleAfterMs, 60_000)
-  const awayAfterMs = duration('awayAfterMs', options.awayAfterMs, 300_000)
+  const ms = (name: keyof PresenceClientOptions, fallback: number) =>
+    numberOption(name, options[name] as number | undefined, fallback)
+  const idleAfterMs = ms('idleAfterMs', 60_000)
+  const awayAfterMs = ms('awayAfterMs', 300_000)
   if (awayAfterMs < idleAfterMs) throw invalid('awayAfterMs must not be shorter than idleAfterMs.')
-  const typing = options.typing ?? {}
-  const typingThrottleMs = duration('typing.throttleMs', typing.throttleMs, 2_000)
-  const typingTtlMs = duration('typing.ttlMs', typing.ttlMs, 6_000)
+  const typingThrottleMs = numberOption('typing.throttleMs', typing.throttleMs, 2_000)
+  const typingTtlMs = numberOption('typing.ttlMs', typing.ttlMs, 6_000)
   if (typingTtlMs <= typingThrottleMs) {
     throw invalid(
       'typing.ttlMs must be longer than typing.throttleMs, or typers flicker off between signals.',
@@ -129,24 +124,21 @@ export function resolveOptions(options: PresenceClientOptions): ResolvedOptions 
   return {
     adapter,
     user,
-    resolveUser: options.resolveUser,
+    resolveUser,
     idleAfterMs,
     awayAfterMs,
-    leaveGraceMs: duration('leaveGraceMs', options.leaveGraceMs, 3_000),
-    offlineRetentionMs: duration('offlineRetentionMs', options.offlineRetentionMs, 60_000),
+    leaveGraceMs: ms('leaveGraceMs', 3_000),
+    offlineRetentionMs: ms('offlineRetentionMs', 60_000),
     typingTtlMs,
     typingThrottleMs,
-    typingAutoStopMs: duration('typing.autoStopMs', typing.autoStopMs, 3_000),
-    activityRefreshMs: duration('activityRefreshMs', options.activityRefreshMs, 30_000),
-    tombstoneTtlMs: duration('tombstoneTtlMs', options.tombstoneTtlMs, 60_000),
-    maxTombstones: count('maxTombstones', options.maxTombstones, 10_000),
-    maxDataBytes: count('maxDataBytes', options.maxDataBytes, 16_384),
+    typingAutoStopMs: numberOption('typing.autoStopMs', typing.autoStopMs, 3_000),
+    activityRefreshMs: ms('activityRefreshMs', 30_000),
+    tombstoneTtlMs: ms('tombstoneTtlMs', 60_000),
+    maxTombstones: numberOption('maxTombstones', options.maxTombstones, 10_000, true),
+    maxDataBytes: numberOption('maxDataBytes', options.maxDataBytes, 16_384, true),
     batch,
     clock: options.clock ?? systemClock,
     onListenerError:
-      options.onListenerError ??
-      ((error) => {
-        console.error('[presence-kit] an event listener threw:', error)
-      }),
+      options.onListenerError ?? ((error) => console.error('[presence-kit] an event listener threw:', error)),
   }
 }

@@ -83,10 +83,12 @@ type Buffered =
 export class RoomModel<D extends PresenceData = PresenceData> {
   readonly #users = new Map<string, Member<D>>()
   /**
-   * Every change of `users` since the last commit, as pairs of user id and the member it replaced:
-   * a push per change, no second index. Committed lookups read `users` itself when it is empty.
+   * Every change of `users` since the last commit, as pairs of user id and the member it replaced,
+   * in the first `changeCount` slots: two writes per change, no second index, and the array is
+   * reused from batch to batch instead of regrown. Committed lookups read `users` when it is empty.
    */
   #changes: (string | Member<D> | undefined)[] = []
+  #changeCount = 0
   /** The committed members of the users in `changes`, built only when asked for between commits. */
   #before: Map<string, Member<D> | undefined> | undefined
   /** `users` was cleared since the last commit: only the committed roster answers lookups. */
@@ -118,6 +120,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #snapshotJoins: Map<string, number> | undefined
   /** While a snapshot is applied: how many known connections it listed. */
   #snapshotMatched = 0
+  readonly #oneConnection: Connection<D>[] = []
   /** The receiver-clock time of the input being applied: read once per input, not per helper. */
   #now = 0
 
@@ -158,7 +161,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   /** A member as of the last commit. */
   committedMember(userId: string): Member<D> | undefined {
     if (this.#committed.members.length === 0) return undefined
-    if (this.#changes.length === 0 && !this.#wiped) return this.#users.get(userId)
+    if (this.#changeCount === 0 && !this.#wiped) return this.#users.get(userId)
     const before = (this.#before ??= this.#indexBefore())
     return before.has(userId) || this.#wiped ? before.get(userId) : this.#users.get(userId)
   }
@@ -170,7 +173,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return before
     }
     const changes = this.#changes
-    for (let i = changes.length - 2; i >= 0; i -= 2)
+    for (let i = this.#changeCount - 2; i >= 0; i -= 2)
       before.set(changes[i] as string, changes[i + 1] as Member<D>)
     return before
   }
@@ -420,11 +423,18 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       if (events[i]!.type === 'sync') events[i] = Object.freeze({ type: 'sync', members })
     }
     this.#events = []
-    this.#changes = []
+    this.#forgetChanges()
     this.#before = undefined
     this.#wiped = false
     this.#membersDirty = this.#typingDirty = this.#recentDirty = this.#stateDirty = false
     return { state, events }
+  }
+
+  /** Empties the change list, keeping a burst-sized array for the next batch but no stale members. */
+  #forgetChanges(): void {
+    if (this.#changeCount > 8_192) this.#changes = []
+    else this.#changes.fill(undefined, 0, this.#changeCount)
+    this.#changeCount = 0
   }
 
   /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
@@ -434,7 +444,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (this.#users.size > 0) {
       this.#users.clear()
       this.#wiped = true
-      this.#changes = []
+      this.#forgetChanges()
       this.#before = undefined
       this.#membersDirty = true
     }
@@ -554,7 +564,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
     if (version !== undefined && version < connection.version) return
-    this.#removeConnections(member!, [connection], version)
+    // One reused array for the single connection of a leave: leaves are the hottest path there is.
+    const gone = this.#oneConnection
+    gone.push(connection)
+    try {
+      this.#removeConnections(member!, gone, version)
+    } finally {
+      gone.pop()
+    }
   }
 
   #removeConnections(member: Member<D>, gone: readonly Connection<D>[], version: number | undefined): void {
@@ -637,7 +654,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #setUser(userId: string, previous: Member<D> | undefined, member: Member<D> | undefined): void {
     // With an empty committed roster every lookup answers undefined: nothing to remember.
     if (this.#committed.members.length > 0 && !this.#wiped) {
-      this.#changes.push(userId, previous)
+      this.#changes[this.#changeCount++] = userId
+      this.#changes[this.#changeCount++] = previous
       if (this.#before !== undefined && !this.#before.has(userId)) this.#before.set(userId, previous)
     }
     if (member === undefined) this.#users.delete(userId)
@@ -718,9 +736,13 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const now = this.#now
     const thresholds = this.#config
     let latest = connections[0]!
-    let status = connectionStatus(latest, now, thresholds)
+    // A connection that never reported activity is active and has no deadline: no status maths.
+    let status =
+      latest.lastActiveAt === undefined && !latest.away && !latest.hidden
+        ? 'active'
+        : connectionStatus(latest, now, thresholds)
     let joinedAt = latest.joinedAt
-    let next = nextTransition(latest, now, thresholds)
+    let next = latest.lastActiveAt === undefined ? Infinity : nextTransition(latest, now, thresholds)
     for (let i = 1; i < connections.length; i++) {
       const c = connections[i]!
       if (c.updatedAt >= latest.updatedAt) latest = c
@@ -733,7 +755,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     return Object.freeze({
       userId,
       data: latest.data,
-      connections: Object.isFrozen(connections) ? connections : Object.freeze(connections),
+      connections: Object.freeze(connections),
       status,
       isSelf,
       info: this.#config.infoFor(userId) ?? latest.profile ?? (isSelf ? this.#config.selfInfo : undefined),

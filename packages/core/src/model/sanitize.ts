@@ -94,8 +94,11 @@ function walk(value: unknown, depth: number, budget: number, freeze = true): num
           const child = (value as Record<string, unknown>)[key]
           // An absent optional field is common in application code; JSON leaves it out.
           if (child === undefined) continue
-          budget = walk(child, depth + 1, budget - key.length - 3, freeze)
-          if (budget < 0) return budget
+          budget -= key.length + 3
+          // Strings, the usual field, are measured here rather than in a call of their own.
+          budget =
+            typeof child === 'string' ? budget - child.length - 2 : walk(child, depth + 1, budget, freeze)
+          if (budget < 0) return problem === undefined ? tooLarge() : budget
         }
       }
       if (freeze) Object.freeze(value)
@@ -106,10 +109,11 @@ function walk(value: unknown, depth: number, budget: number, freeze = true): num
         new PresenceError('invalid-data', `Presence data holds a ${typeof value}, which is not JSON.`),
       )
   }
-  if (budget < 0 && problem === undefined) {
-    return fail(new PresenceError('data-too-large', 'Presence data is larger than maxDataBytes.'))
-  }
-  return budget
+  return budget < 0 && problem === undefined ? tooLarge() : budget
+}
+
+function tooLarge(): number {
+  return fail(new PresenceError('data-too-large', 'Presence data is larger than maxDataBytes.'))
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -7,9 +7,6 @@ import type { Clock } from '../clock.js'
 export interface Timeline {
   schedule(key: string, at: number): void
   cancel(key: string): void
-  has(key: string): boolean
-  /** Runs every deadline that is due now (a manual flush for tests and commits). */
-  runDue(): void
   /** Drops every deadline; the timeline stays usable. */
   clear(): void
   dispose(): void
@@ -112,10 +109,6 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
     cancel(key) {
       deadlines.delete(key)
     },
-    has(key) {
-      return deadlines.has(key)
-    },
-    runDue,
     clear() {
       if (timer !== undefined) clock.clearTimeout(timer)
       timer = undefined

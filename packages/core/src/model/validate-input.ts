@@ -3,7 +3,7 @@ import { PresenceError } from '../errors.js'
 import { describe, isPlainObject, takePresenceData } from './sanitize.js'
 
 /**
- * A connection input that passed `checkConnection`: its data and profile are frozen JSON and its
+ * A connection input that passed `checkConnectionHead` and `checkConnectionBody`: its data and profile are frozen JSON and its
  * fields have the promised types. The same object the adapter handed over (no copy per message).
  */
 export type CheckedConnection = ConnectionInput & { readonly __checked?: never }
@@ -49,8 +49,8 @@ function checkActivity(value: unknown): PresenceError | undefined {
  * whether the input is stale. Input dropped as stale is never stored, so its payload need not be
  * walked; `checkConnectionBody` does that for input about to be applied.
  */
-export function checkConnectionHead(input: unknown): PresenceError | undefined {
-  if (!isPlainObject(input)) return invalid('A connection must be an object.', describe(input))
+export function checkConnectionHead(input: unknown, what = 'A connection'): PresenceError | undefined {
+  if (!isPlainObject(input)) return invalid(`${what} must be an object.`, describe(input))
   if (!isId(input.connectionId)) return badId(input.connectionId, 'connectionId')
   if (!isId(input.userId)) return badId(input.userId, 'userId')
   return checkVersion(input.version)
@@ -59,8 +59,10 @@ export function checkConnectionHead(input: unknown): PresenceError | undefined {
 /** Validates the payload of a connection in place, freezing its data, activity and profile. */
 export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number): PresenceError | undefined {
   const { data, activity, profile } = input
-  const problem = checkActivity(activity)
-  if (problem !== undefined) return problem
+  if (activity !== undefined) {
+    const problem = checkActivity(activity)
+    if (problem !== undefined) return problem
+  }
   if (profile !== undefined) {
     const taken = takePresenceData(profile, maxDataBytes)
     if (taken instanceof PresenceError) return invalid(`profile: ${taken.message}`)
@@ -72,16 +74,9 @@ export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number
   return undefined
 }
 
-/** Both halves at once, for input that is applied whatever its version. */
-export function checkConnection(input: unknown, maxDataBytes: number): PresenceError | undefined {
-  return checkConnectionHead(input) ?? checkConnectionBody(input as ConnectionInput, maxDataBytes)
-}
-
+/** A leave has the same head as a connection and no body. */
 export function checkLeave(input: unknown): PresenceError | undefined {
-  if (!isPlainObject(input)) return invalid('A leave must be an object.', describe(input))
-  if (!isId(input.connectionId)) return badId(input.connectionId, 'connectionId')
-  if (!isId(input.userId)) return badId(input.userId, 'userId')
-  return checkVersion(input.version)
+  return checkConnectionHead(input, 'A leave')
 }
 
 export function checkTyping(input: unknown): PresenceError | undefined {

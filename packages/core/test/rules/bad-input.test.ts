@@ -48,6 +48,28 @@ describe('rule 11: bad input never throws and never corrupts state', () => {
     })
   }
 
+  const oversized: [string, Record<string, unknown>][] = [
+    ['one long string', { blob: 'x'.repeat(300) }],
+    ['many short strings', Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, 'abcd']))],
+    ['a long string in a nested object', { profile: { bio: 'x'.repeat(300) } }],
+    ['long strings in an array', { tags: ['x'.repeat(150), 'y'.repeat(150)] }],
+    ['long keys', { ['k'.repeat(300)]: 1 }],
+  ]
+  for (const [label, data] of oversized) {
+    it(`reports data over maxDataBytes as data-too-large: ${label}`, () => {
+      const { room, sink, takeEvents } = setupRoom({ maxDataBytes: 256 })
+      room.watch()
+      connectAndSync(sink())
+      takeEvents()
+      sink().join({ userId: 'x', connectionId: 'x1', data: data as never })
+      const [event] = takeEvents()
+      expect(event?.type === 'error' && event.error.code).toBe('data-too-large')
+      expect(room.isUserPresent('x')).toBe(false)
+      sink().join({ userId: 'x', connectionId: 'x1', data: { fits: 'x'.repeat(200) } })
+      expect(room.isUserPresent('x')).toBe(true)
+    })
+  }
+
   it('rejects a malformed snapshot entry but keeps the valid ones', () => {
     const { room, sink, takeEvents } = setupRoom()
     room.watch()
