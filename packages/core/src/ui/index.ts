@@ -57,3 +57,4 @@ export {
 } from './member-list.js'
 export { getConnectionBadgeLabel, type ConnectionBadgeMessages } from './connection-badge.js'
 export { checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'
+export { reportPropError } from './report-prop-error.js'

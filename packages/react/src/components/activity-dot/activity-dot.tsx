@@ -10,7 +10,7 @@ import {
 import { PresenceError } from '@presence-kit/core'
 import { useActivityStatus } from '../../hooks/use-member.js'
 import { part, visuallyHidden } from '../shared/anatomy.js'
-import { reportPropError } from '../shared/report-prop-error.js'
+import { reportPropError } from '@presence-kit/core/ui'
 
 interface ActivityDotCommonProps {
   /** Status wording, e.g. for another language. */

@@ -15,7 +15,7 @@ import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { Avatar } from '../shared/avatar.js'
 import { part } from '../shared/anatomy.js'
-import { reportPropError } from '../shared/report-prop-error.js'
+import { reportPropError } from '@presence-kit/core/ui'
 import { OverflowList } from './overflow-list.js'
 
 /** The hidden members listed behind "+N" at most; the rest are counted ("and 120 more"). */

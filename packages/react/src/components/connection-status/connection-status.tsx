@@ -1,7 +1,7 @@
 import { checkRoomProp, getConnectionBadgeLabel, type ConnectionBadgeMessages } from '@presence-kit/core/ui'
 import { useConnectionStatus } from '../../hooks/use-connection-status.js'
 import { part } from '../shared/anatomy.js'
-import { reportPropError } from '../shared/report-prop-error.js'
+import { reportPropError } from '@presence-kit/core/ui'
 
 export interface ConnectionStatusProps {
   readonly room: string

@@ -20,7 +20,7 @@ import {
 import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { part } from '../shared/anatomy.js'
-import { reportPropError } from '../shared/report-prop-error.js'
+import { reportPropError } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
 
 export interface OnlineListProps {

@@ -1,7 +1,7 @@
 import { checkRoomProp, type TypingMessages } from '@presence-kit/core/ui'
 import { useTyping } from '../../hooks/use-typing.js'
 import { flag, part } from '../shared/anatomy.js'
-import { reportPropError } from '../shared/report-prop-error.js'
+import { reportPropError } from '@presence-kit/core/ui'
 
 export interface TypingIndicatorProps {
   readonly room: string

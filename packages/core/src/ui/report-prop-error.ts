@@ -1,4 +1,4 @@
-import { PresenceError } from '@presence-kit/core'
+import { PresenceError } from '../errors.js'
 
 const reported = new Set<string>()
 
@@ -8,8 +8,9 @@ function isDevelopment(): boolean {
 }
 
 /**
- * Logs a bad prop as a `PresenceError` (`invalid-input` for a message) once per message in
- * development; never in production, never by throwing.
+ * Reports a bad prop or argument of a component: logged as a `PresenceError` (`invalid-input` for
+ * a message) once per message in development, never in production and never thrown, so one wrong
+ * value cannot take a page down. Shared by the React and Vue components so both say the same.
  */
 export function reportPropError(problem: PresenceError | string | undefined): void {
   if (problem === undefined || !isDevelopment()) return
