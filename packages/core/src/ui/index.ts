@@ -42,3 +42,18 @@ export {
 export { createSortedMembers, type MemberChanges, type SortedMembers } from './sorted-members.js'
 export { getNextListIndex, isListNavigationKey, type ListNavigationKey } from './list-navigation.js'
 export { getMemberChanges } from './member-changes.js'
+export {
+  getMemberListLayout,
+  type MemberListGroup,
+  type MemberListItem,
+  type MemberListLayout,
+} from './list-layout.js'
+export {
+  createMemberList,
+  type MemberList,
+  type MemberListOptions,
+  type MemberListSource,
+  type MemberListView,
+} from './member-list.js'
+export { getConnectionBadgeLabel, type ConnectionBadgeMessages } from './connection-badge.js'
+export { checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'

@@ -1,0 +1,119 @@
+import type { PresenceEvent } from '../events.js'
+import type { Member, PresenceData } from '../types.js'
+import { getMemberListLayout, type MemberListLayout } from './list-layout.js'
+import { getMemberChanges } from './member-changes.js'
+import { compareMembers } from './member-order.js'
+import { createSortedMembers, type MemberChanges } from './sorted-members.js'
+import { compareStatus } from './status.js'
+
+/** Options of `createMemberList`: the props of an online list or an avatar stack. */
+export interface MemberListOptions<M> {
+  /**
+   * The member order.
+   * @default compareMembers (self first, then status, then name)
+   */
+  readonly sort?: ((a: M, b: M) => number) | undefined
+  /** @default true */
+  readonly includeSelf?: boolean | undefined
+  /**
+   * Append the members who left recently (`RoomState.recentlyLeft`), status `offline`.
+   * @default false
+   */
+  readonly showRecentlyLeft?: boolean | undefined
+  /**
+   * Order by status first (then by `sort`), and lay out a header row per status.
+   * @default false
+   */
+  readonly groupByStatus?: boolean | undefined
+}
+
+/** The part of a room's state a member list reads. */
+export interface MemberListSource<M> {
+  readonly members: readonly M[]
+  readonly recentlyLeft: readonly M[]
+  readonly synced: boolean
+}
+
+/** What a member list shows after a commit; the same object until something in it changes. */
+export interface MemberListView<M> extends MemberListLayout {
+  /** The members in display order. */
+  readonly members: readonly M[]
+  /** False until the room's first roster arrived. */
+  readonly synced: boolean
+}
+
+/** A member list kept in display order across commits. */
+export interface MemberList<M> {
+  /**
+   * The view of `state`. Pass the events of the commit that produced it (a `change` event's
+   * `events`) so that only the members they name are re-placed; without them, the lists are
+   * compared member by member.
+   */
+  update(state: MemberListSource<M>, events?: readonly PresenceEvent[]): MemberListView<M>
+}
+
+type ListMember = Member<PresenceData>
+
+/**
+ * The display list of an online list or an avatar stack over a room of up to 100,000 members:
+ * filtered (self, recently left), ordered with `createSortedMembers` so a commit of k changes costs
+ * O(k log n) comparisons, and laid out with status groups when asked.
+ */
+export function createMemberList<M extends ListMember = ListMember>(
+  options: MemberListOptions<M> = {},
+): MemberList<M> {
+  const sort = options.sort ?? (compareMembers as (a: M, b: M) => number)
+  const includeSelf = options.includeSelf ?? true
+  const showRecentlyLeft = options.showRecentlyLeft ?? false
+  const grouped = options.groupByStatus ?? false
+  const order = grouped ? (a: M, b: M) => compareStatus(a.status, b.status) || sort(a, b) : sort
+
+  const present = createSortedMembers<M>(order)
+  const left = createSortedMembers<M>(order)
+  let lastMembers: readonly M[] | undefined
+  let lastLeft: readonly M[] | undefined
+  let view: MemberListView<M> | undefined
+
+  function update(state: MemberListSource<M>, events?: readonly PresenceEvent[]): MemberListView<M> {
+    const sameInput = state.members === lastMembers && (!showRecentlyLeft || state.recentlyLeft === lastLeft)
+    if (view !== undefined && sameInput && view.synced === state.synced) return view
+    const previousPresent = present.current()
+    const previousLeft = left.current()
+    const changes = events === undefined ? undefined : toChanges<M>(events, includeSelf)
+    const visible = includeSelf ? state.members : state.members.filter((member) => !member.isSelf)
+    const sortedPresent = state.members === lastMembers ? previousPresent : present.update(visible, changes)
+    const sortedLeft = showRecentlyLeft ? left.update(visibleLeft(state.recentlyLeft, includeSelf)) : []
+    lastMembers = state.members
+    lastLeft = state.recentlyLeft
+    if (
+      view !== undefined &&
+      view.synced === state.synced &&
+      sortedPresent === previousPresent &&
+      sortedLeft === previousLeft
+    ) {
+      return view
+    }
+    const members = sortedLeft.length === 0 ? sortedPresent : sortedPresent.concat(sortedLeft)
+    view = { ...getMemberListLayout(members, grouped), members, synced: state.synced }
+    return view
+  }
+
+  return { update }
+}
+
+function toChanges<M extends ListMember>(
+  events: readonly PresenceEvent[],
+  includeSelf: boolean,
+): MemberChanges<M> {
+  const changes = getMemberChanges(events) as unknown as MemberChanges<M>
+  if (includeSelf) return changes
+  return {
+    added: changes.added.filter((member) => !member.isSelf),
+    removed: changes.removed.filter((member) => !member.isSelf),
+    updated: changes.updated.filter(([before]) => !before.isSelf),
+  }
+}
+
+function visibleLeft<M extends ListMember>(members: readonly M[], includeSelf: boolean): readonly M[] {
+  return includeSelf ? members : members.filter((member) => !member.isSelf)
+}

@@ -1,0 +1,20 @@
+import type { PresenceData, RoomState } from '@presence-kit/core'
+
+/** What a composable shows while its room name is not valid: nobody, not synced. */
+export const EMPTY_ROOM_STATE: RoomState = Object.freeze({
+  room: '',
+  status: 'disconnected',
+  synced: false,
+  stale: false,
+  joined: false,
+  self: undefined,
+  members: Object.freeze([]),
+  count: 0,
+  typing: Object.freeze([]),
+  recentlyLeft: Object.freeze([]),
+  lastError: undefined,
+})
+
+export function emptyRoomState<D extends PresenceData>(): RoomState<D> {
+  return EMPTY_ROOM_STATE as RoomState<D>
+}

@@ -1,0 +1,30 @@
+import type { ConnectionStatus } from '@presence-kit/core'
+import { computed, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { holdRoom } from './room-hold.js'
+import { useRoomHandle } from './room-handle.js'
+import { shallowEqual } from './shallow-equal.js'
+import { useRoomState } from './use-room-state.js'
+
+export interface UseConnectionStatusReturn {
+  readonly status: ComputedRef<ConnectionStatus>
+  /** True while reconnecting: the roster shown is the last one known. */
+  readonly stale: ComputedRef<boolean>
+  /** False until the first roster arrived. */
+  readonly synced: ComputedRef<boolean>
+}
+
+/** The state of the link to the backend for one room. */
+export function useConnectionStatus(name: MaybeRefOrGetter<string>): UseConnectionStatusReturn {
+  const room = useRoomHandle(name)
+  holdRoom(room, false, () => undefined)
+  const link = useRoomState(
+    room,
+    (state) => ({ status: state.status, stale: state.stale, synced: state.synced }),
+    shallowEqual,
+  )
+  return {
+    status: computed(() => link.value.status),
+    stale: computed(() => link.value.stale),
+    synced: computed(() => link.value.synced),
+  }
+}

@@ -1,0 +1,25 @@
+import type { Member, PresenceData, PresenceStatus } from '@presence-kit/core'
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import { holdRoom } from './room-hold.js'
+import { useRoomHandle } from './room-handle.js'
+import { useRoomState } from './use-room-state.js'
+
+/** One member of a room, or undefined when absent. Changes only when that member does. */
+export function useMember<D extends PresenceData = PresenceData>(
+  name: MaybeRefOrGetter<string>,
+  userId: MaybeRefOrGetter<string>,
+): Readonly<Ref<Member<D> | undefined>> {
+  const room = useRoomHandle<D>(name)
+  holdRoom(room, false, () => undefined)
+  // The committed lookup is O(1) and returns the same object until the member changes.
+  return useRoomState(room, () => room.value?.get(toValue(userId)), Object.is, [() => toValue(userId)])
+}
+
+/** A user's status in a room: `offline` when they are not there. */
+export function useActivityStatus(
+  name: MaybeRefOrGetter<string>,
+  userId: MaybeRefOrGetter<string>,
+): ComputedRef<PresenceStatus> {
+  const member = useMember(name, userId)
+  return computed(() => member.value?.status ?? 'offline')
+}

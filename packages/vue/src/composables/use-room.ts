@@ -1,0 +1,40 @@
+import { PresenceError, type PresenceData, type PresenceUpdate, type Room } from '@presence-kit/core'
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { holdRoom } from './room-hold.js'
+import { useRoomHandle } from './room-handle.js'
+
+export interface UseRoomOptions<D extends PresenceData> {
+  /** The presence data to enter with; read when the room is joined. */
+  initialPresence?: MaybeRefOrGetter<PresenceUpdate<D> | undefined>
+  /**
+   * Enter the room's presence (`true`) or only watch its roster (`false`).
+   * @default true
+   */
+  join?: MaybeRefOrGetter<boolean>
+}
+
+/**
+ * The room handle, joined (or watched) while the calling component or effect scope lives. Joins
+ * are counted by the core, so any number of components share one join. When `name` changes, the
+ * old room is left and the new one joined. Nothing joins during server rendering.
+ *
+ * @throws PresenceError (`invalid-options`) when `name` is not a valid room name
+ */
+export function useRoom<D extends PresenceData = PresenceData>(
+  name: MaybeRefOrGetter<string>,
+  options: UseRoomOptions<D> = {},
+): ComputedRef<Room<D>> {
+  const handle = useRoomHandle<D>(name)
+  holdRoom(
+    handle,
+    () => toValue(options.join) ?? true,
+    () => toValue(options.initialPresence),
+  )
+  return computed(() => {
+    const room = handle.value
+    if (room === undefined) {
+      throw new PresenceError('invalid-options', `useRoom(): no room for the name ${String(toValue(name))}.`)
+    }
+    return room
+  })
+}

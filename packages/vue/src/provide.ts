@@ -1,0 +1,38 @@
+import { PresenceError, type PresenceClient } from '@presence-kit/core'
+import { hasInjectionContext, inject, provide, type App, type InjectionKey, type Plugin } from 'vue'
+
+/** Where the client of an app (or of a subtree) is provided. */
+export const presenceClientKey: InjectionKey<PresenceClient> = Symbol('presence-kit client')
+
+/**
+ * A Vue plugin that makes `client` available to every composable and component of the app:
+ * `app.use(createPresencePlugin(client))`. One client per app (per request on a server), never a
+ * module singleton.
+ */
+export function createPresencePlugin(client: PresenceClient): Plugin {
+  return {
+    install(app: App) {
+      app.provide(presenceClientKey, client)
+    },
+  }
+}
+
+/** Makes `client` available to the calling component's descendants (and to itself). (not to itself). Call in `setup`. */
+export function providePresence(client: PresenceClient): void {
+  provide(presenceClientKey, client)
+}
+
+/**
+ * The client provided by `createPresencePlugin` or `providePresence`. Throws a `PresenceError` that
+ * says what to do when there is none.
+ */
+export function usePresenceClient(): PresenceClient {
+  const client = hasInjectionContext() ? inject(presenceClientKey, null) : null
+  if (client === null) {
+    throw new PresenceError(
+      'invalid-state',
+      'No presence client here: install it with app.use(createPresencePlugin(client)) or call providePresence(client) in a parent component.',
+    )
+  }
+  return client
+}
