@@ -14,7 +14,10 @@ const config: StorybookConfig = {
     // The Vue framework does not add the Vue plugin itself.
     const hasVue = (viteConfig.plugins ?? [])
       .flat()
-      .some((plugin) => plugin !== null && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'vite:vue')
+      .some(
+        (plugin) =>
+          plugin !== null && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'vite:vue',
+      )
     return mergeConfig(viteConfig, {
       plugins: hasVue ? [] : [vue()],
       resolve: { alias: sourceAliases, dedupe },

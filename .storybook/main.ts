@@ -19,7 +19,13 @@ const config: StorybookConfig = {
   viteFinal(viteConfig) {
     const hasReact = (viteConfig.plugins ?? [])
       .flat()
-      .some((plugin) => plugin !== null && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'vite:react-babel')
+      .some(
+        (plugin) =>
+          plugin !== null &&
+          typeof plugin === 'object' &&
+          'name' in plugin &&
+          plugin.name === 'vite:react-babel',
+      )
     return mergeConfig(viteConfig, {
       plugins: hasReact ? [] : [react()],
       resolve: { alias: sourceAliases, dedupe },

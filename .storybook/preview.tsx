@@ -1,13 +1,13 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { PresenceProvider } from '@presence-kit/react'
-import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures'
+import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
 import {
   applyPresenceStyles,
   getStoryFrame,
   storyPageGlobalTypes,
   storyPageInitialGlobals,
   type StoryPageGlobals,
-} from '../stories/shared/story-page'
+} from '../stories/shared/story-page.ts'
 
 const withPresence: Decorator = (Story, context) => {
   const presence = findStoryPresence(context)

@@ -9,7 +9,10 @@ const packages = (path: string) => fileURLToPath(new URL(`../packages/${path}`, 
  * Subpaths come before their package, since Vite takes the first alias that matches.
  */
 export const sourceAliases: Alias[] = [
-  { find: /^@presence-kit\/(?:core|react|vue)\/styles\.css$/, replacement: packages('core/styles/presence.css') },
+  {
+    find: /^@presence-kit\/(?:core|react|vue)\/styles\.css$/,
+    replacement: packages('core/styles/presence.css'),
+  },
   { find: /^@presence-kit\/core\/ui$/, replacement: packages('core/src/ui/index.ts') },
   { find: /^@presence-kit\/core\/testing$/, replacement: packages('core/src/testing/index.ts') },
   { find: /^@presence-kit\/core$/, replacement: packages('core/src/index.ts') },

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { usePresence } from '@presence-kit/react'
-import { cast, STORY_ROOM } from '../shared/presence-fixtures'
-import { expectRoomSummary } from '../shared/plays'
+import { cast, STORY_ROOM } from '../shared/presence-fixtures.ts'
+import { expectRoomSummary } from '../shared/plays.ts'
 
 /** What `usePresence(room)` returns, for building your own views on the store. */
 function RoomSummary({ room }: { room: string }) {

@@ -54,7 +54,12 @@ export interface CrowdArgs {
   readonly multiTabRatio: number
 }
 
-export const crowdArgs: CrowdArgs = { members: 200, churnPerSecond: 5, typingPerSecond: 1, multiTabRatio: 0.2 }
+export const crowdArgs: CrowdArgs = {
+  members: 200,
+  churnPerSecond: 5,
+  typingPerSecond: 1,
+  multiTabRatio: 0.2,
+}
 
 export const crowdArgTypes = {
   members: { control: { type: 'range', min: 0, max: 100_000, step: 100 }, description: 'Users in the room' },
@@ -98,8 +103,14 @@ export const cast = {
     { id: 'offline', name: 'Otto Offline', status: 'offline' },
   ],
   longNames: [
-    { id: 'long-1', name: 'Pablo Diego José Francisco de Paula Juan Nepomuceno María de los Remedios Ruiz Picasso' },
-    { id: 'long-2', name: 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen' },
+    {
+      id: 'long-1',
+      name: 'Pablo Diego José Francisco de Paula Juan Nepomuceno María de los Remedios Ruiz Picasso',
+    },
+    {
+      id: 'long-2',
+      name: 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen',
+    },
     { id: 'long-3', name: 'Hubert Blaine Wolfeschlegelsteinhausenbergerdorff Senior the Third of His Name' },
   ],
   rightToLeft: [
@@ -122,7 +133,11 @@ export const cast = {
 } satisfies Record<string, readonly CastMember[]>
 
 /** Who types in the typing stories (ids from `cast.many`). */
-export const typers = { one: ['grace'], two: ['grace', 'alan'], many: ['grace', 'alan', 'margaret', 'radia', 'edsger'] }
+export const typers = {
+  one: ['grace'],
+  two: ['grace', 'alan'],
+  many: ['grace', 'alan', 'margaret', 'radia', 'edsger'],
+}
 
 // ---------------------------------------------------------------------------------------------
 // A story's presence
@@ -149,7 +164,10 @@ const TYPING_REFRESH_MS = 2_000
  * into the scenario's state. Everyone but the local user is in the room before the client opens it,
  * so even 100,000 members arrive in one snapshot.
  */
-export function createStoryPresence(scenario: PresenceScenario = {}, args: Partial<CrowdArgs> = {}): StoryPresence {
+export function createStoryPresence(
+  scenario: PresenceScenario = {},
+  args: Partial<CrowdArgs> = {},
+): StoryPresence {
   const connection = scenario.connection ?? 'synced'
   // A hub that never delivers keeps the client before its first snapshot: the loading state.
   const hub = createMemoryHub({ delivery: connection === 'loading' ? 'manual' : 'sync' })
@@ -281,7 +299,9 @@ function activityOf(status: CastStatus | undefined) {
 
 function profileOf(member: CastMember): { name: string; avatarUrl?: string } {
   const avatarUrl = member.avatarUrl === undefined ? generatedAvatar(member.id) : member.avatarUrl
-  return avatarUrl === null || avatarUrl === undefined ? { name: member.name } : { name: member.name, avatarUrl }
+  return avatarUrl === null || avatarUrl === undefined
+    ? { name: member.name }
+    : { name: member.name, avatarUrl }
 }
 
 function selfUserOf(member: CastMember): SelfUser {

@@ -1,4 +1,6 @@
 /// <reference types="vite/client" />
+import type { GlobalTypes } from 'storybook/internal/types'
+
 // What a story's page looks like around the component, the same in both frameworks: the kit's one
 // stylesheet (or none, for the unstyled stories), light or dark, left-to-right or right-to-left.
 
@@ -51,8 +53,9 @@ export function getStoryFrame(globals: StoryPageGlobals): StoryFrame {
     dir: globals.direction ?? 'ltr',
     // The frame paints its own background, so contrast checks see what a person sees.
     style: {
-      background: theme === 'dark' ? '#15171c' : '#ffffff',
-      color: theme === 'dark' ? '#eceef2' : '#1b1d22',
+      // The kit's own surface and text colours when styled; the same values when not.
+      background: `var(--presence-surface, ${theme === 'dark' ? '#17191d' : '#ffffff'})`,
+      color: `var(--presence-text, ${theme === 'dark' ? '#e8eaee' : '#1d1f24'})`,
       colorScheme: theme,
       padding: '1rem',
       minHeight: '6rem',
@@ -61,7 +64,7 @@ export function getStoryFrame(globals: StoryPageGlobals): StoryFrame {
 }
 
 /** The toolbar switches; stories set them with `globals`. */
-export const storyPageGlobalTypes = {
+export const storyPageGlobalTypes: GlobalTypes = {
   theme: {
     description: 'Light or dark theme',
     toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
@@ -74,6 +77,10 @@ export const storyPageGlobalTypes = {
     description: 'With or without the kit stylesheet',
     toolbar: { title: 'Styles', icon: 'paintbrush', items: ['styled', 'unstyled'], dynamicTitle: true },
   },
-} as const
+}
 
-export const storyPageInitialGlobals = { theme: 'light', direction: 'ltr', styles: 'styled' } as const
+export const storyPageInitialGlobals: Required<StoryPageGlobals> = {
+  theme: 'light',
+  direction: 'ltr',
+  styles: 'styled',
+}

@@ -1,0 +1,54 @@
+import type { Decorator, Preview } from '@storybook/vue3-vite'
+import { providePresence } from '@presence-kit/vue'
+import { defineComponent, h } from 'vue'
+import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
+import {
+  applyPresenceStyles,
+  getStoryFrame,
+  storyPageGlobalTypes,
+  storyPageInitialGlobals,
+  type StoryPageGlobals,
+} from '../stories/shared/story-page.ts'
+
+const withPresence: Decorator = (story, context) => {
+  const presence = findStoryPresence(context)
+  if (presence === undefined) return story()
+  // Live stories: the controls steer the running crowd.
+  presence.setCrowd(context.args)
+  const Story = story()
+  return defineComponent({
+    name: 'WithPresence',
+    setup() {
+      providePresence(presence.client)
+      return () => h(Story)
+    },
+  })
+}
+
+const withPage: Decorator = (story, context) => {
+  const globals = context.globals as StoryPageGlobals
+  applyPresenceStyles(globals.styles)
+  const frame = getStoryFrame(globals)
+  const Story = story()
+  return defineComponent({
+    name: 'StoryFrame',
+    setup: () => () =>
+      h('div', { 'data-presence-theme': frame.theme, dir: frame.dir, style: frame.style }, [h(Story)]),
+  })
+}
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    layout: 'fullscreen',
+    // axe runs on every story and fails its test on any violation.
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+  },
+  globalTypes: storyPageGlobalTypes,
+  initialGlobals: storyPageInitialGlobals,
+  beforeEach: [presenceBeforeEach],
+  decorators: [withPresence, withPage],
+}
+
+export default preview
