@@ -10,3 +10,21 @@ export { usePresenceEvent } from './hooks/use-presence-event.js'
 export { useLocalActivity } from './hooks/use-local-activity.js'
 // One install: the core's API comes with the bindings.
 export * from '@presence-kit/core'
+export { useMemberList } from './hooks/use-member-list.js'
+export {
+  OnlineList,
+  AvatarStack,
+  AVATAR_OVERFLOW_LIST_LIMIT,
+  TypingIndicator,
+  ActivityDot,
+  // The component's name shadows the core's type of the same name, re-exported below under another.
+  ConnectionStatus,
+  type OnlineListProps,
+  type OnlineListRowInfo,
+  type RenderOnlineListRow,
+  type AvatarStackProps,
+  type TypingIndicatorProps,
+  type ActivityDotProps,
+  type ConnectionStatusProps,
+} from './components/index.js'
+export type { ConnectionStatus as PresenceConnectionStatus } from '@presence-kit/core'

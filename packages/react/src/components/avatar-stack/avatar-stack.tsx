@@ -1,0 +1,114 @@
+import { PresenceError, type Member } from '@presence-kit/core'
+import {
+  checkRoomProp,
+  DEFAULT_AVATAR_STACK_MAX,
+  getAvatarStack,
+  getAvatarStackLabels,
+  getDisplayName,
+  normalizeCount,
+  normalizeSize,
+  type AvatarStackMessages,
+  type PresenceSize,
+} from '@presence-kit/core/ui'
+import { useMemo } from 'react'
+import { useMemberList } from '../../hooks/use-member-list.js'
+import { useRoom } from '../../hooks/use-room.js'
+import { Avatar } from '../shared/avatar.js'
+import { part } from '../shared/anatomy.js'
+import { reportPropError } from '../shared/report-prop-error.js'
+import { OverflowList } from './overflow-list.js'
+
+/** The hidden members listed behind "+N" at most; the rest are counted ("and 120 more"). */
+export const AVATAR_OVERFLOW_LIST_LIMIT = 50
+
+interface AvatarStackCommonProps {
+  /** @default DEFAULT_AVATAR_STACK_MAX (5) */
+  readonly max?: number | undefined
+  /** Everyone counted, when the roster is counted elsewhere (e.g. a server count). */
+  readonly total?: number | undefined
+  /** @default 'md' */
+  readonly size?: PresenceSize | undefined
+  /** @default true */
+  readonly includeSelf?: boolean | undefined
+  /** The group's accessible name; by default "N people online" from `messages`. */
+  readonly label?: string | undefined
+  readonly messages?: Partial<AvatarStackMessages> | undefined
+  readonly className?: string | undefined
+}
+
+export type AvatarStackProps = AvatarStackCommonProps &
+  (
+    | { readonly room: string; readonly members?: undefined }
+    | { readonly members: readonly Member[]; readonly room?: undefined }
+  )
+
+/**
+ * Overlapping avatars of a room's members (self first, then by status and name) or of the
+ * `members` given, in that order; then a "+N" button that opens the list of the hidden ones.
+ */
+export function AvatarStack(props: AvatarStackProps) {
+  if (props.members !== undefined) {
+    if (Array.isArray(props.members)) return <AvatarStackView {...props} members={props.members} />
+    reportPropError(new PresenceError('invalid-input', '<AvatarStack>: "members" must be an array.'))
+    return null
+  }
+  const error = checkRoomProp(props.room, 'AvatarStack')
+  if (error !== undefined) {
+    reportPropError(error)
+    return null
+  }
+  return <RoomAvatarStack {...props} room={props.room as string} />
+}
+
+function RoomAvatarStack(props: AvatarStackCommonProps & { readonly room: string }) {
+  const room = useRoom(props.room, { join: false })
+  const { members } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
+  return <AvatarStackView {...props} members={members} />
+}
+
+function AvatarStackView({
+  members,
+  max,
+  total,
+  size,
+  includeSelf = true,
+  label,
+  messages,
+  className,
+}: AvatarStackCommonProps & { readonly members: readonly Member[] }) {
+  const shownMax = normalizeCount(max, DEFAULT_AVATAR_STACK_MAX)
+  const everyone = Math.max(members.length, normalizeCount(total, members.length))
+  const stack = useMemo(() => {
+    const chosen = includeSelf ? members : members.filter((member) => !member.isSelf)
+    // Only the members that can be seen or listed are copied: a roster may be 100,000 long.
+    const loaded = chosen.slice(0, shownMax + AVATAR_OVERFLOW_LIST_LIMIT)
+    const counted =
+      chosen === members ? everyone : Math.max(chosen.length, normalizeCount(total, chosen.length))
+    return getAvatarStack({ members: loaded, max: shownMax, total: counted })
+  }, [members, includeSelf, shownMax, everyone, total])
+  const labels = getAvatarStackLabels(stack.total, stack.overflowCount, messages)
+  const shownSize = normalizeSize(size)
+  return (
+    <div
+      {...part('avatar-stack')}
+      data-size={shownSize}
+      role="group"
+      aria-label={label ?? labels.groupLabel}
+      className={className}
+    >
+      {stack.visible.map((member) => (
+        <Avatar key={member.userId} member={member} size={shownSize} />
+      ))}
+      {stack.overflowCount > 0 && (
+        <OverflowList
+          hidden={stack.hidden}
+          hiddenCount={stack.overflowCount}
+          buttonText={stack.overflowLabel}
+          buttonLabel={labels.overflowButtonLabel}
+          size={shownSize}
+          nameOf={getDisplayName}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,90 @@
+import type { Member } from '@presence-kit/core'
+import type { PresenceSize } from '@presence-kit/core/ui'
+import { useEffect, useId, useRef, useState } from 'react'
+import { Avatar } from '../shared/avatar.js'
+import { part } from '../shared/anatomy.js'
+
+export interface OverflowListProps {
+  readonly hidden: readonly Member[]
+  readonly hiddenCount: number
+  readonly buttonText: string
+  readonly buttonLabel: string
+  readonly size: PresenceSize
+  readonly nameOf: (member: Member) => string
+}
+
+/**
+ * The "+N" button and the list it opens. Escape or a press outside closes the list and gives the
+ * focus back to the button; the document listeners exist only while the list is open.
+ */
+export function OverflowList({
+  hidden,
+  hiddenCount,
+  buttonText,
+  buttonLabel,
+  size,
+  nameOf,
+}: OverflowListProps) {
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const listRef = useRef<HTMLUListElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const document = buttonRef.current?.ownerDocument
+    if (document === undefined) return
+    const close = () => {
+      setOpen(false)
+      buttonRef.current?.focus()
+    }
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close()
+    }
+    const onPointerDown = (event: Event) => {
+      const target = event.target as Node
+      if (!buttonRef.current?.contains(target) && !listRef.current?.contains(target)) close()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    document.addEventListener('pointerdown', onPointerDown)
+    return () => {
+      document.removeEventListener('keydown', onKeyDown)
+      document.removeEventListener('pointerdown', onPointerDown)
+    }
+  }, [open])
+
+  const unlisted = hiddenCount - hidden.length
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        {...part('avatar-overflow')}
+        data-size={size}
+        aria-label={buttonLabel}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        {buttonText}
+      </button>
+      <ul
+        ref={listRef}
+        id={listId}
+        {...part('avatar-overflow-list')}
+        data-state={open ? 'open' : 'closed'}
+        hidden={!open}
+        aria-label={buttonLabel}
+      >
+        {open &&
+          hidden.map((member) => (
+            <li key={member.userId}>
+              <Avatar member={member} size="sm" />
+              <span>{nameOf(member)}</span>
+            </li>
+          ))}
+        {open && unlisted > 0 && <li>{`+${unlisted}`}</li>}
+      </ul>
+    </>
+  )
+}

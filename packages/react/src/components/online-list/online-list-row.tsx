@@ -1,0 +1,119 @@
+import type { Member, PresenceStatus } from '@presence-kit/core'
+import {
+  getDisplayName,
+  getStatusLabel,
+  type MemberListGroup,
+  type StatusMessages,
+} from '@presence-kit/core/ui'
+import { memo, type ReactNode } from 'react'
+import { Avatar } from '../shared/avatar.js'
+import { flag, part, visuallyHidden } from '../shared/anatomy.js'
+
+/** What a custom row is told about its member. */
+export interface OnlineListRowInfo {
+  /** Position among the members (0-based; group headers not counted). */
+  readonly index: number
+  readonly isSelf: boolean
+  readonly status: PresenceStatus
+  /** The keyboard-active row. */
+  readonly active: boolean
+}
+
+export type RenderOnlineListRow = (member: Member, info: OnlineListRowInfo) => ReactNode
+
+interface RowPlacement {
+  readonly start: number
+  readonly size: number
+}
+
+function placement({ start, size }: RowPlacement) {
+  return {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    height: size,
+    transform: `translateY(${start}px)`,
+  } as const
+}
+
+export interface MemberRowProps extends RowPlacement {
+  readonly id: string
+  readonly member: Member
+  readonly index: number
+  readonly setSize: number
+  readonly active: boolean
+  readonly statusLabel: string
+  readonly renderRow: RenderOnlineListRow | undefined
+  readonly onPick: (index: number) => void
+}
+
+/**
+ * One option of the list. Memoised on primitive props and the member object, so a commit that
+ * changes one member re-renders that member's row only.
+ */
+export const MemberRow = memo(function MemberRow({
+  id,
+  member,
+  index,
+  setSize,
+  active,
+  statusLabel,
+  renderRow,
+  onPick,
+  start,
+  size,
+}: MemberRowProps) {
+  const info: OnlineListRowInfo = { index, isSelf: member.isSelf, status: member.status, active }
+  return (
+    <div
+      {...part('online-list-row')}
+      id={id}
+      role="option"
+      aria-selected={active}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      data-status={member.status}
+      data-self={flag(member.isSelf)}
+      data-active={flag(active)}
+      style={placement({ start, size })}
+      onClick={() => onPick(index)}
+    >
+      {renderRow === undefined ? (
+        <DefaultRowContent member={member} statusLabel={statusLabel} />
+      ) : (
+        renderRow(member, info)
+      )}
+    </div>
+  )
+})
+
+function DefaultRowContent({ member, statusLabel }: { member: Member; statusLabel: string }) {
+  return (
+    <>
+      <Avatar member={member} size="sm" />
+      <span data-presence-name="">{getDisplayName(member)}</span>
+      <span style={visuallyHidden}>{`, ${statusLabel}`}</span>
+    </>
+  )
+}
+
+export interface GroupRowProps extends RowPlacement {
+  readonly group: MemberListGroup
+  readonly messages: Partial<StatusMessages> | undefined
+}
+
+/** A status header with its count. Decoration for screen readers: every option says its status. */
+export const GroupRow = memo(function GroupRow({ group, messages, start, size }: GroupRowProps) {
+  return (
+    <div
+      {...part('online-list-group')}
+      data-status={group.status}
+      role="presentation"
+      aria-hidden="true"
+      style={placement({ start, size })}
+    >
+      {`${getStatusLabel(group.status, messages)} (${group.count})`}
+    </div>
+  )
+})

@@ -1,0 +1,228 @@
+import type { Member } from '@presence-kit/core'
+import {
+  checkRoomProp,
+  getNextListIndex,
+  getStatusLabel,
+  isListNavigationKey,
+  normalizeCount,
+  type StatusMessages,
+} from '@presence-kit/core/ui'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import {
+  useCallback,
+  useId,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
+import { useMemberList } from '../../hooks/use-member-list.js'
+import { useRoom } from '../../hooks/use-room.js'
+import { part } from '../shared/anatomy.js'
+import { reportPropError } from '../shared/report-prop-error.js'
+import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
+
+export interface OnlineListProps {
+  readonly room: string
+  /**
+   * The member order. Keep it stable (module level or `useCallback`): a new function re-sorts.
+   * @default compareMembers (self first, then status, then name)
+   */
+  readonly sort?: ((a: Member, b: Member) => number) | undefined
+  /** A header per status, with its count. @default false */
+  readonly groupByStatus?: boolean | undefined
+  /** List the members who left recently, as offline. @default false */
+  readonly showRecentlyLeft?: boolean | undefined
+  /** @default true */
+  readonly includeSelf?: boolean | undefined
+  /** Row height in px; rows are laid out at this height. @default 40 */
+  readonly rowHeight?: number | undefined
+  /** Rows rendered beyond each edge of the viewport. @default 6 */
+  readonly overscan?: number | undefined
+  /** Height of the scroll viewport: px or any CSS length. @default 320 */
+  readonly height?: number | string | undefined
+  /** The list's accessible name. @default 'Online' */
+  readonly label?: string | undefined
+  /** Status wording (row labels, group headers). */
+  readonly messages?: Partial<StatusMessages> | undefined
+  /** Shown when nobody is there. @default 'Nobody is here yet.' */
+  readonly emptyText?: string | undefined
+  /** Replaces the empty text. */
+  readonly emptyState?: ReactNode
+  /** Renders a row's content (the row element, its role and its placement stay). Keep it stable. */
+  readonly renderRow?: RenderOnlineListRow | undefined
+  /** Enter on the active row, or a click on a row. */
+  readonly onSelect?: ((member: Member) => void) | undefined
+  readonly className?: string | undefined
+}
+
+const DEFAULT_ROW_HEIGHT = 40
+const DEFAULT_HEIGHT = 320
+const DEFAULT_OVERSCAN = 6
+
+/**
+ * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
+ * stop, a listbox whose active option follows the arrow keys, Home, End, PageUp and PageDown.
+ */
+export function OnlineList(props: OnlineListProps) {
+  const error = checkRoomProp(props.room, 'OnlineList')
+  if (error !== undefined) {
+    reportPropError(error)
+    return null
+  }
+  return <VirtualOnlineList {...props} />
+}
+
+function VirtualOnlineList({
+  room: roomName,
+  sort,
+  groupByStatus = false,
+  showRecentlyLeft = false,
+  includeSelf = true,
+  rowHeight,
+  overscan,
+  height = DEFAULT_HEIGHT,
+  label = 'Online',
+  messages,
+  emptyText = 'Nobody is here yet.',
+  emptyState,
+  renderRow,
+  onSelect,
+  className,
+}: OnlineListProps) {
+  const room = useRoom(roomName, { join: false })
+  const view = useMemberList(room, { sort, includeSelf, showRecentlyLeft, groupByStatus })
+  const rowSize = normalizeCount(rowHeight, DEFAULT_ROW_HEIGHT) || DEFAULT_ROW_HEIGHT
+  const viewportHeight =
+    typeof height === 'number' && Number.isFinite(height) && height > 0 ? height : undefined
+  const baseId = useId()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [activeUserId, setActiveUserId] = useState<string>()
+  // Where the active member was last seen, to find it again without a search in most cases.
+  const activeHint = useRef(-1)
+
+  const getItemKey = useCallback(
+    (index: number) => {
+      const item = view.itemAt(index)
+      return item.kind === 'group'
+        ? `group:${item.group.status}`
+        : `member:${view.members[item.position]!.userId}`
+    },
+    [view],
+  )
+  const estimateSize = useCallback(() => rowSize, [rowSize])
+  const virtualizer = useVirtualizer({
+    count: view.itemCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    overscan: normalizeCount(overscan, DEFAULT_OVERSCAN),
+    initialRect: { width: 0, height: viewportHeight ?? DEFAULT_HEIGHT },
+    // Scroll updates render in the next task instead of inside React's own work.
+    useFlushSync: false,
+  })
+
+  const latest = useRef({ view, onSelect })
+  latest.current = { view, onSelect }
+  const onPick = useCallback((index: number) => {
+    const member = latest.current.view.members[index]
+    if (member === undefined) return
+    activeHint.current = index
+    setActiveUserId(member.userId)
+    latest.current.onSelect?.(member)
+  }, [])
+
+  const positionOf = (userId: string | undefined): number => {
+    if (userId === undefined) return -1
+    if (view.members[activeHint.current]?.userId === userId) return activeHint.current
+    return view.members.findIndex((member) => member.userId === userId)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const count = view.members.length
+    if (isListNavigationKey(event.key)) {
+      event.preventDefault()
+      const viewport = scrollRef.current?.clientHeight || viewportHeight || DEFAULT_HEIGHT
+      const pageSize = Math.max(1, Math.floor(viewport / rowSize) - 1)
+      const next = getNextListIndex(event.key, positionOf(activeUserId), count, pageSize)
+      const member = view.members[next]
+      if (member === undefined) return
+      activeHint.current = next
+      setActiveUserId(member.userId)
+      virtualizer.scrollToIndex(view.itemIndexOf(next), { align: 'auto' })
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      const member = view.members[positionOf(activeUserId)]
+      if (member === undefined) return
+      event.preventDefault()
+      onSelect?.(member)
+    }
+  }
+
+  const viewportStyle: CSSProperties = { height, overflowY: 'auto', position: 'relative' }
+  if (view.synced && view.members.length === 0) {
+    return (
+      <div {...part('online-list')} data-state="empty" className={className} style={{ height }}>
+        {emptyState ?? <p>{emptyText}</p>}
+      </div>
+    )
+  }
+
+  const setSize = view.members.length
+  let activeDescendant: string | undefined
+  const rows = virtualizer.getVirtualItems().map((virtualRow) => {
+    const item = view.itemAt(virtualRow.index)
+    if (item.kind === 'group') {
+      return (
+        <GroupRow
+          key={virtualRow.key}
+          group={item.group}
+          messages={messages}
+          start={virtualRow.start}
+          size={virtualRow.size}
+        />
+      )
+    }
+    const member = view.members[item.position]!
+    const active = member.userId === activeUserId
+    const id = `${baseId}-option-${item.position}`
+    if (active) activeDescendant = id
+    return (
+      <MemberRow
+        key={virtualRow.key}
+        id={id}
+        member={member}
+        index={item.position}
+        setSize={setSize}
+        active={active}
+        statusLabel={getStatusLabel(member.status, messages)}
+        renderRow={renderRow}
+        onPick={onPick}
+        start={virtualRow.start}
+        size={virtualRow.size}
+      />
+    )
+  })
+
+  return (
+    <div
+      {...part('online-list')}
+      ref={scrollRef}
+      role="listbox"
+      aria-label={label}
+      aria-busy={view.synced ? undefined : true}
+      aria-activedescendant={activeDescendant}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      className={className}
+      style={viewportStyle}
+    >
+      <div
+        role="presentation"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}
+      >
+        {rows}
+      </div>
+    </div>
+  )
+}

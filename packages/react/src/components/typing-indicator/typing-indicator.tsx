@@ -1,0 +1,47 @@
+import { checkRoomProp, type TypingMessages } from '@presence-kit/core/ui'
+import { useTyping } from '../../hooks/use-typing.js'
+import { flag, part } from '../shared/anatomy.js'
+import { reportPropError } from '../shared/report-prop-error.js'
+
+export interface TypingIndicatorProps {
+  readonly room: string
+  /**
+   * Locale of the name list ("Ada, Grace and Linus"); set it with `messages` for another language.
+   * @default 'en-GB'
+   */
+  readonly locale?: string | undefined
+  /** @default 3 */
+  readonly maxNames?: number | undefined
+  readonly messages?: Partial<TypingMessages> | undefined
+  readonly className?: string | undefined
+}
+
+/**
+ * "Ada and Grace are typing…" in a polite live region that is always there (empty when nobody
+ * types), so screen readers announce each change; the animated dots are decoration.
+ */
+export function TypingIndicator(props: TypingIndicatorProps) {
+  const error = checkRoomProp(props.room, 'TypingIndicator')
+  if (error !== undefined) {
+    reportPropError(error)
+    return null
+  }
+  return <TypingSentence {...props} />
+}
+
+function TypingSentence({ room, locale, maxNames, messages, className }: TypingIndicatorProps) {
+  const { sentence } = useTyping(room, { locale, maxNames, messages })
+  const typing = sentence !== ''
+  return (
+    <div {...part('typing-indicator')} data-active={flag(typing)} className={className}>
+      <span {...part('typing-dots')} aria-hidden="true" hidden={!typing}>
+        <span />
+        <span />
+        <span />
+      </span>
+      <span role="status" aria-live="polite" aria-atomic="true">
+        {sentence}
+      </span>
+    </div>
+  )
+}
