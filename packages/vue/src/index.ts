@@ -9,5 +9,13 @@ export { useMember, useActivityStatus } from './composables/use-member.js'
 export { useConnectionStatus, type UseConnectionStatusReturn } from './composables/use-connection-status.js'
 export { usePresenceEvent } from './composables/use-presence-event.js'
 export { useLocalActivity } from './composables/use-local-activity.js'
+export {
+  ActivityDot,
+  AvatarStack,
+  ConnectionStatus,
+  OnlineList,
+  TypingIndicator,
+  type OnlineListRowSlotProps,
+} from './components/index.js'
 // One install: the core's API comes with the bindings.
 export * from '@presence-kit/core'

@@ -4,17 +4,19 @@ import { usePresenceClient } from '../provide.js'
 import { reportInDevelopment } from './report.js'
 
 /**
- * The room for a name that may change, or undefined while the name is not one the client accepts
- * (reported in development): composables and components then show an empty room instead of failing.
+ * The room for a name that may change, or undefined while there is no name (`undefined`) or one the
+ * client refuses (reported in development): composables and components then show an empty room
+ * instead of failing.
  */
 export function useRoomHandle<D extends PresenceData>(
-  name: MaybeRefOrGetter<string>,
+  name: MaybeRefOrGetter<string | undefined>,
 ): ComputedRef<Room<D> | undefined> {
   const client = usePresenceClient()
   return computed(() => resolveRoom<D>(client, toValue(name)))
 }
 
 function resolveRoom<D extends PresenceData>(client: PresenceClient, name: unknown): Room<D> | undefined {
+  if (name === undefined) return undefined
   try {
     return client.room<D>(name as string)
   } catch (error) {

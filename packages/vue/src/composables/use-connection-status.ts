@@ -14,7 +14,7 @@ export interface UseConnectionStatusReturn {
 }
 
 /** The state of the link to the backend for one room. */
-export function useConnectionStatus(name: MaybeRefOrGetter<string>): UseConnectionStatusReturn {
+export function useConnectionStatus(name: MaybeRefOrGetter<string | undefined>): UseConnectionStatusReturn {
   const room = useRoomHandle(name)
   holdRoom(room, false, () => undefined)
   const link = useRoomState(

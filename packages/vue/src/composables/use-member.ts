@@ -6,19 +6,24 @@ import { useRoomState } from './use-room-state.js'
 
 /** One member of a room, or undefined when absent. Changes only when that member does. */
 export function useMember<D extends PresenceData = PresenceData>(
-  name: MaybeRefOrGetter<string>,
-  userId: MaybeRefOrGetter<string>,
+  name: MaybeRefOrGetter<string | undefined>,
+  userId: MaybeRefOrGetter<string | undefined>,
 ): Readonly<Ref<Member<D> | undefined>> {
   const room = useRoomHandle<D>(name)
   holdRoom(room, false, () => undefined)
   // The committed lookup is O(1) and returns the same object until the member changes.
-  return useRoomState(room, () => room.value?.get(toValue(userId)), Object.is, [() => toValue(userId)])
+  const select = (): Member<D> | undefined => {
+    const id = toValue(userId)
+    // `room.get()` without an id is the whole state: only a string names a member.
+    return typeof id === 'string' ? room.value?.get(id) : undefined
+  }
+  return useRoomState(room, select, Object.is, [() => toValue(userId)])
 }
 
 /** A user's status in a room: `offline` when they are not there. */
 export function useActivityStatus(
-  name: MaybeRefOrGetter<string>,
-  userId: MaybeRefOrGetter<string>,
+  name: MaybeRefOrGetter<string | undefined>,
+  userId: MaybeRefOrGetter<string | undefined>,
 ): ComputedRef<PresenceStatus> {
   const member = useMember(name, userId)
   return computed(() => member.value?.status ?? 'offline')

@@ -16,7 +16,7 @@ export interface UseMyPresenceReturn<D extends PresenceData> {
  * calling scope lives (with `initialPresence`), following the room name when it changes.
  */
 export function useMyPresence<D extends PresenceData = PresenceData>(
-  name: MaybeRefOrGetter<string>,
+  name: MaybeRefOrGetter<string | undefined>,
   initialPresence?: PresenceUpdate<D>,
 ): UseMyPresenceReturn<D> {
   const room = useRoomHandle<D>(name)

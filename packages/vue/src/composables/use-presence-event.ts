@@ -10,7 +10,7 @@ import { startInBrowser } from './lifecycle.js'
  * the event names change.
  */
 export function usePresenceEvent<E extends PresenceEventName, D extends PresenceData = PresenceData>(
-  name: MaybeRefOrGetter<string>,
+  name: MaybeRefOrGetter<string | undefined>,
   events: MaybeRefOrGetter<E | readonly E[]>,
   handler: (event: PresenceEventMap<D>[E]) => void,
 ): void {

@@ -65,15 +65,15 @@ function toSnapshot<D extends PresenceData>(state: RoomState<D>): PresenceSnapsh
  * changes only when the selected value does (`Object.is`, or `isEqual`).
  */
 export function usePresence<D extends PresenceData = PresenceData>(
-  room: MaybeRefOrGetter<string>,
+  room: MaybeRefOrGetter<string | undefined>,
 ): UsePresenceReturn<D>
 export function usePresence<D extends PresenceData, T>(
-  room: MaybeRefOrGetter<string>,
+  room: MaybeRefOrGetter<string | undefined>,
   selector: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): Readonly<Ref<T>>
 export function usePresence<D extends PresenceData, T>(
-  name: MaybeRefOrGetter<string>,
+  name: MaybeRefOrGetter<string | undefined>,
   selector?: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): Readonly<Ref<T>> | UsePresenceReturn<D> {

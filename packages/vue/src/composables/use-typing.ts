@@ -33,7 +33,7 @@ export interface UseTypingReturn<D extends PresenceData = PresenceData> {
  * or the room name changes.
  */
 export function useTyping<D extends PresenceData = PresenceData>(
-  name: MaybeRefOrGetter<string>,
+  name: MaybeRefOrGetter<string | undefined>,
   options: MaybeRefOrGetter<TypingSentenceOptions> = {},
 ): UseTypingReturn<D> {
   const room = useRoomHandle<D>(name)

@@ -1,0 +1,6 @@
+export { ActivityDot } from './activity-dot.js'
+export { AvatarStack } from './avatar-stack.js'
+export { ConnectionStatus } from './connection-status.js'
+export { OnlineList } from './online-list.js'
+export type { OnlineListRowSlotProps } from './online-list-row.js'
+export { TypingIndicator } from './typing-indicator.js'

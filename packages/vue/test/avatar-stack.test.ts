@@ -1,0 +1,130 @@
+import type { Member } from '@presence-kit/core'
+import { fireEvent, render, screen } from '@testing-library/vue'
+import { nextTick } from 'vue'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AvatarStack } from '../src/components/avatar-stack.js'
+import { expectNoAxeViolations } from './support/axe.js'
+import { addMembers } from './support/crowd.js'
+import { setupClients } from './support/setup-clients.js'
+
+let env: ReturnType<typeof setupClients>
+beforeEach(() => {
+  env = setupClients()
+})
+afterEach(() => env.destroy())
+
+function member(userId: string, name: string, avatarUrl?: string): Member {
+  return {
+    userId,
+    data: {},
+    connections: [],
+    status: 'active',
+    isSelf: false,
+    info: avatarUrl === undefined ? { name } : { name, avatarUrl },
+    joinedAt: 0,
+    leftAt: undefined,
+  }
+}
+
+const people = Array.from({ length: 8 }, (_, i) => member(`u${i}`, `Person ${i}`))
+const avatars = (container: Element) =>
+  [...container.querySelectorAll('[data-part="avatar-stack"] > [data-part="avatar"]')].map((el) =>
+    el.getAttribute('aria-label'),
+  )
+
+describe('AvatarStack', () => {
+  it('shows max avatars and a "+N" button that opens and closes the list of the others', async () => {
+    const { container } = render(AvatarStack, { props: { members: people, max: 5 }, global: env.global })
+    expect(screen.getByRole('group').getAttribute('aria-label')).toBe('8 people online')
+    expect(avatars(container)).toEqual(['Person 0', 'Person 1', 'Person 2', 'Person 3', 'Person 4'])
+    const button = screen.getByRole('button')
+    expect(button.textContent).toBe('+3')
+    expect(button.getAttribute('aria-label')).toBe('Show 3 more people')
+    expect(button.getAttribute('aria-expanded')).toBe('false')
+    const list = container.querySelector('[data-part="avatar-overflow-list"]') as HTMLElement
+    expect(button.getAttribute('aria-controls')).toBe(list.id)
+    expect(list.getAttribute('data-state')).toBe('closed')
+    expect(list.hidden).toBe(true)
+    await expectNoAxeViolations(container)
+
+    await fireEvent.click(button)
+    expect(button.getAttribute('aria-expanded')).toBe('true')
+    expect(list.getAttribute('data-state')).toBe('open')
+    expect(
+      [...list.querySelectorAll('li [data-part="avatar"]')].map((el) => el.getAttribute('aria-label')),
+    ).toEqual(['Person 5', 'Person 6', 'Person 7'])
+    await expectNoAxeViolations(container)
+
+    list.querySelector('li')!.focus()
+    await fireEvent.keyDown(list, { key: 'Escape' })
+    await nextTick()
+    expect(button.getAttribute('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(button)
+  })
+
+  it('closes on a click outside and gives focus back to the button', async () => {
+    render(AvatarStack, { props: { members: people, max: 2 }, global: env.global })
+    const button = screen.getByRole('button')
+    await fireEvent.click(button)
+    expect(button.getAttribute('aria-expanded')).toBe('true')
+    await fireEvent.pointerDown(document.body)
+    await nextTick()
+    expect(button.getAttribute('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(button)
+  })
+
+  it('loads only safe image URLs, and falls back to coloured initials when an image fails', async () => {
+    const { container } = render(AvatarStack, {
+      props: {
+        members: [
+          member('a', 'Ada Lovelace', 'https://example.com/ada.png'),
+          member('b', 'Bad Actor', 'javascript:alert(1)'),
+        ],
+      },
+      global: env.global,
+    })
+    const images = container.querySelectorAll('img')
+    expect(images.length).toBe(1)
+    expect(images[0]!.getAttribute('src')).toBe('https://example.com/ada.png')
+    expect(images[0]!.getAttribute('alt')).toBe('')
+    const initials = container.querySelector('[data-part="avatar-initials"]') as HTMLElement
+    expect(initials.textContent).toBe('BA')
+    expect(initials.style.background).not.toBe('')
+    await fireEvent.error(images[0]!)
+    expect(container.querySelectorAll('img').length).toBe(0)
+    expect(
+      [...container.querySelectorAll('[data-part="avatar-initials"]')].map((el) => el.textContent),
+    ).toEqual(['AL', 'BA'])
+  })
+
+  it('counts a total given from elsewhere, and normalises a bad max', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { container } = render(AvatarStack, {
+      props: { members: people.slice(0, 3), max: -4, total: 120 },
+      global: env.global,
+    })
+    expect(avatars(container)).toEqual([])
+    expect(screen.getByRole('button').textContent).toBe('+120')
+    expect(screen.getByRole('group').getAttribute('aria-label')).toBe('120 people online')
+    warn.mockRestore()
+  })
+
+  it('follows a room: self first, then others, without self when asked', async () => {
+    addMembers(env.hub, 'lobby', 3)
+    const { container, rerender } = render(AvatarStack, {
+      props: { room: 'lobby', max: 3 },
+      global: env.global,
+    })
+    await nextTick()
+    // Watching is not joining: Ada is not in the room until something joins it.
+    expect(avatars(container)).toEqual(['User 0', 'User 1', 'User 2'])
+    env.client.room('lobby').join({})
+    await nextTick()
+    expect(avatars(container)).toEqual(['Ada Lovelace', 'User 0', 'User 1'])
+    expect(screen.getByRole('button').textContent).toBe('+1')
+    await rerender({ room: 'lobby', max: 3, includeSelf: false })
+    expect(avatars(container)).toEqual(['User 0', 'User 1', 'User 2'])
+    expect(screen.queryByRole('button')).toBeNull()
+    await expectNoAxeViolations(container)
+  })
+})
