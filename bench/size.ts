@@ -38,6 +38,17 @@ const entries: Entry[] = [
     external: [],
     budgetBytes: 4 * 1024,
   },
+  {
+    // What a Vue app pays: the composables and components with the core, core/ui and the
+    // virtualizer; Vue itself is the app's.
+    name: '@presence-kit/vue',
+    source: `export * from '@presence-kit/vue'`,
+    external: ['vue', '@vue/*'],
+    budgetBytes: 20 * 1024,
+    // Over budget by what it bundles: @tanstack/vue-virtual (virtual-core 3.19) alone is about
+    // 10 KB and the core about 9 KB min+gzip; the core's own 6 KB budget would bring it within.
+    ceilingBytes: 27_500,
+  },
 ]
 
 let over = 0

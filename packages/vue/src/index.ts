@@ -12,6 +12,8 @@ export { useLocalActivity } from './composables/use-local-activity.js'
 export {
   ActivityDot,
   AvatarStack,
+  AVATAR_OVERFLOW_LIST_LIMIT,
+  // The component's name shadows the core's type of the same name, re-exported below under another.
   ConnectionStatus,
   OnlineList,
   TypingIndicator,
@@ -19,3 +21,4 @@ export {
 } from './components/index.js'
 // One install: the core's API comes with the bindings.
 export * from '@presence-kit/core'
+export type { ConnectionStatus as PresenceConnectionStatus } from '@presence-kit/core'

@@ -31,7 +31,7 @@ describe('ActivityDot', () => {
       global: env.global,
     })
     expect(dot(container).textContent).toBe('Abwesend')
-    expect(dot(container).querySelector('span')).toBeNull()
+    expect(dot(container).querySelector('span')!.hasAttribute('style')).toBe(false)
     expect(dot(container).getAttribute('data-size')).toBe('lg')
   })
 
@@ -52,19 +52,29 @@ describe('ActivityDot', () => {
     await expectNoAxeViolations(container)
   })
 
-  it('a bad status or size is normalised, a bad room is reported, and nothing crashes', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  it('a bad status or size is normalised and reported; a bad room renders nothing; nothing crashes', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     const { container } = render(ActivityDot, {
       props: { status: 'sleeping' as never, size: 'huge' as never },
       global: env.global,
     })
     expect(dot(container).getAttribute('data-status')).toBe('offline')
     expect(dot(container).getAttribute('data-size')).toBe('md')
-    render(ActivityDot, { props: { room: 42 as never, userId: 'grace' }, global: env.global })
-    expect(warn).toHaveBeenCalledWith(
-      expect.stringContaining('"room" prop'),
-      expect.objectContaining({ name: 'PresenceError' }),
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'PresenceError', message: expect.stringContaining('"sleeping"') }),
     )
-    warn.mockRestore()
+    const bad = render(ActivityDot, { props: { room: 42 as never, userId: 'grace' }, global: env.global })
+    expect(bad.container.querySelector('[data-part]')).toBeNull()
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('"room" prop') }),
+    )
+    const noUser = render(ActivityDot, { props: { room: 'lobby' }, global: env.global })
+    expect(noUser.container.querySelector('[data-part]')).toBeNull()
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: expect.stringContaining('give either "status" or "room" and "userId"'),
+      }),
+    )
+    errors.mockRestore()
   })
 })

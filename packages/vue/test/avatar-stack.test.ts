@@ -2,7 +2,7 @@ import type { Member } from '@presence-kit/core'
 import { fireEvent, render, screen } from '@testing-library/vue'
 import { nextTick } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AvatarStack } from '../src/components/avatar-stack.js'
+import { AVATAR_OVERFLOW_LIST_LIMIT, AvatarStack } from '../src/components/avatar-stack.js'
 import { expectNoAxeViolations } from './support/axe.js'
 import { addMembers } from './support/crowd.js'
 import { setupClients } from './support/setup-clients.js'
@@ -45,6 +45,7 @@ describe('AvatarStack', () => {
     expect(button.getAttribute('aria-controls')).toBe(list.id)
     expect(list.getAttribute('data-state')).toBe('closed')
     expect(list.hidden).toBe(true)
+    expect(list.children.length).toBe(0)
     await expectNoAxeViolations(container)
 
     await fireEvent.click(button)
@@ -55,8 +56,7 @@ describe('AvatarStack', () => {
     ).toEqual(['Person 5', 'Person 6', 'Person 7'])
     await expectNoAxeViolations(container)
 
-    list.querySelector('li')!.focus()
-    await fireEvent.keyDown(list, { key: 'Escape' })
+    await fireEvent.keyDown(document, { key: 'Escape' })
     await nextTick()
     expect(button.getAttribute('aria-expanded')).toBe('false')
     expect(document.activeElement).toBe(button)
@@ -67,7 +67,7 @@ describe('AvatarStack', () => {
     const button = screen.getByRole('button')
     await fireEvent.click(button)
     expect(button.getAttribute('aria-expanded')).toBe('true')
-    await fireEvent.pointerDown(document.body)
+    await fireEvent.click(document.body)
     await nextTick()
     expect(button.getAttribute('aria-expanded')).toBe('false')
     expect(document.activeElement).toBe(button)
@@ -97,16 +97,35 @@ describe('AvatarStack', () => {
     ).toEqual(['AL', 'BA'])
   })
 
-  it('counts a total given from elsewhere, and normalises a bad max', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  it('counts a total given from elsewhere, lists the loaded ones, and normalises a bad max', async () => {
     const { container } = render(AvatarStack, {
       props: { members: people.slice(0, 3), max: -4, total: 120 },
       global: env.global,
     })
     expect(avatars(container)).toEqual([])
-    expect(screen.getByRole('button').textContent).toBe('+120')
+    const button = screen.getByRole('button')
+    expect(button.textContent).toBe('+120')
     expect(screen.getByRole('group').getAttribute('aria-label')).toBe('120 people online')
-    warn.mockRestore()
+    await fireEvent.click(button)
+    const items = [...container.querySelectorAll('[data-part="avatar-overflow-list"] > li')]
+    expect(items.map((item) => item.textContent)).toEqual(['P0Person 0', 'P1Person 1', 'P2Person 2', '+117'])
+  })
+
+  it('lists at most AVATAR_OVERFLOW_LIST_LIMIT hidden members of a large roster', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => member(`m${i}`, `Member ${i}`))
+    const { container } = render(AvatarStack, { props: { members: many }, global: env.global })
+    await fireEvent.click(screen.getByRole('button'))
+    const items = [...container.querySelectorAll('[data-part="avatar-overflow-list"] > li')]
+    expect(items.length).toBe(AVATAR_OVERFLOW_LIST_LIMIT + 1)
+    expect(items.at(-1)!.textContent).toBe(`+${500 - 5 - AVATAR_OVERFLOW_LIST_LIMIT}`)
+  })
+
+  it('a members prop that is not an array renders nothing and is reported', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { container } = render(AvatarStack, { props: { members: 'ada' as never }, global: env.global })
+    expect(container.querySelector('[data-part]')).toBeNull()
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid-input' }))
+    errors.mockRestore()
   })
 
   it('follows a room: self first, then others, without self when asked', async () => {

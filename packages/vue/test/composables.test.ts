@@ -218,8 +218,8 @@ describe('usePresence', () => {
     expect(userIds(presence.members.value)).toEqual(['grace'])
   })
 
-  it('a name the client refuses shows an empty room and warns, without throwing', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  it('a name the client refuses shows an empty room and reports it, without throwing', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     let presence!: UsePresenceReturn
     render(
       probe(
@@ -230,11 +230,13 @@ describe('usePresence', () => {
     )
     expect(presence.count.value).toBe(0)
     expect(presence.synced.value).toBe(false)
-    expect(warn).toHaveBeenCalledWith(
-      expect.stringContaining('non-empty string'),
-      expect.objectContaining({ code: 'invalid-options' }),
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({
+        code: 'invalid-options',
+        message: expect.stringContaining('non-empty string'),
+      }),
     )
-    warn.mockRestore()
+    errors.mockRestore()
   })
 })
 

@@ -1,4 +1,6 @@
-import type { Member } from '@presence-kit/core'
+import { createPresenceClient, type Member } from '@presence-kit/core'
+import { createMemoryHub } from '@presence-kit/core/testing'
+import { createPresencePlugin } from '../src/provide.js'
 import { fireEvent, render, screen } from '@testing-library/vue'
 import { h, nextTick } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -36,7 +38,8 @@ describe('OnlineList', () => {
     expect(first.getAttribute('aria-setsize')).toBe('5')
     expect(first.getAttribute('aria-posinset')).toBe('1')
     expect(first.hasAttribute('data-self')).toBe(true)
-    expect(first.getAttribute('aria-label')).toBe('Ada Lovelace, Active')
+    expect(first.textContent).toBe('ALAda Lovelace, Active')
+    expect(first.querySelector('[data-part="avatar"]')!.getAttribute('aria-label')).toBe('Ada Lovelace')
     expect(rows(container)[4]!.getAttribute('data-status')).toBe('away')
     await expectNoAxeViolations(container)
   })
@@ -61,8 +64,9 @@ describe('OnlineList', () => {
     await nextTick()
     const list = screen.getByRole('listbox')
     list.focus()
-    await fireEvent.focus(list)
     const activeRow = () => container.querySelector('[data-active]')
+    expect(list.hasAttribute('aria-activedescendant')).toBe(false)
+    await fireEvent.keyDown(list, { key: 'ArrowDown' })
     expect(list.getAttribute('aria-activedescendant')).toBe(activeRow()!.id)
     expect(activeRow()!.getAttribute('aria-posinset')).toBe('1')
     await fireEvent.keyDown(list, { key: 'ArrowDown' })
@@ -81,13 +85,20 @@ describe('OnlineList', () => {
     expect(list.getAttribute('aria-activedescendant')).toBe(activeRow()!.id)
     await fireEvent.keyDown(list, { key: 'PageUp' })
     await nextTick()
-    expect(activeRow()!.getAttribute('aria-posinset')).toBe('190')
+    // A page is the viewport's rows less one (200 / 20 − 1).
+    expect(activeRow()!.getAttribute('aria-posinset')).toBe('191')
     await fireEvent.keyDown(list, { key: 'Home' })
     await nextTick()
     expect(activeRow()!.getAttribute('aria-posinset')).toBe('1')
     await fireEvent.keyDown(list, { key: 'Enter' })
     expect(onSelect).toHaveBeenCalledTimes(1)
     expect((onSelect.mock.calls[0]![0] as Member).userId).toBe('user-0')
+    await fireEvent.keyDown(list, { key: 'ArrowDown' })
+    await fireEvent.keyDown(list, { key: ' ' })
+    expect((onSelect.mock.calls[1]![0] as Member).userId).toBe('user-1')
+    await fireEvent.click(rows(container)[4]!)
+    expect((onSelect.mock.calls[2]![0] as Member).userId).toBe('user-4')
+    expect(activeRow()!.getAttribute('aria-posinset')).toBe('5')
     await expectNoAxeViolations(container)
   })
 
@@ -127,12 +138,13 @@ describe('OnlineList', () => {
     const { container } = render(Page, { global: env.global })
     await nextTick()
     expect(screen.getByText('Nobody here')).toBeTruthy()
+    expect(container.querySelector('[data-part="online-list"]')!.getAttribute('data-state')).toBe('empty')
+    expect(screen.queryByRole('listbox')).toBeNull()
     await expectNoAxeViolations(container)
     env.other.room('lobby').join({})
     await nextTick()
     expect(container.querySelector('b')!.textContent).toBe('grace:active')
-    expect(seen.at(-1)).toMatchObject({ index: 0, isSelf: false, status: 'active' })
-    expect(rows(container)[0]!.hasAttribute('aria-label')).toBe(false)
+    expect(seen.at(-1)).toMatchObject({ index: 0, isSelf: false, status: 'active', active: false })
   })
 
   it('an update to one member re-renders only that member’s row', async () => {
@@ -162,14 +174,28 @@ describe('OnlineList', () => {
     expect(changed).toEqual(['user-2'])
   })
 
-  it('a bad room prop is reported and renders an empty list, without a crash', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    render(OnlineList, { props: { room: '  ' }, global: env.global })
+  it('is aria-busy until the first roster, and shows the empty text once synced with nobody there', async () => {
+    const hub = createMemoryHub({ delivery: 'manual' })
+    const client = createPresenceClient({ adapter: hub.adapter(), user: { id: 'ada' }, batch: 'sync' })
+    const { container } = render(OnlineList, {
+      props: { room: 'lobby', emptyText: 'Niemand da.' },
+      global: { plugins: [createPresencePlugin(client)] },
+    })
+    await nextTick()
     expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBe('true')
-    expect(warn).toHaveBeenCalledWith(
-      expect.stringContaining('"room" prop'),
-      expect.objectContaining({ code: 'invalid-input' }),
+    hub.deliver()
+    await nextTick()
+    expect(container.querySelector('[data-part="online-list"] p')!.textContent).toBe('Niemand da.')
+    client.destroy()
+  })
+
+  it('a bad room prop is reported and renders nothing, without a crash', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { container } = render(OnlineList, { props: { room: '  ' }, global: env.global })
+    expect(container.querySelector('[data-part]')).toBeNull()
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('"room" prop') }),
     )
-    warn.mockRestore()
+    errors.mockRestore()
   })
 })

@@ -1,6 +1,6 @@
 import { createPresenceClient, type BatchScheduler, type PresenceClientOptions } from '@presence-kit/core'
 import { createMemoryHub } from '@presence-kit/core/testing'
-import { act } from '@testing-library/react'
+import { act, cleanup } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { PresenceProvider } from '../../src/provider.js'
 
@@ -42,5 +42,6 @@ export function setupCrowdRoom(members: number, options: Partial<PresenceClientO
   const wrapper = ({ children }: { children?: ReactNode }) => (
     <PresenceProvider client={client}>{children}</PresenceProvider>
   )
-  return { hub, client, connections, addUser, commit, wrapper, destroy: () => client.destroy() }
+  // Components go before their client, as in an app.
+  return { hub, client, connections, addUser, commit, wrapper, destroy: () => (cleanup(), client.destroy()) }
 }

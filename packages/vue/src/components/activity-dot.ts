@@ -1,4 +1,4 @@
-import type { PresenceStatus } from '@presence-kit/core'
+import { PresenceError, type PresenceStatus } from '@presence-kit/core'
 import {
   getStatusLabel,
   normalizeSize,
@@ -7,18 +7,16 @@ import {
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import { computed, defineComponent, h, type PropType } from 'vue'
+import { reportInDevelopment } from '../composables/report.js'
 import { useActivityStatus } from '../composables/use-member.js'
 import { part, visuallyHidden } from './anatomy.js'
 import { useRoomProp } from './room-prop.js'
 
-function toStatus(value: unknown): PresenceStatus {
-  return (PRESENCE_STATUSES as readonly unknown[]).includes(value) ? (value as PresenceStatus) : 'offline'
-}
+const KNOWN = new Set<unknown>(PRESENCE_STATUSES)
 
 /**
- * A status dot with its word: visible with `showLabel`, else hidden on screen but read by screen
- * readers, so colour is never the only signal. Give `status`, or `room` and `userId` to follow a
- * member (offline when absent).
+ * A status dot with its status in words (visible with `showLabel`, else for screen readers only),
+ * so colour is never the only signal. By `status`, or live by `room` and `userId`.
  */
 export const ActivityDot = defineComponent({
   name: 'ActivityDot',
@@ -26,20 +24,48 @@ export const ActivityDot = defineComponent({
     status: { type: String as PropType<PresenceStatus>, default: undefined },
     room: { type: String, default: undefined },
     userId: { type: String, default: undefined },
+    /** Status wording, e.g. for another language. */
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    /** Show the status as text beside the dot; otherwise the text is only for screen readers. */
     showLabel: { type: Boolean, default: false },
     size: { type: String as PropType<PresenceSize>, default: 'md' },
   },
   setup(props) {
-    const room = useRoomProp(() => (props.status === undefined ? props.room : undefined), 'ActivityDot')
-    const followed = useActivityStatus(room, () => props.userId)
-    const status = computed(() => (props.status === undefined ? followed.value : toStatus(props.status)))
+    const byMember = computed(() => props.status === undefined)
+    const room = useRoomProp(() => (byMember.value ? props.room : undefined), 'ActivityDot', byMember)
+    const userId = computed(() =>
+      byMember.value && typeof props.userId === 'string' ? props.userId : undefined,
+    )
+    const followed = useActivityStatus(room, userId)
+    const status = computed((): PresenceStatus | undefined => {
+      if (!byMember.value) {
+        if (KNOWN.has(props.status)) return props.status
+        // A status from bad data is shown as offline, never as an unstyled or missing dot.
+        reportInDevelopment(
+          new PresenceError(
+            'invalid-input',
+            `<ActivityDot>: unknown status ${JSON.stringify(props.status)}; shown as offline.`,
+          ),
+        )
+        return 'offline'
+      }
+      if (room.value === undefined) return undefined
+      if (userId.value === undefined) {
+        reportInDevelopment(
+          new PresenceError('invalid-input', '<ActivityDot>: give either "status" or "room" and "userId".'),
+        )
+        return undefined
+      }
+      return followed.value
+    })
     return () => {
-      const label = getStatusLabel(status.value, props.messages)
+      const shown = status.value
+      if (shown === undefined) return null
+      const label = getStatusLabel(shown, props.messages)
       return h(
         'span',
-        { ...part('activity-dot'), 'data-status': status.value, 'data-size': normalizeSize(props.size) },
-        props.showLabel ? label : h('span', { style: visuallyHidden }, label),
+        { ...part('activity-dot'), 'data-status': shown, 'data-size': normalizeSize(props.size) },
+        h('span', props.showLabel ? {} : { style: visuallyHidden }, label),
       )
     }
   },

@@ -9,6 +9,7 @@ import {
 import { defineComponent, h, ref, watch, type PropType } from 'vue'
 import { part } from './anatomy.js'
 
+/** A member's image URL: resolved info first, then their presence data. */
 function avatarUrlOf(member: Member): unknown {
   return member.info?.avatarUrl ?? member.data['avatarUrl']
 }
@@ -40,12 +41,10 @@ export const Avatar = defineComponent({
         'span',
         {
           ...part('avatar'),
-          'data-status': member.status,
           'data-size': props.size,
-          'data-self': member.isSelf ? '' : undefined,
+          'data-status': member.status,
           role: 'img',
           'aria-label': name,
-          title: name,
         },
         showImage
           ? h('img', {

@@ -1,5 +1,5 @@
 export { ActivityDot } from './activity-dot.js'
-export { AvatarStack } from './avatar-stack.js'
+export { AvatarStack, AVATAR_OVERFLOW_LIST_LIMIT } from './avatar-stack.js'
 export { ConnectionStatus } from './connection-status.js'
 export { OnlineList } from './online-list.js'
 export type { OnlineListRowSlotProps } from './online-list-row.js'

@@ -1,78 +1,107 @@
 import type { Member, PresenceStatus } from '@presence-kit/core'
-import { getDisplayName, getStatusLabel, type StatusMessages } from '@presence-kit/core/ui'
-import { defineComponent, h, type PropType, type VNodeChild } from 'vue'
-import { flag, part } from './anatomy.js'
+import {
+  getDisplayName,
+  getStatusLabel,
+  type MemberListGroup,
+  type StatusMessages,
+} from '@presence-kit/core/ui'
+import { defineComponent, h, type PropType, type VNode } from 'vue'
+import { flag, part, visuallyHidden } from './anatomy.js'
+import { Avatar } from './avatar.js'
 
 /** What the `#row` slot of `OnlineList` receives. */
 export interface OnlineListRowSlotProps {
   readonly member: Member
-  /** Position in the list of members (0-based; group headers not counted). */
+  /** Position among the members (0-based; group headers not counted). */
   readonly index: number
   readonly isSelf: boolean
   readonly status: PresenceStatus
+  /** The keyboard-active row. */
+  readonly active: boolean
 }
 
-export type RenderRow = (props: OnlineListRowSlotProps) => VNodeChild
+export type RenderRow = (props: OnlineListRowSlotProps) => VNode[]
+
+function placement(start: number, size: number) {
+  return {
+    position: 'absolute',
+    top: '0',
+    left: '0',
+    width: '100%',
+    height: `${size}px`,
+    transform: `translateY(${start}px)`,
+  } as const
+}
 
 /**
- * One option of the list. A component of its own so that a commit re-renders only the rows whose
- * props changed: an unchanged member keeps its object, so its row is left alone.
+ * One option of the list. A component of its own, with only primitive props and the member
+ * object, so a commit that changes one member re-renders that member's row only.
  */
 export const OnlineListRow = defineComponent({
   name: 'OnlineListRow',
   props: {
+    id: { type: String, required: true },
     member: { type: Object as PropType<Member>, required: true },
     index: { type: Number, required: true },
     setSize: { type: Number, required: true },
-    id: { type: String, required: true },
     active: { type: Boolean, required: true },
-    top: { type: Number, required: true },
-    height: { type: Number, required: true },
-    messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    statusLabel: { type: String, required: true },
+    start: { type: Number, required: true },
+    size: { type: Number, required: true },
     renderRow: { type: Function as PropType<RenderRow>, default: undefined },
+    onPick: { type: Function as PropType<(index: number) => void>, required: true },
   },
-  emits: { choose: (_index: number) => true },
-  setup(props, { emit }) {
+  setup(props) {
     return () => {
-      const { member, index } = props
-      const status = member.status
-      const custom = props.renderRow?.({ member, index, isSelf: member.isSelf, status })
-      const name = getDisplayName(member)
-      const statusLabel = getStatusLabel(status, props.messages)
+      const { member, index, active } = props
       return h(
         'div',
         {
           ...part('online-list-row'),
           id: props.id,
           role: 'option',
-          'aria-selected': String(props.active),
+          'aria-selected': String(active),
           'aria-setsize': props.setSize,
           'aria-posinset': index + 1,
-          // A custom row names itself through its content.
-          'aria-label': custom === undefined ? `${name}, ${statusLabel}` : undefined,
-          'data-status': status,
+          'data-status': member.status,
           'data-self': flag(member.isSelf),
-          'data-active': flag(props.active),
-          style: {
-            position: 'absolute',
-            top: '0',
-            left: '0',
-            width: '100%',
-            height: `${props.height}px`,
-            transform: `translateY(${props.top}px)`,
-          },
-          onClick: () => emit('choose', index),
+          'data-active': flag(active),
+          style: placement(props.start, props.size),
+          onClick: () => props.onPick(index),
         },
-        custom ?? [
-          h('span', {
-            ...part('activity-dot'),
-            'data-status': status,
-            'data-size': 'sm',
-            'aria-hidden': 'true',
-          }),
-          h('span', { 'data-presence-name': '' }, name),
-        ],
+        props.renderRow === undefined
+          ? [
+              h(Avatar, { member, size: 'sm' }),
+              h('span', { 'data-presence-name': '' }, getDisplayName(member)),
+              h('span', { style: visuallyHidden }, `, ${props.statusLabel}`),
+            ]
+          : props.renderRow({ member, index, isSelf: member.isSelf, status: member.status, active }),
       )
     }
+  },
+})
+
+/** A status header with its count. Decoration for screen readers: every option says its status. */
+export const OnlineListGroup = defineComponent({
+  name: 'OnlineListGroup',
+  props: {
+    group: { type: Object as PropType<MemberListGroup>, required: true },
+    messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    start: { type: Number, required: true },
+    size: { type: Number, required: true },
+  },
+  setup(props) {
+    return () =>
+      h(
+        'div',
+        {
+          ...part('online-list-group'),
+          'data-status': props.group.status,
+          role: 'presentation',
+          'aria-hidden': 'true',
+          style: placement(props.start, props.size),
+        },
+        `${getStatusLabel(props.group.status, props.messages)} (${props.group.count})`,
+      )
   },
 })

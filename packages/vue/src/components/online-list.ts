@@ -3,7 +3,7 @@ import {
   getNextListIndex,
   getStatusLabel,
   isListNavigationKey,
-  type MemberListGroup,
+  normalizeCount,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import {
@@ -14,21 +14,11 @@ import {
   type Rect,
   type Virtualizer,
 } from '@tanstack/vue-virtual'
-import {
-  computed,
-  defineComponent,
-  h,
-  ref,
-  shallowRef,
-  useId,
-  watch,
-  type PropType,
-  type SlotsType,
-} from 'vue'
+import { computed, defineComponent, h, ref, shallowRef, useId, type PropType, type SlotsType } from 'vue'
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { part } from './anatomy.js'
-import { OnlineListRow, type OnlineListRowSlotProps } from './online-list-row.js'
+import { OnlineListGroup, OnlineListRow, type OnlineListRowSlotProps } from './online-list-row.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
 
@@ -36,29 +26,37 @@ const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
 const DEFAULT_OVERSCAN = 6
 
-function positive(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback
-}
-
 /**
- * Who is in a room, as a virtualized listbox: 100,000 members keep about a screenful of rows in
- * the page. Self first, then by status and name (or `sort`); optional status groups. One tab stop:
- * the arrow keys, Home, End, PageUp and PageDown move the active row, Enter emits `select`.
+ * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
+ * stop, a listbox whose active option follows the arrow keys, Home, End, PageUp and PageDown;
+ * Enter, Space or a click emits `select`.
  */
 export const OnlineList = defineComponent({
   name: 'OnlineList',
   props: {
     room: { type: String, required: true },
+    /**
+     * The member order. Keep it stable (defined once, not inline): a new function re-sorts.
+     * @default compareMembers (self first, then status, then name)
+     */
     sort: { type: Function as PropType<(a: Member, b: Member) => number>, default: undefined },
+    /** A header per status, with its count. */
     groupByStatus: { type: Boolean, default: false },
+    /** List the members who left recently, as offline. */
     showRecentlyLeft: { type: Boolean, default: false },
     includeSelf: { type: Boolean, default: true },
+    /** Row height in px; rows are laid out at this height. */
     rowHeight: { type: Number, default: DEFAULT_ROW_HEIGHT },
+    /** Rows rendered beyond each edge of the viewport. */
     overscan: { type: Number, default: DEFAULT_OVERSCAN },
+    /** Height of the scroll viewport: px or any CSS length. */
     height: { type: [Number, String], default: DEFAULT_HEIGHT },
+    /** The list's accessible name. */
     label: { type: String, default: 'Online' },
+    /** Status wording (row labels, group headers). */
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
-    emptyText: { type: String, default: 'Nobody is here yet' },
+    /** Shown when nobody is there; the `#empty` slot replaces it. */
+    emptyText: { type: String, default: 'Nobody is here yet.' },
   },
   emits: { select: (_member: Member) => true },
   slots: Object as SlotsType<{ row: OnlineListRowSlotProps; empty: Record<string, never> }>,
@@ -73,140 +71,139 @@ export const OnlineList = defineComponent({
       groupByStatus: props.groupByStatus,
     }))
 
-    const rowHeight = computed(() => positive(props.rowHeight, DEFAULT_ROW_HEIGHT))
+    const rowSize = computed(() => normalizeCount(props.rowHeight, DEFAULT_ROW_HEIGHT) || DEFAULT_ROW_HEIGHT)
     const viewportHeight = computed(() =>
-      typeof props.height === 'string' && props.height.trim() !== ''
+      typeof props.height === 'number' && Number.isFinite(props.height) && props.height > 0
         ? props.height
-        : `${positive(props.height, DEFAULT_HEIGHT)}px`,
+        : undefined,
     )
-    // Until the viewport is laid out (on a server, in a test DOM), assume the height asked for.
-    const assumedHeight = computed(() =>
-      typeof props.height === 'number' ? positive(props.height, DEFAULT_HEIGHT) : 8 * rowHeight.value,
+    const cssHeight = computed(() =>
+      viewportHeight.value !== undefined
+        ? `${viewportHeight.value}px`
+        : typeof props.height === 'string' && props.height.trim() !== ''
+          ? props.height
+          : `${DEFAULT_HEIGHT}px`,
     )
+    // Until the viewport is laid out (on a server, in a DOM without layout), assume the height asked for.
+    const assumedHeight = () => viewportHeight.value ?? DEFAULT_HEIGHT
     const observeRect = (instance: Virtualizer<HTMLElement, Element>, notify: (rect: Rect) => void) =>
       observeElementRect(instance, (rect) =>
-        notify(rect.height > 0 ? rect : { width: rect.width, height: assumedHeight.value }),
+        notify(rect.height > 0 ? rect : { width: rect.width, height: assumedHeight() }),
       )
 
-    // The active row by position in the member list; -1 before the list is first used.
-    const active = shallowRef(-1)
+    const baseId = useId()
+    const optionId = (position: number) => `${baseId}-option-${position}`
+    // The active member by user id, so it stays active while others join and leave around it, and
+    // where it was last seen, to find it again without a search in most cases.
+    const activeUserId = shallowRef<string>()
+    let activeHint = -1
+    const activePosition = computed(() => {
+      const userId = activeUserId.value
+      if (userId === undefined) return -1
+      const members = view.value.members
+      if (members[activeHint]?.userId === userId) return activeHint
+      activeHint = members.findIndex((member) => member.userId === userId)
+      return activeHint
+    })
     // The active row is always rendered, scrolled into view or not, so that
     // aria-activedescendant never points at an element that is not in the page.
     const extractRange = (range: Range, position: number) => {
       const indexes = defaultRangeExtractor(range)
-      if (position < 0 || position >= view.value.members.length) return indexes
+      if (position < 0) return indexes
       const activeIndex = view.value.itemIndexOf(position)
-      if (indexes.includes(activeIndex)) return indexes
-      return [...indexes, activeIndex].toSorted((a, b) => a - b)
+      return indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b)
     }
 
     const scroller = ref<HTMLElement | null>(null)
     const virtualizer = useVirtualizer<HTMLElement, Element>(
       computed(() => {
         const current = view.value
+        const position = activePosition.value
         return {
           count: current.itemCount,
           getScrollElement: () => scroller.value,
-          estimateSize: () => rowHeight.value,
-          overscan: Math.max(0, Math.floor(positive(props.overscan, 0))),
-          initialRect: { width: 0, height: assumedHeight.value },
+          estimateSize: () => rowSize.value,
+          overscan: normalizeCount(props.overscan, DEFAULT_OVERSCAN),
+          initialRect: { width: 0, height: assumedHeight() },
           observeElementRect: observeRect,
-          // A new extractor when the active row moves, so the virtualizer extracts the range again.
-          rangeExtractor: (
-            (position: number) => (range: Range) =>
-              extractRange(range, position)
-          )(active.value),
           getItemKey: (index: number) => {
             const item = current.itemAt(index)
             return item.kind === 'group'
               ? `group:${item.group.status}`
-              : (current.members[item.position]?.userId ?? index)
+              : `member:${current.members[item.position]!.userId}`
           },
+          // A new extractor when the active row moves, so the virtualizer extracts the range again.
+          rangeExtractor: (range: Range) => extractRange(range, position),
         }
       }),
     )
 
-    const baseId = useId()
-    const optionId = (position: number) => `${baseId}-option-${position}`
-    watch(
-      () => view.value.members.length,
-      (count) => {
-        if (active.value >= count) active.value = count - 1
-      },
-    )
-
-    const moveTo = (position: number) => {
-      active.value = position
-      if (position >= 0) virtualizer.value.scrollToIndex(view.value.itemIndexOf(position), { align: 'auto' })
-    }
-    const choose = (position: number) => {
+    const activate = (position: number) => {
       const member = view.value.members[position]
-      if (member === undefined) return
-      active.value = position
-      emit('select', member)
+      if (member === undefined) return undefined
+      activeHint = position
+      activeUserId.value = member.userId
+      return member
+    }
+    const onPick = (position: number) => {
+      const member = activate(position)
+      if (member !== undefined) emit('select', member)
     }
     const onKeydown = (event: KeyboardEvent) => {
-      const count = view.value.members.length
       if (isListNavigationKey(event.key)) {
         event.preventDefault()
-        const pageSize = Math.max(1, Math.floor(assumedHeightOf(scroller.value) / rowHeight.value))
-        moveTo(getNextListIndex(event.key, active.value, count, pageSize))
-      } else if (event.key === 'Enter' && active.value >= 0) {
+        const viewport = scroller.value?.clientHeight || assumedHeight()
+        const pageSize = Math.max(1, Math.floor(viewport / rowSize.value) - 1)
+        const next = getNextListIndex(event.key, activePosition.value, view.value.members.length, pageSize)
+        if (activate(next) === undefined) return
+        virtualizer.value.scrollToIndex(view.value.itemIndexOf(next), { align: 'auto' })
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        const member = view.value.members[activePosition.value]
+        if (member === undefined) return
         event.preventDefault()
-        choose(active.value)
+        emit('select', member)
       }
     }
-    const assumedHeightOf = (element: HTMLElement | null) =>
-      element !== null && element.clientHeight > 0 ? element.clientHeight : assumedHeight.value
-    const onFocus = () => {
-      if (active.value === -1 && view.value.members.length > 0) active.value = 0
-    }
-
-    const renderGroup = (group: MemberListGroup, top: number, height: number) =>
-      h(
-        'div',
-        {
-          ...part('online-list-group'),
-          key: `group:${group.status}`,
-          // Options carry their status in their names; the header is for the eyes.
-          'aria-hidden': 'true',
-          'data-status': group.status,
-          style: {
-            position: 'absolute',
-            top: '0',
-            left: '0',
-            width: '100%',
-            height: `${height}px`,
-            transform: `translateY(${top}px)`,
-          },
-        },
-        `${getStatusLabel(group.status, props.messages)} (${group.count})`,
-      )
 
     return () => {
+      if (roomName.value === undefined) return null
       const current = view.value
+      if (current.synced && current.members.length === 0) {
+        return h(
+          'div',
+          { ...part('online-list'), 'data-state': 'empty', style: { height: cssHeight.value } },
+          slots.empty?.({}) ?? h('p', props.emptyText),
+        )
+      }
       const setSize = current.members.length
       const renderRow = slots.row
-      const activePosition = active.value
+      const active = activePosition.value
       const rows = virtualizer.value.getVirtualItems().map((item) => {
         const entry = current.itemAt(item.index)
-        if (entry.kind === 'group') return renderGroup(entry.group, item.start, item.size)
+        if (entry.kind === 'group') {
+          return h(OnlineListGroup, {
+            key: item.key as string,
+            group: entry.group,
+            start: item.start,
+            size: item.size,
+            ...(props.messages === undefined ? {} : { messages: props.messages }),
+          })
+        }
         const member = current.members[entry.position]!
         return h(OnlineListRow, {
-          key: member.userId,
+          key: item.key as string,
+          id: optionId(entry.position),
           member,
           index: entry.position,
           setSize,
-          id: optionId(entry.position),
-          active: entry.position === activePosition,
-          top: item.start,
-          height: item.size,
-          ...(props.messages === undefined ? {} : { messages: props.messages }),
+          active: entry.position === active,
+          statusLabel: getStatusLabel(member.status, props.messages),
+          start: item.start,
+          size: item.size,
+          onPick,
           ...(renderRow === undefined ? {} : { renderRow }),
-          onChoose: choose,
         })
       })
-      const empty = current.synced && setSize === 0
       return h(
         'div',
         {
@@ -216,34 +213,18 @@ export const OnlineList = defineComponent({
           tabindex: 0,
           'aria-label': props.label,
           'aria-busy': current.synced ? undefined : 'true',
-          'aria-activedescendant':
-            activePosition >= 0 && activePosition < setSize ? optionId(activePosition) : undefined,
-          style: { height: viewportHeight.value, overflow: 'auto', position: 'relative' },
+          'aria-activedescendant': active >= 0 ? optionId(active) : undefined,
+          style: { height: cssHeight.value, overflowY: 'auto', position: 'relative' },
           onKeydown,
-          onFocus,
         },
-        empty
-          ? h(
-              'div',
-              {
-                role: 'option',
-                'aria-disabled': 'true',
-                'aria-selected': 'false',
-                'data-presence-empty': '',
-              },
-              slots.empty?.({}) ?? props.emptyText,
-            )
-          : h(
-              'div',
-              {
-                style: {
-                  position: 'relative',
-                  width: '100%',
-                  height: `${virtualizer.value.getTotalSize()}px`,
-                },
-              },
-              rows,
-            ),
+        h(
+          'div',
+          {
+            role: 'presentation',
+            style: { height: `${virtualizer.value.getTotalSize()}px`, position: 'relative', width: '100%' },
+          },
+          rows,
+        ),
       )
     }
   },

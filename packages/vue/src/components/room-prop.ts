@@ -1,15 +1,21 @@
 import { checkRoomProp } from '@presence-kit/core/ui'
-import { computed, watch, type ComputedRef } from 'vue'
+import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { reportInDevelopment } from '../composables/report.js'
 
 /**
  * A component's `room` prop, or undefined when it is not a non-blank string: the component then
- * renders an empty state, and the bad value is reported once per change in development.
+ * renders nothing, and the bad value is reported in development. With `required` false (the prop
+ * is not the one in use), an absent room is no error.
  */
-export function useRoomProp(read: () => unknown, component: string): ComputedRef<string | undefined> {
+export function useRoomProp(
+  read: () => unknown,
+  component: string,
+  required: MaybeRefOrGetter<boolean> = true,
+): ComputedRef<string | undefined> {
   const checked = computed(() => {
     const value = read()
-    return { value, error: value === undefined ? undefined : checkRoomProp(value, component) }
+    const error = toValue(required) || value !== undefined ? checkRoomProp(value, component) : undefined
+    return { value, error }
   })
   watch(
     checked,

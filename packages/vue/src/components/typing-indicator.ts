@@ -1,18 +1,19 @@
 import type { TypingMessages } from '@presence-kit/core/ui'
 import { defineComponent, h, type PropType } from 'vue'
 import { useTyping } from '../composables/use-typing.js'
-import { part } from './anatomy.js'
+import { flag, part } from './anatomy.js'
 import { useRoomProp } from './room-prop.js'
 
 /**
- * Who is typing, as a sentence in a polite live region that is always there (empty when nobody
- * types), so screen readers announce each change; the animated dots are hidden from them and stop
- * for `prefers-reduced-motion`.
+ * "Ada and Grace are typing…" in a polite live region that is always there (empty when nobody
+ * types), so screen readers announce each change; the animated dots are decoration, hidden from
+ * screen readers and still under `prefers-reduced-motion`.
  */
 export const TypingIndicator = defineComponent({
   name: 'TypingIndicator',
   props: {
     room: { type: String, required: true },
+    /** Locale of the name list ("Ada, Grace and Linus"); set it with `messages` for another language. */
     locale: { type: String, default: undefined },
     maxNames: { type: Number, default: undefined },
     messages: { type: Object as PropType<Partial<TypingMessages>>, default: undefined },
@@ -25,14 +26,15 @@ export const TypingIndicator = defineComponent({
       messages: props.messages,
     }))
     return () => {
+      if (room.value === undefined) return null
       const typing = sentence.value !== ''
-      return h('div', { ...part('typing-indicator'), 'data-typing': typing ? '' : undefined }, [
+      return h('div', { ...part('typing-indicator'), 'data-active': flag(typing) }, [
         h('span', { ...part('typing-dots'), 'aria-hidden': 'true', hidden: !typing }, [
           h('span'),
           h('span'),
           h('span'),
         ]),
-        h('span', { role: 'status', 'aria-live': 'polite' }, sentence.value),
+        h('span', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, sentence.value),
       ])
     }
   },

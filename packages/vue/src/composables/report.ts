@@ -1,11 +1,18 @@
 import type { PresenceError } from '@presence-kit/core'
 
-function isProduction(): boolean {
-  // Written as bundlers expect it, so they can replace it; `process` does not exist in browsers.
-  return typeof process !== 'undefined' && process.env.NODE_ENV === 'production'
+const reported = new Set<string>()
+
+function isDevelopment(): boolean {
+  // Bundlers replace `process.env.NODE_ENV`; a page without one has no `process` and stays quiet.
+  return typeof process !== 'undefined' && process.env['NODE_ENV'] !== 'production'
 }
 
-/** Bad props and arguments are reported, not thrown, so one wrong value never takes a page down. */
+/**
+ * Bad props and arguments are reported, not thrown, so one wrong value never takes a page down:
+ * logged once per message in development, never in production.
+ */
 export function reportInDevelopment(error: PresenceError): void {
-  if (!isProduction()) console.warn(`[presence-kit] ${error.message}`, error)
+  if (!isDevelopment() || reported.has(error.message)) return
+  reported.add(error.message)
+  console.error(error)
 }

@@ -14,7 +14,7 @@ export interface OverflowListProps {
 }
 
 /**
- * The "+N" button and the list it opens. Escape or a press outside closes the list and gives the
+ * The "+N" button and the list it opens. Escape or a click outside closes the list and gives the
  * focus back to the button; the document listeners exist only while the list is open.
  */
 export function OverflowList({
@@ -41,15 +41,20 @@ export function OverflowList({
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close()
     }
-    const onPointerDown = (event: Event) => {
+    // A click, not a press: by then the browser has moved focus, so a click on another control
+    // keeps its focus and only a click on nothing focusable brings the focus back to the button.
+    const onClick = (event: Event) => {
       const target = event.target as Node
-      if (!buttonRef.current?.contains(target) && !listRef.current?.contains(target)) close()
+      if (buttonRef.current?.contains(target) || listRef.current?.contains(target)) return
+      setOpen(false)
+      const focused = document.activeElement
+      if (focused === null || focused === document.body) buttonRef.current?.focus()
     }
     document.addEventListener('keydown', onKeyDown)
-    document.addEventListener('pointerdown', onPointerDown)
+    document.addEventListener('click', onClick)
     return () => {
       document.removeEventListener('keydown', onKeyDown)
-      document.removeEventListener('pointerdown', onPointerDown)
+      document.removeEventListener('click', onClick)
     }
   }, [open])
 

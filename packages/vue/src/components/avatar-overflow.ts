@@ -1,0 +1,95 @@
+import type { Member } from '@presence-kit/core'
+import { getDisplayName, type PresenceSize } from '@presence-kit/core/ui'
+import { defineComponent, h, ref, useId, watch, type PropType } from 'vue'
+import { part } from './anatomy.js'
+import { Avatar } from './avatar.js'
+
+/**
+ * The "+N" button and the list it opens. Escape or a click outside closes the list and gives the
+ * focus back to the button; the document listeners exist only while the list is open.
+ */
+export const AvatarOverflow = defineComponent({
+  name: 'AvatarOverflow',
+  props: {
+    hidden: { type: Array as PropType<readonly Member[]>, required: true },
+    hiddenCount: { type: Number, required: true },
+    buttonText: { type: String, required: true },
+    buttonLabel: { type: String, required: true },
+    size: { type: String as PropType<PresenceSize>, required: true },
+  },
+  setup(props) {
+    const open = ref(false)
+    const listId = useId()
+    const button = ref<HTMLButtonElement>()
+    const list = ref<HTMLUListElement>()
+
+    // Watchers of a component never run on a server, so neither do these listeners.
+    watch(open, (isOpen, _was, onCleanup) => {
+      const document = button.value?.ownerDocument
+      if (!isOpen || document === undefined) return
+      const close = () => {
+        open.value = false
+        button.value?.focus()
+      }
+      const onKeydown = (event: KeyboardEvent) => {
+        if (event.key === 'Escape') close()
+      }
+      // A click, not a press: by then the browser has moved focus, so a click on another control
+      // keeps its focus and only a click on nothing focusable brings the focus back to the button.
+      const onClick = (event: Event) => {
+        const target = event.target as Node
+        if (button.value?.contains(target) || list.value?.contains(target)) return
+        open.value = false
+        const focused = document.activeElement
+        if (focused === null || focused === document.body) button.value?.focus()
+      }
+      document.addEventListener('keydown', onKeydown)
+      document.addEventListener('click', onClick)
+      onCleanup(() => {
+        document.removeEventListener('keydown', onKeydown)
+        document.removeEventListener('click', onClick)
+      })
+    })
+
+    return () => {
+      const unlisted = props.hiddenCount - props.hidden.length
+      const items = open.value
+        ? props.hidden.map((member) =>
+            h('li', { key: member.userId }, [
+              h(Avatar, { member, size: 'sm' }),
+              h('span', getDisplayName(member)),
+            ]),
+          )
+        : []
+      if (open.value && unlisted > 0) items.push(h('li', { key: '+rest' }, `+${unlisted}`))
+      return [
+        h(
+          'button',
+          {
+            ...part('avatar-overflow'),
+            ref: button,
+            type: 'button',
+            'data-size': props.size,
+            'aria-label': props.buttonLabel,
+            'aria-expanded': String(open.value),
+            'aria-controls': listId,
+            onClick: () => (open.value = !open.value),
+          },
+          props.buttonText,
+        ),
+        h(
+          'ul',
+          {
+            ...part('avatar-overflow-list'),
+            ref: list,
+            id: listId,
+            'data-state': open.value ? 'open' : 'closed',
+            hidden: !open.value,
+            'aria-label': props.buttonLabel,
+          },
+          items,
+        ),
+      ]
+    }
+  },
+})
