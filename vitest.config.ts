@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       '.storybook/vitest.config.ts',
       '.storybook-vue/vitest.config.ts',
+      'stories/test/vitest.config.ts',
     ],
     reporters: ['default', 'json'],
     outputFile: { json: '.reports/vitest.json' },

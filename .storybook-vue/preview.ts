@@ -1,9 +1,9 @@
 import type { Decorator, Preview } from '@storybook/vue3-vite'
 import { providePresence } from '@presence-kit/vue'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, watch } from 'vue'
 import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
 import {
-  applyPresenceStyles,
+  applyStoryPage,
   getStoryFrame,
   storyPageGlobalTypes,
   storyPageInitialGlobals,
@@ -13,13 +13,17 @@ import {
 const withPresence: Decorator = (story, context) => {
   const presence = findStoryPresence(context)
   if (presence === undefined) return story()
-  // Live stories: the controls steer the running crowd.
-  presence.setCrowd(context.args)
   const Story = story()
   return defineComponent({
     name: 'WithPresence',
     setup() {
       providePresence(presence.client)
+      // Live stories: the controls steer the running crowd (the renderer's args are reactive).
+      watch(
+        () => ({ ...context.args }),
+        (args) => presence.setCrowd(args),
+        { immediate: true },
+      )
       return () => h(Story)
     },
   })
@@ -27,7 +31,7 @@ const withPresence: Decorator = (story, context) => {
 
 const withPage: Decorator = (story, context) => {
   const globals = context.globals as StoryPageGlobals
-  applyPresenceStyles(globals.styles)
+  applyStoryPage(globals)
   const frame = getStoryFrame(globals)
   const Story = story()
   return defineComponent({

@@ -2,7 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite'
 import { PresenceProvider } from '@presence-kit/react'
 import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
 import {
-  applyPresenceStyles,
+  applyStoryPage,
   getStoryFrame,
   storyPageGlobalTypes,
   storyPageInitialGlobals,
@@ -23,7 +23,7 @@ const withPresence: Decorator = (Story, context) => {
 
 const withPage: Decorator = (Story, context) => {
   const globals = context.globals as StoryPageGlobals
-  applyPresenceStyles(globals.styles)
+  applyStoryPage(globals)
   const frame = getStoryFrame(globals)
   return (
     <div data-presence-theme={frame.theme} dir={frame.dir} style={frame.style}>

@@ -9,6 +9,8 @@ export default defineProject({
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
   test: {
     name: 'stories-react',
+    // The 100,000-member stories render, and axe checks them, on a shared 2-core machine.
+    testTimeout: 40_000,
     browser: {
       enabled: true,
       headless: true,

@@ -214,9 +214,6 @@ export function createStoryPresence(
     for (const id of connectionsOf.get(member.id) ?? []) hub.removeVirtual(STORY_ROOM, id)
   }
 
-  if (connection === 'reconnecting') hub.disconnect(adapter, { removeFromRoom: false })
-  if (connection === 'failed') hub.inject(STORY_ROOM, { method: 'status', payload: 'failed' })
-
   const typingTimers = new Map<string, ReturnType<typeof setInterval>>()
   const signal = (userId: string, typing: boolean) => {
     const ids = connectionsOf.get(userId)
@@ -230,6 +227,10 @@ export function createStoryPresence(
       setInterval(() => signal(userId, true), TYPING_REFRESH_MS),
     )
   }
+
+  // Last, so the typers and the roster were seen before the link went down.
+  if (connection === 'reconnecting') hub.disconnect(adapter, { removeFromRoom: false })
+  if (connection === 'failed') hub.inject(STORY_ROOM, { method: 'status', payload: 'failed' })
 
   return {
     room: STORY_ROOM,

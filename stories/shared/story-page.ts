@@ -23,9 +23,17 @@ const stylesheets = import.meta.glob<string>('../../packages/core/styles/presenc
 const presenceCss = Object.values(stylesheets).join('\n')
 const STYLE_ELEMENT_ID = 'presence-kit-stylesheet'
 
-/** Adds or removes the kit's stylesheet on the page. */
-export function applyPresenceStyles(styles: StoryStyles = 'styled'): void {
+/**
+ * Puts the page in the story's look: the kit's stylesheet or none, and the theme on the document
+ * element, as an app that switches the whole page to dark does.
+ */
+export function applyStoryPage(globals: StoryPageGlobals): void {
   if (typeof document === 'undefined') return
+  document.documentElement.setAttribute('data-presence-theme', globals.theme ?? 'light')
+  applyPresenceStyles(globals.styles)
+}
+
+function applyPresenceStyles(styles: StoryStyles = 'styled'): void {
   const existing = document.getElementById(STYLE_ELEMENT_ID)
   if (styles === 'unstyled') {
     existing?.remove()

@@ -100,7 +100,10 @@ describe('the composed Storybook', () => {
   })
 
   it('has the concept and adapter pages', () => {
-    const pages = react.filter((entry) => entry.type === 'docs' && !(entry.tags ?? []).includes('autodocs'))
+    // MDX pages of their own, not attached to a component.
+    const pages = react.filter(
+      (entry) => entry.type === 'docs' && (entry.tags ?? []).includes('unattached-mdx'),
+    )
     expect(pages.map((entry) => entry.title)).toEqual(expect.arrayContaining(['Introduction', 'Adapters']))
   })
 
