@@ -48,6 +48,9 @@ const preview: Preview = {
     // axe runs on every story and fails its test on any violation.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    options: {
+      storySort: { order: ['Introduction', 'Adapters', 'Components', 'Live', 'Hooks', 'Composables'] },
+    },
   },
   globalTypes: storyPageGlobalTypes,
   initialGlobals: storyPageInitialGlobals,

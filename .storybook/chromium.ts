@@ -11,20 +11,33 @@ export const chromiumArgs = [
   '--disable-sync',
 ]
 
+const DEBIAN_CHROMIUM = '/usr/bin/chromium'
+
 /**
- * The Chromium the story tests drive: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. Playwright's
- * own browser download is never used.
+ * The Chromium the story tests drive: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`; undefined
+ * when neither exists. Playwright's own browser download is never used.
  */
-export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, DEBIAN_CHROMIUM].filter(
     (path): path is string => typeof path === 'string' && path !== '',
   )
-  const found = candidates.find((path) => existsSync(path))
-  if (found === undefined) {
-    throw new Error(
-      'The story tests need Chromium: install it (on Debian or Ubuntu: "apt-get install -y chromium") ' +
-        'or set CHROMIUM_PATH to its executable, then run the tests again.',
-    )
-  }
-  return found
+  return candidates.find((path) => existsSync(path))
+}
+
+/** Where to launch Chromium from; a missing one is reported by `requireChromium` before any test. */
+export function chromiumExecutable(): string {
+  return findChromium() ?? process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM
+}
+
+/**
+ * Global setup of the story-test projects: stops with a message that says what to do when there is
+ * no Chromium. A setup rather than a check in the config, so that running other projects on a
+ * machine without Chromium still works.
+ */
+export function requireChromium(): void {
+  if (findChromium() !== undefined) return
+  throw new Error(
+    'The story tests need Chromium: install it (on Debian or Ubuntu: "apt-get install -y chromium") ' +
+      'or set CHROMIUM_PATH to its executable, then run the tests again.',
+  )
 }
