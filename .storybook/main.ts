@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { StorybookConfig } from '@storybook/react-vite'
 import react from '@vitejs/plugin-react'
+import remarkGfm from 'remark-gfm'
 import { mergeConfig } from 'vite'
 import { dedupe, sourceAliases } from './source-aliases.ts'
 
@@ -12,7 +13,15 @@ const vueStorybook = fileURLToPath(new URL('../storybook-static-vue', import.met
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   stories: ['../stories/docs/**/*.mdx', '../stories/react/**/*.stories.tsx'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  addons: [
+    // GitHub-flavoured Markdown, for the tables of the docs pages.
+    {
+      name: '@storybook/addon-docs',
+      options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } },
+    },
+    '@storybook/addon-a11y',
+    '@storybook/addon-vitest',
+  ],
   staticDirs: existsSync(vueStorybook) ? [{ from: '../storybook-static-vue', to: '/vue' }] : [],
   refs: { vue: { title: 'Vue', url: './vue' } },
   core: { disableTelemetry: true },
