@@ -23,18 +23,13 @@ export function getConnectionBadgeLabel(
   state: { readonly status: ConnectionStatus; readonly synced: boolean },
   messages: Partial<ConnectionBadgeMessages> = {},
 ): string {
-  const pick = (key: keyof ConnectionBadgeMessages) => {
-    const override = Object.hasOwn(messages, key) ? messages[key] : undefined
-    return typeof override === 'string' ? override : englishMessages[key]
-  }
-  switch (state.status) {
-    case 'connected':
-      return state.synced ? '' : pick('connecting')
-    case 'connecting':
-      return pick('connecting')
-    case 'reconnecting':
-      return pick('reconnecting')
-    default:
-      return pick('offline')
-  }
+  const key: keyof ConnectionBadgeMessages =
+    state.status === 'connected' || state.status === 'connecting'
+      ? 'connecting'
+      : state.status === 'reconnecting'
+        ? 'reconnecting'
+        : 'offline'
+  if (state.status === 'connected' && state.synced) return ''
+  const override = Object.hasOwn(messages, key) ? messages[key] : undefined
+  return typeof override === 'string' ? override : englishMessages[key]
 }

@@ -34,6 +34,22 @@ function groupStatus(status: PresenceStatus): PresenceStatus {
   return compareStatus(status, 'offline') > 0 ? 'offline' : status
 }
 
+/** The first position after `from` whose member's group sorts after `status`. */
+function firstAfter(
+  members: readonly { readonly status: PresenceStatus }[],
+  from: number,
+  status: PresenceStatus,
+): number {
+  let low = from
+  let high = members.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareStatus(groupStatus(members[middle]!.status), status) <= 0) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
 /**
  * Lays out members (already in display order, grouped by status when `grouped`) as rows: with
  * groups, a header row before each status's run of members. Rows are described by index, so a
@@ -51,24 +67,16 @@ export function getMemberListLayout(
       itemIndexOf: (position) => position,
     }
   }
+  // Grouped lists are ordered by status first, so each group is found by binary search: a commit
+  // of a 100,000-member list pays O(log n) here, not a pass over every member.
   const groups: MemberListGroup[] = []
-  let current: { status: PresenceStatus; start: number } | undefined
-  const close = (end: number) => {
-    if (current === undefined) return
-    groups.push({
-      status: current.status,
-      count: end - current.start,
-      start: current.start,
-      itemIndex: current.start + groups.length,
-    })
+  let start = 0
+  while (start < members.length) {
+    const status = groupStatus(members[start]!.status)
+    const end = firstAfter(members, start, status)
+    groups.push({ status, count: end - start, start, itemIndex: start + groups.length })
+    start = end
   }
-  for (let position = 0; position < members.length; position++) {
-    const status = groupStatus(members[position]!.status)
-    if (current?.status === status) continue
-    close(position)
-    current = { status, start: position }
-  }
-  close(members.length)
 
   // The group a row or a member falls in: lists have at most a handful of groups.
   const groupOfItem = (index: number): MemberListGroup | undefined => {

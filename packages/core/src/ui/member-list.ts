@@ -54,6 +54,8 @@ export interface MemberList<M> {
 
 type ListMember = Member<PresenceData>
 
+const NONE: readonly never[] = []
+
 /**
  * The display list of an online list or an avatar stack over a room of up to 100,000 members:
  * filtered (self, recently left), ordered with `createSortedMembers` so a commit of k changes costs
@@ -62,58 +64,40 @@ type ListMember = Member<PresenceData>
 export function createMemberList<M extends ListMember = ListMember>(
   options: MemberListOptions<M> = {},
 ): MemberList<M> {
-  const sort = options.sort ?? (compareMembers as (a: M, b: M) => number)
-  const includeSelf = options.includeSelf ?? true
-  const showRecentlyLeft = options.showRecentlyLeft ?? false
-  const grouped = options.groupByStatus ?? false
-  const order = grouped ? (a: M, b: M) => compareStatus(a.status, b.status) || sort(a, b) : sort
-
+  const { sort = compareMembers, includeSelf = true, showRecentlyLeft, groupByStatus } = options
+  const order = groupByStatus ? (a: M, b: M) => compareStatus(a.status, b.status) || sort(a, b) : sort
+  const keep = (member: M) => includeSelf || !member.isSelf
   const present = createSortedMembers<M>(order)
   const left = createSortedMembers<M>(order)
   let lastMembers: readonly M[] | undefined
+  let lastPresent: readonly M[] | undefined
   let lastLeft: readonly M[] | undefined
   let view: MemberListView<M> | undefined
 
   function update(state: MemberListSource<M>, events?: readonly PresenceEvent[]): MemberListView<M> {
-    const sameInput = state.members === lastMembers && (!showRecentlyLeft || state.recentlyLeft === lastLeft)
-    if (view !== undefined && sameInput && view.synced === state.synced) return view
-    const previousPresent = present.current()
-    const previousLeft = left.current()
-    const changes = events === undefined ? undefined : toChanges<M>(events, includeSelf)
-    const visible = includeSelf ? state.members : state.members.filter((member) => !member.isSelf)
-    const sortedPresent = state.members === lastMembers ? previousPresent : present.update(visible, changes)
-    const sortedLeft = showRecentlyLeft ? left.update(visibleLeft(state.recentlyLeft, includeSelf)) : []
-    lastMembers = state.members
-    lastLeft = state.recentlyLeft
-    if (
-      view !== undefined &&
-      view.synced === state.synced &&
-      sortedPresent === previousPresent &&
-      sortedLeft === previousLeft
-    ) {
-      return view
+    if (state.members !== lastMembers) {
+      lastMembers = state.members
+      const changes = events && (getMemberChanges(events) as unknown as MemberChanges<M>)
+      present.update(
+        includeSelf ? state.members : state.members.filter(keep),
+        changes && {
+          added: changes.added.filter(keep),
+          removed: changes.removed.filter(keep),
+          updated: changes.updated.filter(([before]) => keep(before)),
+        },
+      )
     }
-    const members = sortedLeft.length === 0 ? sortedPresent : sortedPresent.concat(sortedLeft)
-    view = { ...getMemberListLayout(members, grouped), members, synced: state.synced }
-    return view
+    // Unchanged lists come back as the same arrays, so the view is kept while nothing moved.
+    const sortedPresent = present.current()
+    const sortedLeft = showRecentlyLeft ? left.update(state.recentlyLeft.filter(keep)) : NONE
+    if (view?.synced !== state.synced || sortedPresent !== lastPresent || sortedLeft !== lastLeft) {
+      lastPresent = sortedPresent
+      lastLeft = sortedLeft
+      const members = sortedLeft.length === 0 ? sortedPresent : sortedPresent.concat(sortedLeft)
+      view = { ...getMemberListLayout(members, groupByStatus ?? false), members, synced: state.synced }
+    }
+    return view!
   }
 
   return { update }
-}
-
-function toChanges<M extends ListMember>(
-  events: readonly PresenceEvent[],
-  includeSelf: boolean,
-): MemberChanges<M> {
-  const changes = getMemberChanges(events) as unknown as MemberChanges<M>
-  if (includeSelf) return changes
-  return {
-    added: changes.added.filter((member) => !member.isSelf),
-    removed: changes.removed.filter((member) => !member.isSelf),
-    updated: changes.updated.filter(([before]) => !before.isSelf),
-  }
-}
-
-function visibleLeft<M extends ListMember>(members: readonly M[], includeSelf: boolean): readonly M[] {
-  return includeSelf ? members : members.filter((member) => !member.isSelf)
 }

@@ -102,21 +102,14 @@ function VirtualOnlineList({
   // Where the active member was last seen, to find it again without a search in most cases.
   const activeHint = useRef(-1)
 
-  const getItemKey = useCallback(
-    (index: number) => {
-      const item = view.itemAt(index)
-      return item.kind === 'group'
-        ? `group:${item.group.status}`
-        : `member:${view.members[item.position]!.userId}`
-    },
-    [view],
-  )
   const estimateSize = useCallback(() => rowSize, [rowSize])
   const virtualizer = useVirtualizer({
     count: view.itemCount,
     getScrollElement: () => scrollRef.current,
     estimateSize,
-    getItemKey,
+    // Rows are keyed by index (the default): keys by user id would make the virtualizer walk all
+    // 100,000 keys again on every commit. Rows are memoised on their member, so a row whose index
+    // now shows another member re-renders, and one whose member did not change does not.
     overscan: normalizeCount(overscan, DEFAULT_OVERSCAN),
     initialRect: { width: 0, height: viewportHeight ?? DEFAULT_HEIGHT },
     // Scroll updates render in the next task instead of inside React's own work.

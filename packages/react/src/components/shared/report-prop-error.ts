@@ -1,4 +1,4 @@
-import type { PresenceError } from '@presence-kit/core'
+import { PresenceError } from '@presence-kit/core'
 
 const reported = new Set<string>()
 
@@ -7,9 +7,14 @@ function isDevelopment(): boolean {
   return typeof process !== 'undefined' && process.env['NODE_ENV'] !== 'production'
 }
 
-/** Logs a bad prop once per message in development, never in production, never by throwing. */
-export function reportPropError(error: PresenceError | undefined): void {
-  if (error === undefined || !isDevelopment() || reported.has(error.message)) return
+/**
+ * Logs a bad prop as a `PresenceError` (`invalid-input` for a message) once per message in
+ * development; never in production, never by throwing.
+ */
+export function reportPropError(problem: PresenceError | string | undefined): void {
+  if (problem === undefined || !isDevelopment()) return
+  const error = typeof problem === 'string' ? new PresenceError('invalid-input', problem) : problem
+  if (reported.has(error.message)) return
   reported.add(error.message)
   console.error(error)
 }
