@@ -56,7 +56,8 @@ function useSeedPresence(client: SeedClient, topic: string) {
   return { onlineUsers, userCount, isLoading }
 }
 
-export function seedApp(client: SeedClient, topic: string) {
+/** The composition's list; with `height`, in a scroll viewport of that height. */
+export function seedApp(client: SeedClient, topic: string, height?: number) {
   return defineComponent({
     setup() {
       const { onlineUsers, userCount } = useSeedPresence(client, topic)
@@ -65,7 +66,9 @@ export function seedApp(client: SeedClient, topic: string) {
           h('p', { id: 'count' }, `${userCount.value} online`),
           h(
             'ul',
-            { id: 'list' },
+            height === undefined
+              ? { id: 'list' }
+              : { id: 'list', style: { height: `${height}px`, overflowY: 'auto', margin: '0' } },
             onlineUsers.value.map((id) => h('li', { key: id }, id)),
           ),
         ])

@@ -75,6 +75,21 @@ describe('useRoom', () => {
     expect(env.other.room('lobby').isUserPresent('ada')).toBe(false)
   })
 
+  it('with join: false watches the roster without entering presence', () => {
+    env.other.room('lobby').join({})
+    let room!: ReturnType<typeof useRoom>
+    render(
+      probe(
+        () => useRoom('lobby', { join: false }),
+        (value) => (room = value),
+      ),
+      { global: env.global },
+    )
+    expect(env.counts.open).toBe(1)
+    expect(env.counts.enter).toBe(0)
+    expect(room.value.get().members.map((m) => m.userId)).toEqual(['grace'])
+  })
+
   it('two components on one room share one join', async () => {
     const Both = component(() => () => [h(Joiner), h(Joiner)])
     const { unmount } = render(Both, { global: env.global })
@@ -300,6 +315,24 @@ describe('useTyping', () => {
     expect(typing.sentence.value).toBe('Grace Hopper schreibt…')
     options.value = { messages: { single: (name: string) => `${name} écrit…` } }
     expect(typing.sentence.value).toBe('Grace Hopper écrit…')
+  })
+
+  it('stops typing in the old room when the room name changes', async () => {
+    const name = ref('lobby')
+    let typing!: ReturnType<typeof useTyping>
+    render(
+      probe(
+        () => (useRoom(name), useTyping(name)),
+        (value) => (typing = value),
+      ),
+      { global: env.global },
+    )
+    typing.startTyping()
+    expect(env.client.room('lobby').isTyping()).toBe(true)
+    name.value = 'kitchen'
+    await nextTick()
+    expect(env.client.room('lobby').isTyping()).toBe(false)
+    expect(env.counts.typing).toEqual([true, false])
   })
 
   it('stops typing when the component unmounts', () => {

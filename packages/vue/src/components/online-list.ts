@@ -119,19 +119,20 @@ export const OnlineList = defineComponent({
       computed(() => {
         const current = view.value
         const position = activePosition.value
+        // Read once here: the virtualizer asks every item's size on each count change.
+        const size = rowSize.value
+        const overscan = normalizeCount(props.overscan, DEFAULT_OVERSCAN)
+        const rect = { width: 0, height: assumedHeight() }
+        // No getItemKey: the virtualizer's default (the index) costs nothing per item, where a key
+        // per member would be built for all 100,000 items on every commit. Rows have one height,
+        // so its size cache needs no stable keys; Vue's keys below are the members'.
         return {
           count: current.itemCount,
           getScrollElement: () => scroller.value,
-          estimateSize: () => rowSize.value,
-          overscan: normalizeCount(props.overscan, DEFAULT_OVERSCAN),
-          initialRect: { width: 0, height: assumedHeight() },
+          estimateSize: () => size,
+          overscan,
+          initialRect: rect,
           observeElementRect: observeRect,
-          getItemKey: (index: number) => {
-            const item = current.itemAt(index)
-            return item.kind === 'group'
-              ? `group:${item.group.status}`
-              : `member:${current.members[item.position]!.userId}`
-          },
           // A new extractor when the active row moves, so the virtualizer extracts the range again.
           rangeExtractor: (range: Range) => extractRange(range, position),
         }
@@ -182,7 +183,7 @@ export const OnlineList = defineComponent({
         const entry = current.itemAt(item.index)
         if (entry.kind === 'group') {
           return h(OnlineListGroup, {
-            key: item.key as string,
+            key: `group:${entry.group.status}`,
             group: entry.group,
             start: item.start,
             size: item.size,
@@ -191,7 +192,7 @@ export const OnlineList = defineComponent({
         }
         const member = current.members[entry.position]!
         return h(OnlineListRow, {
-          key: item.key as string,
+          key: `member:${member.userId}`,
           id: optionId(entry.position),
           member,
           index: entry.position,

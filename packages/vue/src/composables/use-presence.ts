@@ -46,7 +46,10 @@ function toSnapshot<D extends PresenceData>(state: RoomState<D>): PresenceSnapsh
   if (snapshot === undefined) {
     snapshot = {
       members: state.members,
-      others: othersOf(state.members),
+      // Built when first read: a page that shows the count only never filters 100,000 members.
+      get others() {
+        return othersOf(state.members)
+      },
       self: state.self,
       count: state.count,
       synced: state.synced,
@@ -85,7 +88,7 @@ export function usePresence<D extends PresenceData, T>(
   return {
     snapshot,
     members: field('members'),
-    others: field('others'),
+    others: computed(() => othersOf(snapshot.value.members)),
     self: field('self'),
     count: field('count'),
     synced: field('synced'),
