@@ -1,9 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
-// One config, one project per package; every project tests sources, not builds.
+// One config, one project per package; every project tests sources, not builds. The story tests
+// render every story of both Storybooks in Chromium; storybook-build checks the static build.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      '.storybook/vitest.config.ts',
+      '.storybook-vue/vitest.config.ts',
+      'stories/test/vitest.config.ts',
+    ],
     reporters: ['default', 'json'],
     outputFile: { json: '.reports/vitest.json' },
   },

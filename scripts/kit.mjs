@@ -162,6 +162,8 @@ function testAll() {
     ['typecheck', ['run', 'typecheck']],
     ['lint and format', ['run', 'lint']],
     ['package hygiene (publint)', ['run', 'publint']],
+    // Before the tests: one of them checks the build lists both frameworks' stories.
+    ['Storybook build (React and Vue)', ['run', 'build-storybook']],
     ['unit and property tests', ['run', 'test:unit']],
     ['end-to-end tests (both demos in Chromium)', ['run', 'e2e']],
     ['benchmarks, quick run', ['run', 'bench:quick']],

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
+import { defineProject } from 'vitest/config'
+import { chromiumArgs, chromiumExecutable } from '../.storybook/chromium.ts'
+
+// Every Vue story is a test in real Chromium: it renders, its play function runs, axe checks it.
+export default defineProject({
+  plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
+  test: {
+    name: 'stories-vue',
+    // The 100,000-member stories render, and axe checks them, on a shared 2-core machine.
+    testTimeout: 40_000,
+    globalSetup: [fileURLToPath(new URL('../.storybook/require-chromium.setup.ts', import.meta.url))],
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({ launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs } }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+})

@@ -1,0 +1,52 @@
+import type { Decorator, Preview } from '@storybook/react-vite'
+import { PresenceProvider } from '@presence-kit/react'
+import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
+import {
+  applyStoryPage,
+  getStoryFrame,
+  storyPageGlobalTypes,
+  storyPageInitialGlobals,
+  type StoryPageGlobals,
+} from '../stories/shared/story-page.ts'
+
+const withPresence: Decorator = (Story, context) => {
+  const presence = findStoryPresence(context)
+  if (presence === undefined) return <Story />
+  // Live stories: the controls steer the running crowd.
+  presence.setCrowd(context.args)
+  return (
+    <PresenceProvider client={presence.client}>
+      <Story />
+    </PresenceProvider>
+  )
+}
+
+const withPage: Decorator = (Story, context) => {
+  const globals = context.globals as StoryPageGlobals
+  applyStoryPage(globals)
+  const frame = getStoryFrame(globals)
+  return (
+    <div data-presence-theme={frame.theme} dir={frame.dir} style={frame.style}>
+      <Story />
+    </div>
+  )
+}
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    layout: 'fullscreen',
+    // axe runs on every story and fails its test on any violation.
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+    options: {
+      storySort: { order: ['Introduction', 'Adapters', 'Components', 'Live', 'Hooks', 'Composables'] },
+    },
+  },
+  globalTypes: storyPageGlobalTypes,
+  initialGlobals: storyPageInitialGlobals,
+  beforeEach: [presenceBeforeEach],
+  decorators: [withPresence, withPage],
+}
+
+export default preview

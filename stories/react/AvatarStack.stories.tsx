@@ -1,0 +1,29 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { AvatarStack } from '@presence-kit/react'
+import { avatarStackArgs, avatarStackStories as stories } from '../shared/component-stories.ts'
+
+const meta = {
+  title: 'Components/AvatarStack',
+  component: AvatarStack,
+  args: avatarStackArgs,
+  argTypes: { size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] } },
+} satisfies Meta<typeof AvatarStack>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Loading: Story = { ...stories.Loading }
+export const Empty: Story = { ...stories.Empty }
+export const OneMember: Story = { ...stories.OneMember }
+export const AFew: Story = { ...stories.AFew }
+export const Overflow: Story = { ...stories.Overflow }
+export const OpenOverflowWithKeyboard: Story = { ...stories.OpenOverflowWithKeyboard }
+export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers, tags: ['!autodocs'] }
+export const EveryStatus: Story = { ...stories.EveryStatus }
+export const Sizes: Story = { ...stories.Sizes }
+export const BrokenAndUnsafeAvatars: Story = { ...stories.BrokenAndUnsafeAvatars }
+export const VeryLongNames: Story = { ...stories.VeryLongNames }
+export const RightToLeft: Story = { ...stories.RightToLeft }
+export const DarkMode: Story = { ...stories.DarkMode }
+export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
+export const Reconnecting: Story = { ...stories.Reconnecting }

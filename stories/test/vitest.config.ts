@@ -1,0 +1,13 @@
+import { defineProject } from 'vitest/config'
+
+// Checks the static Storybook build: both frameworks' stories are in it, the Vue one composed.
+export default defineProject({
+  test: {
+    name: 'storybook-build',
+    environment: 'node',
+    include: ['*.test.ts'],
+    globalSetup: ['./build-storybook.setup.ts'],
+    // The build may run in the global setup; the checks themselves are quick.
+    testTimeout: 10_000,
+  },
+})

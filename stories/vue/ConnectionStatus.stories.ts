@@ -1,0 +1,19 @@
+import type { Meta, StoryObj } from '@storybook/vue3-vite'
+import { ConnectionStatus } from '@presence-kit/vue'
+import { connectionStatusArgs, connectionStatusStories as stories } from '../shared/component-stories.ts'
+
+const meta = {
+  title: 'Components/ConnectionStatus',
+  component: ConnectionStatus,
+  args: connectionStatusArgs,
+} satisfies Meta<typeof ConnectionStatus>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Connecting: Story = { ...stories.Connecting }
+export const Connected: Story = { ...stories.Connected }
+export const Reconnecting: Story = { ...stories.Reconnecting }
+export const Offline: Story = { ...stories.Offline }
+export const DarkMode: Story = { ...stories.DarkMode }
+export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }

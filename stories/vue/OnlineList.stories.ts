@@ -1,0 +1,56 @@
+import type { Meta, StoryObj } from '@storybook/vue3-vite'
+import { getDisplayName } from '@presence-kit/core/ui'
+import { ActivityDot, OnlineList, type OnlineListRowSlotProps } from '@presence-kit/vue'
+import { h } from 'vue'
+import { onlineListArgs, onlineListStories as stories } from '../shared/component-stories.ts'
+import { cast } from '../shared/presence-fixtures.ts'
+import { expectListEmpty, expectOptions } from '../shared/plays.ts'
+
+const meta = {
+  title: 'Components/OnlineList',
+  component: OnlineList,
+  args: onlineListArgs,
+} satisfies Meta<typeof OnlineList>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Loading: Story = { ...stories.Loading }
+export const Empty: Story = { ...stories.Empty }
+export const OneMember: Story = { ...stories.OneMember }
+export const AFew: Story = { ...stories.AFew }
+export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers, tags: ['!autodocs'] }
+export const EveryStatus: Story = { ...stories.EveryStatus }
+export const GroupedByStatus: Story = { ...stories.GroupedByStatus }
+export const Reconnecting: Story = { ...stories.Reconnecting }
+export const BrokenAndUnsafeAvatars: Story = { ...stories.BrokenAndUnsafeAvatars }
+export const VeryLongNames: Story = { ...stories.VeryLongNames }
+export const RightToLeft: Story = { ...stories.RightToLeft }
+export const DarkMode: Story = { ...stories.DarkMode }
+export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
+export const KeyboardNavigation: Story = { ...stories.KeyboardNavigation }
+
+/** The `#row` slot replaces a row's content; the row keeps its role, its place and its keyboard. */
+export const CustomRow: Story = {
+  render: (args) => ({
+    setup: () => () =>
+      h(OnlineList, args, {
+        row: ({ member, status }: OnlineListRowSlotProps) => [
+          h('strong', getDisplayName(member)),
+          h('span', ` · ${member.connections.length} tabs `),
+          h(ActivityDot, { status }),
+        ],
+      }),
+  }),
+  parameters: { presence: { members: cast.few } },
+  play: expectOptions(6),
+}
+
+/** The `#empty` slot replaces the empty text. */
+export const CustomEmptyState: Story = {
+  render: (args) => ({
+    setup: () => () => h(OnlineList, args, { empty: () => h('p', 'Nobody is here yet. Invite someone?') }),
+  }),
+  parameters: { presence: { self: false } },
+  play: expectListEmpty,
+}
