@@ -66,7 +66,10 @@ describe('ActivityDot', () => {
     const bad = render(ActivityDot, { props: { room: 42 as never, userId: 'grace' }, global: env.global })
     expect(bad.container.querySelector('[data-part]')).toBeNull()
     expect(errors).toHaveBeenCalledWith(
-      expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('needs a non-blank string "room"') }),
+      expect.objectContaining({
+        code: 'invalid-input',
+        message: expect.stringContaining('needs a non-blank string "room"'),
+      }),
     )
     const noUser = render(ActivityDot, { props: { room: 'lobby' }, global: env.global })
     expect(noUser.container.querySelector('[data-part]')).toBeNull()

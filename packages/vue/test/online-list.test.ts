@@ -194,7 +194,10 @@ describe('OnlineList', () => {
     const { container } = render(OnlineList, { props: { room: '  ' }, global: env.global })
     expect(container.querySelector('[data-part]')).toBeNull()
     expect(errors).toHaveBeenCalledWith(
-      expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('needs a non-blank string "room"') }),
+      expect.objectContaining({
+        code: 'invalid-input',
+        message: expect.stringContaining('needs a non-blank string "room"'),
+      }),
     )
     errors.mockRestore()
   })
