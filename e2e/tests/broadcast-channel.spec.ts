@@ -1,3 +1,4 @@
+import { axeViolations } from '../support/axe.js'
 import { expect, test } from '../support/fixtures.js'
 
 const ADA = { user: 'ada', name: 'Ada Lovelace', avatar: 'sun', params: { grace: 500 } }
@@ -25,6 +26,9 @@ test('on BroadcastChannel, two tabs of one browser see each other with no server
     await expect(row).toHaveCount(1)
     await expect(row.locator('[data-part="avatar-image"]')).toHaveAttribute('src', new RegExp(`${picture}$`))
   }
+
+  // The transport picker and the "No server" note pass axe like the rest of the page.
+  expect(await axeViolations(ada.page)).toEqual([])
 
   // Closing the tab posts its leave on pagehide, but the page's own activity report (hidden) follows
   // it and the adapter sends that too, so the others take the tab back until it falls silent: three
