@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
 
 const core = (path: string) => fileURLToPath(new URL(`../../packages/core/src/${path}`, import.meta.url))
-const adapters = fileURLToPath(new URL('../../packages/adapters/src/socket-io/index.ts', import.meta.url))
+const adapters = (path: string) =>
+  fileURLToPath(new URL(`../../packages/adapters/src/${path}`, import.meta.url))
 
 export default defineProject({
   resolve: {
@@ -11,7 +12,11 @@ export default defineProject({
       { find: /^@presence-kit\/core\/ui$/, replacement: core('ui/index.ts') },
       { find: /^@presence-kit\/core\/testing$/, replacement: core('testing/index.ts') },
       { find: /^@presence-kit\/core$/, replacement: core('index.ts') },
-      { find: /^@presence-kit\/adapters\/socket-io$/, replacement: adapters },
+      { find: /^@presence-kit\/adapters\/socket-io$/, replacement: adapters('socket-io/index.ts') },
+      {
+        find: /^@presence-kit\/adapters\/broadcast-channel$/,
+        replacement: adapters('broadcast-channel/index.ts'),
+      },
     ],
   },
   test: {

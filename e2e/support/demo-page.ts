@@ -80,6 +80,11 @@ export class DemoPage {
     return this.page.locator('[data-demo="server-link"]')
   }
 
+  /** The header's transport picker: the reference server or BroadcastChannel. */
+  get transportPicker(): Locator {
+    return this.page.getByRole('combobox', { name: 'Transport', exact: true })
+  }
+
   get connectionStatus(): Locator {
     return this.page.locator('[data-part="connection-status"]').first()
   }

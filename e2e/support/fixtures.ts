@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DemoPage, demoUrl, type DemoUser } from './demo-page.js'
 import { startPresenceServer, type PresenceServer } from './presence-server.js'
 import { REPO_ROOT, REPORT_DIR } from './paths.js'
+import { freePort } from './ports.js'
 import { serveStatic, type StaticServer } from './static-server.js'
 
 import type { Framework } from './frameworks.js'
@@ -17,6 +18,21 @@ export interface Demo {
   openTab(existing: DemoPage, who: DemoUser): Promise<DemoPage>
   /** Where a screenshot of this framework's demo is kept. */
   screenshotPath(name: string): string
+}
+
+/**
+ * The demo on the BroadcastChannel transport, with no reference server started: every page is a tab
+ * of one browser context (one origin), and every request and WebSocket the pages open is recorded.
+ */
+export interface TabsDemo {
+  /** Opens another tab of the one browser context with `?transport=broadcast-channel`. */
+  open(who: DemoUser): Promise<DemoPage>
+  /** The origin the demo is served from: the only place the pages may reach. */
+  readonly siteOrigin: string
+  /** The `server` the address names: a loopback port with nothing listening. */
+  readonly serverUrl: string
+  /** Every URL the pages requested or opened a WebSocket to, in order. */
+  traffic(): readonly string[]
 }
 
 /**
@@ -42,7 +58,7 @@ async function openPage(context: BrowserContext, url: string): Promise<DemoPage>
 }
 
 export const test = base.extend<
-  { presence: PresenceServer; demo: Demo },
+  { presence: PresenceServer; demo: Demo; tabs: TabsDemo },
   { framework: Framework; demoSite: StaticServer }
 >({
   framework: ['react', { option: true, scope: 'worker' }],
@@ -85,6 +101,31 @@ export const test = base.extend<
       screenshotPath: (name) => join(REPORT_DIR, `${framework}-${name}.png`),
     })
     for (const context of contexts) await context.close()
+  },
+
+  // Needs no `presence` fixture: no server process exists while these tests run.
+  tabs: async ({ browser, demoSite }, use) => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } })
+    await keepOnLoopback(context)
+    const traffic: string[] = []
+    context.on('request', (request) => traffic.push(request.url()))
+    context.on('page', (page) => page.on('websocket', (socket) => traffic.push(socket.url())))
+    // A port nobody listens on: were the page to reach for a server, it would show in `traffic`.
+    const serverUrl = `http://127.0.0.1:${await freePort()}`
+    await use({
+      open: (who) =>
+        openPage(
+          context,
+          demoUrl(demoSite.url, serverUrl, {
+            ...who,
+            params: { ...who.params, transport: 'broadcast-channel' },
+          }),
+        ),
+      siteOrigin: new URL(demoSite.url).origin,
+      serverUrl,
+      traffic: () => [...traffic],
+    })
+    await context.close()
   },
 })
 

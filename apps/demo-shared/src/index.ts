@@ -5,12 +5,22 @@ export { browserStorage, loadProfile, saveProfile, type DemoProfile, type Profil
 export {
   DEFAULT_ROOMS,
   DEFAULT_SERVER_URL,
+  DEMO_TRANSPORTS,
+  isDemoTransport,
   isValidRoomName,
   isValidUserId,
   readDemoSettings,
   type DemoSettings,
   type DemoTheme,
+  type DemoTransport,
 } from './settings.js'
 export { THEME_CHOICES, applyTheme } from './theme.js'
 export { createServerClient } from './server-client.js'
+export {
+  TRANSPORT_CHOICES,
+  addressWithTransport,
+  createDemoClient,
+  transportChoice,
+  type TransportChoice,
+} from './transport.js'
 export { memberRowView, type MemberRowView } from './member-row.js'

@@ -1,10 +1,13 @@
 /**
  * Everything the demo page can be told through its address, so a link (or a test) sets up a
- * scenario: who you are, which rooms, which server, and short thresholds to watch idle and away.
+ * scenario: who you are, which rooms, which transport and server, and short thresholds to watch idle
+ * and away.
  *
  * `?user=ada&name=Ada&avatar=sun&rooms=lobby,design&server=http://127.0.0.1:3030&idle=2000&away=5000`
  */
 export interface DemoSettings {
+  /** How presence travels: through the reference server, or between this browser's tabs. */
+  readonly transport: DemoTransport
   /** The reference server's address. */
   readonly serverUrl: string
   /** Identity given in the address; the server's development mode trusts it. */
@@ -27,6 +30,15 @@ export interface DemoSettings {
 }
 
 export type DemoTheme = 'system' | 'light' | 'dark'
+
+/** `server`: the reference server. `broadcast-channel`: the tabs of this browser, no server. */
+export type DemoTransport = 'server' | 'broadcast-channel'
+
+export const DEMO_TRANSPORTS: readonly DemoTransport[] = ['server', 'broadcast-channel']
+
+export function isDemoTransport(value: unknown): value is DemoTransport {
+  return (DEMO_TRANSPORTS as readonly unknown[]).includes(value)
+}
 
 export const DEFAULT_SERVER_URL = 'http://localhost:3030'
 export const DEFAULT_ROOMS: readonly string[] = ['lobby', 'design', 'support']
@@ -78,7 +90,9 @@ export function readDemoSettings(
     .filter(isValidRoomName)
   const crowd = Number(params.get('crowd') ?? 0)
   const theme = params.get('theme')
+  const transport = params.get('transport')?.trim()
   return {
+    transport: isDemoTransport(transport) ? transport : 'server',
     serverUrl: serverUrl(text(params, 'server', 2048), defaults.serverUrl ?? DEFAULT_SERVER_URL),
     userId: userId !== undefined && isValidUserId(userId) ? userId : undefined,
     name: text(params, 'name', 60),

@@ -9,7 +9,27 @@ describe('readDemoSettings', () => {
     expect(settings.userId).toBeUndefined()
     expect(settings.crowd).toBe(0)
     expect(settings.theme).toBe('system')
+    expect(settings.transport).toBe('server')
     expect(settings.idleAfterMs).toBeUndefined()
+  })
+
+  it('reads the transport, and falls back to the server for anything else', () => {
+    expect(readDemoSettings('?transport=broadcast-channel').transport).toBe('broadcast-channel')
+    expect(readDemoSettings('?transport=%20broadcast-channel%20').transport).toBe('broadcast-channel')
+    expect(readDemoSettings('?transport=server').transport).toBe('server')
+    for (const value of [
+      '',
+      'BroadcastChannel',
+      'Broadcast-Channel',
+      'websocket',
+      'broadcast-channel,server',
+    ]) {
+      expect(readDemoSettings(`?transport=${encodeURIComponent(value)}`).transport).toBe('server')
+    }
+    // The first one counts, as for every other parameter.
+    expect(readDemoSettings('?transport=broadcast-channel&transport=server').transport).toBe(
+      'broadcast-channel',
+    )
   })
 
   it('reads identity, rooms, thresholds and the crowd', () => {

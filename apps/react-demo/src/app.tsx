@@ -1,11 +1,13 @@
 import {
+  addressWithTransport,
   browserStorage,
-  createServerClient,
+  createDemoClient,
   demoClientOptions,
   saveProfile,
   type DemoProfile,
   type DemoSettings,
   type DemoTheme,
+  type DemoTransport,
 } from '@presence-kit/demo-shared'
 import { PresenceProvider, useLocalActivity, type PresenceClient } from '@presence-kit/react'
 import { useEffect, useRef, useState } from 'react'
@@ -23,18 +25,24 @@ export interface AppProps {
   initial: { profile: DemoProfile; client: PresenceClient }
 }
 
-export function connect(settings: DemoSettings, profile: DemoProfile): PresenceClient {
-  return createServerClient(settings, demoClientOptions(settings, profile, window.location.href))
+export function connect(
+  settings: DemoSettings,
+  transport: DemoTransport,
+  profile: DemoProfile,
+): PresenceClient {
+  return createDemoClient(transport, settings, demoClientOptions(settings, profile, window.location.href))
 }
 
 /**
- * The demo page. The identity (id, name, picture) belongs to the connection, so saving a new name
- * or picture opens a new client with it and closes the old one; the rooms stay joined throughout.
+ * The demo page. The identity (id, name, picture) and the transport belong to the connection, so
+ * saving a new name or picture, or picking another transport, opens a new client and closes the old
+ * one; the rooms stay joined throughout.
  */
 export function App({ settings, initial }: AppProps) {
   // Clients are made outside render (here and in the save handler): StrictMode renders twice, and a
   // client made during render would open a second connection that nothing closes.
   const [profile, setProfile] = useState(initial.profile)
+  const [transport, setTransport] = useState<DemoTransport>(settings.transport)
   const [client, setClient] = useState(initial.client)
   const [rooms, setRooms] = useState<readonly string[]>(settings.rooms)
   const [current, setCurrent] = useState(settings.rooms[0] ?? 'lobby')
@@ -52,7 +60,13 @@ export function App({ settings, initial }: AppProps) {
   const saveIdentity = (next: DemoProfile) => {
     saveProfile(next, browserStorage())
     setProfile(next)
-    setClient(connect(settings, next))
+    setClient(connect(settings, transport, next))
+  }
+
+  const switchTransport = (next: DemoTransport) => {
+    window.history.replaceState(window.history.state, '', addressWithTransport(window.location.href, next))
+    setTransport(next)
+    setClient(connect(settings, next, profile))
   }
 
   const joinRoom = (room: string) => {
@@ -73,12 +87,27 @@ export function App({ settings, initial }: AppProps) {
       ))}
       <div className="demo">
         <header>
-          <Header framework="React" room={current} theme={theme} onThemeChange={setTheme} />
-          <p className="demo-banner" data-demo="dev-identity">
-            <strong>Development identity.</strong> The reference server runs in its development mode and
-            trusts the user id in this page's address (<code>?user={profile.userId}</code>). Never run a
-            server like that in production: use signed tokens.
-          </p>
+          <Header
+            framework="React"
+            room={current}
+            theme={theme}
+            onThemeChange={setTheme}
+            transport={transport}
+            onTransportChange={switchTransport}
+          />
+          {transport === 'server' ? (
+            <p className="demo-banner" data-demo="dev-identity">
+              <strong>Development identity.</strong> The reference server runs in its development mode and
+              trusts the user id in this page's address (<code>?user={profile.userId}</code>). Never run a
+              server like that in production: use signed tokens.
+            </p>
+          ) : (
+            <p className="demo-banner" data-demo="no-server">
+              <strong>No server.</strong> Presence goes between the tabs of this browser through
+              BroadcastChannel: open this page in another tab with another <code>?user=</code> to see each
+              other. Other browsers and devices do not see this page.
+            </p>
+          )}
         </header>
         <div className={crowdSize > 0 ? 'demo-grid demo-grid--crowd' : 'demo-grid'}>
           <aside aria-label="You and your rooms">

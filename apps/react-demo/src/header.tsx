@@ -1,4 +1,12 @@
-import { THEME_CHOICES, applyTheme, type DemoTheme } from '@presence-kit/demo-shared'
+import {
+  THEME_CHOICES,
+  TRANSPORT_CHOICES,
+  applyTheme,
+  isDemoTransport,
+  transportChoice,
+  type DemoTheme,
+  type DemoTransport,
+} from '@presence-kit/demo-shared'
 import { ConnectionStatus, useConnectionStatus } from '@presence-kit/react'
 import { useEffect, useId } from 'react'
 
@@ -15,17 +23,37 @@ interface HeaderProps {
   room: string
   theme: DemoTheme
   onThemeChange: (theme: DemoTheme) => void
+  transport: DemoTransport
+  onTransportChange: (transport: DemoTransport) => void
 }
 
-/** Title, the link to the server (always spelled out here, as well as the component's own status), theme. */
-export function Header({ framework, room, theme, onThemeChange }: HeaderProps) {
+/**
+ * Title, the link (always spelled out here with its transport, as well as the component's own
+ * status), the transport picker, theme.
+ */
+export function Header({ framework, room, theme, onThemeChange, transport, onTransportChange }: HeaderProps) {
   const themeId = useId()
+  const transportId = useId()
   useEffect(() => applyTheme(theme, document.documentElement), [theme])
   return (
     <div className="demo-header">
       <h1>presence-kit demo · {framework}</h1>
       <div className="demo-status-line">
-        {room !== '' && <ServerLink room={room} />}
+        {room !== '' && <ServerLink room={room} transport={transport} />}
+        <label htmlFor={transportId}>Transport</label>
+        <select
+          id={transportId}
+          value={transport}
+          onChange={(event) => {
+            if (isDemoTransport(event.target.value)) onTransportChange(event.target.value)
+          }}
+        >
+          {TRANSPORT_CHOICES.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
         <label htmlFor={themeId}>Theme</label>
         <select
           id={themeId}
@@ -43,12 +71,17 @@ export function Header({ framework, room, theme, onThemeChange }: HeaderProps) {
   )
 }
 
-function ServerLink({ room }: { room: string }) {
+function ServerLink({ room, transport }: { room: string; transport: DemoTransport }) {
   const { status, synced } = useConnectionStatus(room)
   return (
     <span className="demo-status-line">
-      <span data-demo="server-link" data-connection={status} data-synced={synced ? 'true' : 'false'}>
-        Server: {LINK_WORDS[status]}
+      <span
+        data-demo="server-link"
+        data-transport={transport}
+        data-connection={status}
+        data-synced={synced ? 'true' : 'false'}
+      >
+        {transportChoice(transport).linkName}: {LINK_WORDS[status]}
       </span>
       <ConnectionStatus room={room} />
     </span>

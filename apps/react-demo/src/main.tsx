@@ -10,7 +10,7 @@ const settings = readDemoSettings(window.location.search, {
 })
 applyTheme(settings.theme, document.documentElement)
 const profile = loadProfile(settings, browserStorage())
-const initial = { profile, client: connect(settings, profile) }
+const initial = { profile, client: connect(settings, settings.transport, profile) }
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element.')
