@@ -168,7 +168,10 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
         link()
       },
       unload() {
-        if (local !== undefined) post({ type: 'leave', from: own, userId: user.id, seq: ++seq })
+        // The page is going: say so, then say nothing more. A page still reports itself hidden
+        // after this, and a state sent then (newer by seq) would bring the tab back to the others
+        // until its heartbeats ran out.
+        adapterRoom.close()
       },
     })
 
