@@ -25,6 +25,17 @@ import { useRoomProp } from './room-prop.js'
 const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
 const DEFAULT_OVERSCAN = 6
+// The virtualizer lays every row out again whenever its count changes: 100,000 rows on each join or
+// leave. Rows have one height, so it is given a capacity that moves in steps of this many rows
+// instead of the count, the rows past the count are not rendered, and the list's height comes
+// from the count itself.
+const CAPACITY_STEP = 1024
+
+/** The virtualizer's row count: the previous one while `count` fits in it without much to spare. */
+function rowCapacity(count: number, previous: number): number {
+  if (count <= previous && count > previous - 2 * CAPACITY_STEP) return previous
+  return (Math.ceil(count / CAPACITY_STEP) + 1) * CAPACITY_STEP
+}
 
 /**
  * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
@@ -114,20 +125,24 @@ export const OnlineList = defineComponent({
       return indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b)
     }
 
+    let lastCapacity = 0
+    const capacity = computed(() => (lastCapacity = rowCapacity(view.value.itemCount, lastCapacity)))
+
     const scroller = ref<HTMLElement | null>(null)
+    // Depends on the capacity, not on the view: a commit that changes members leaves the options,
+    // and so the virtualizer's layout, as they are.
     const virtualizer = useVirtualizer<HTMLElement, Element>(
       computed(() => {
-        const current = view.value
         const position = activePosition.value
-        // Read once here: the virtualizer asks every item's size on each count change.
+        // Read once here: the virtualizer asks every item's size when its capacity changes.
         const size = rowSize.value
         const overscan = normalizeCount(props.overscan, DEFAULT_OVERSCAN)
         const rect = { width: 0, height: assumedHeight() }
         // No getItemKey: the virtualizer's default (the index) costs nothing per item, where a key
-        // per member would be built for all 100,000 items on every commit. Rows have one height,
-        // so its size cache needs no stable keys; Vue's keys below are the members'.
+        // per member would be built for all 100,000 items. Rows have one height, so its size cache
+        // needs no stable keys; Vue's keys below are the members'.
         return {
-          count: current.itemCount,
+          count: capacity.value,
           getScrollElement: () => scroller.value,
           estimateSize: () => size,
           overscan,
@@ -179,7 +194,9 @@ export const OnlineList = defineComponent({
       const setSize = current.members.length
       const renderRow = slots.row
       const active = activePosition.value
-      const rows = virtualizer.value.getVirtualItems().map((item) => {
+      const itemCount = current.itemCount
+      const rows = virtualizer.value.getVirtualItems().flatMap((item) => {
+        if (item.index >= itemCount) return []
         const entry = current.itemAt(item.index)
         if (entry.kind === 'group') {
           return h(OnlineListGroup, {
@@ -222,7 +239,7 @@ export const OnlineList = defineComponent({
           'div',
           {
             role: 'presentation',
-            style: { height: `${virtualizer.value.getTotalSize()}px`, position: 'relative', width: '100%' },
+            style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
           },
           rows,
         ),
