@@ -147,45 +147,35 @@ function applyToIndex<M extends { readonly userId: string }>(
  * k changes and the copy of the untouched members is a memory copy.
  */
 function patch<M>(sorted: readonly M[], changes: MemberChanges<M>, order: Order<M>): M[] | undefined {
-  const leaving = [...changes.removed, ...changes.updated.map(([before]) => before)]
   const removals: number[] = []
-  for (const member of leaving) {
+  for (const member of [...changes.removed, ...changes.updated.map(([before]) => before)]) {
     const index = lowerBound(sorted, member, order)
     if (sorted[index] !== member) return undefined
     removals.push(index)
   }
   removals.sort((a, b) => a - b)
-  // The same member listed twice finds the same index twice.
-  for (let i = 1; i < removals.length; i++) if (removals[i] === removals[i - 1]) return undefined
-
   const arriving = [...changes.added, ...changes.updated.map(([, after]) => after)].toSorted(order)
-  // Insertion points in the old array: sorted arrivals give non-decreasing points.
-  const positions = arriving.map((member) => lowerBound(sorted, member, order))
 
   const pieces: M[][] = []
   let from = 0
-  let removal = 0
-  let arrival = 0
-  while (removal < removals.length || arrival < arriving.length) {
-    const nextRemoval = removals[removal] ?? Number.POSITIVE_INFINITY
-    const nextArrival = positions[arrival] ?? Number.POSITIVE_INFINITY
-    // Arrivals at a point go before the member there, which may itself be leaving.
-    if (nextArrival <= nextRemoval) {
-      if (nextArrival > from) pieces.push(sorted.slice(from, nextArrival))
-      from = nextArrival
-      const first = arrival
-      while (arrival < arriving.length && positions[arrival] === nextArrival) arrival++
-      pieces.push(arriving.slice(first, arrival))
-    } else {
-      if (nextRemoval > from) pieces.push(sorted.slice(from, nextRemoval))
-      from = nextRemoval + 1
-      removal++
-    }
+  // Keeps sorted[from, to) and goes on after `skip` more members. (A member listed twice cannot get
+  // here: the changes were checked against the index of the previous input.)
+  const cut = (to: number, skip: number) => {
+    pieces.push(sorted.slice(from, to))
+    from = to + skip
   }
-  if (from < sorted.length) pieces.push(sorted.slice(from))
-  const [head, ...rest] = pieces
-  if (head === undefined) return []
-  return rest.length === 0 ? head : head.concat(...rest)
+  let removal = 0
+  for (const member of arriving) {
+    // Sorted arrivals have non-decreasing insertion points; each goes before the member there,
+    // which may itself be leaving.
+    const at = lowerBound(sorted, member, order)
+    while (removal < removals.length && removals[removal]! < at) cut(removals[removal++]!, 1)
+    cut(at, 0)
+    pieces.push([member])
+  }
+  while (removal < removals.length) cut(removals[removal++]!, 1)
+  cut(sorted.length, 0)
+  return pieces[0]!.concat(...pieces.slice(1))
 }
 
 /** The first index whose item does not sort before `target`. */

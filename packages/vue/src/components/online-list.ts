@@ -18,7 +18,7 @@ import { computed, defineComponent, h, ref, shallowRef, useId, type PropType, ty
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { part } from './anatomy.js'
-import { OnlineListGroup, OnlineListRow, type OnlineListRowSlotProps } from './online-list-row.js'
+import { OnlineListRow, renderGroupHeader, type OnlineListRowSlotProps } from './online-list-row.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
 
@@ -30,12 +30,6 @@ const DEFAULT_OVERSCAN = 6
 // instead of the count, the rows past the count are not rendered, and the list's height comes
 // from the count itself.
 const CAPACITY_STEP = 1024
-
-/** The virtualizer's row count: the previous one while `count` fits in it without much to spare. */
-function rowCapacity(count: number, previous: number): number {
-  if (count <= previous && count > previous - 2 * CAPACITY_STEP) return previous
-  return (Math.ceil(count / CAPACITY_STEP) + 1) * CAPACITY_STEP
-}
 
 /**
  * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
@@ -89,11 +83,7 @@ export const OnlineList = defineComponent({
         : undefined,
     )
     const cssHeight = computed(() =>
-      viewportHeight.value !== undefined
-        ? `${viewportHeight.value}px`
-        : typeof props.height === 'string' && props.height.trim() !== ''
-          ? props.height
-          : `${DEFAULT_HEIGHT}px`,
+      typeof props.height === 'string' && props.height.trim() ? props.height : `${assumedHeight()}px`,
     )
     // Until the viewport is laid out (on a server, in a DOM without layout), assume the height asked for.
     const assumedHeight = () => viewportHeight.value ?? DEFAULT_HEIGHT
@@ -126,7 +116,14 @@ export const OnlineList = defineComponent({
     }
 
     let lastCapacity = 0
-    const capacity = computed(() => (lastCapacity = rowCapacity(view.value.itemCount, lastCapacity)))
+    // The previous capacity while the count fits in it without much to spare.
+    const capacity = computed(() => {
+      const count = view.value.itemCount
+      if (count > lastCapacity || count <= lastCapacity - 2 * CAPACITY_STEP) {
+        lastCapacity = (Math.ceil(count / CAPACITY_STEP) + 1) * CAPACITY_STEP
+      }
+      return lastCapacity
+    })
 
     const scroller = ref<HTMLElement | null>(null)
     // Depends on the capacity, not on the view: a commit that changes members leaves the options,
@@ -136,8 +133,6 @@ export const OnlineList = defineComponent({
         const position = activePosition.value
         // Read once here: the virtualizer asks every item's size when its capacity changes.
         const size = rowSize.value
-        const overscan = normalizeCount(props.overscan, DEFAULT_OVERSCAN)
-        const rect = { width: 0, height: assumedHeight() }
         // No getItemKey: the virtualizer's default (the index) costs nothing per item, where a key
         // per member would be built for all 100,000 items. Rows have one height, so its size cache
         // needs no stable keys; Vue's keys below are the members'.
@@ -145,8 +140,8 @@ export const OnlineList = defineComponent({
           count: capacity.value,
           getScrollElement: () => scroller.value,
           estimateSize: () => size,
-          overscan,
-          initialRect: rect,
+          overscan: normalizeCount(props.overscan, DEFAULT_OVERSCAN),
+          initialRect: { width: 0, height: assumedHeight() },
           observeElementRect: observeRect,
           // A new extractor when the active row moves, so the virtualizer extracts the range again.
           rangeExtractor: (range: Range) => extractRange(range, position),
@@ -199,17 +194,11 @@ export const OnlineList = defineComponent({
         if (item.index >= itemCount) return []
         const entry = current.itemAt(item.index)
         if (entry.kind === 'group') {
-          return h(OnlineListGroup, {
-            key: `group:${entry.group.status}`,
-            group: entry.group,
-            start: item.start,
-            size: item.size,
-            ...(props.messages === undefined ? {} : { messages: props.messages }),
-          })
+          return renderGroupHeader(entry.group, props.messages, item.start, item.size)
         }
         const member = current.members[entry.position]!
         return h(OnlineListRow, {
-          key: `member:${member.userId}`,
+          key: member.userId,
           id: optionId(entry.position),
           member,
           index: entry.position,
@@ -219,7 +208,7 @@ export const OnlineList = defineComponent({
           start: item.start,
           size: item.size,
           onPick,
-          ...(renderRow === undefined ? {} : { renderRow }),
+          renderRow,
         })
       })
       return h(
