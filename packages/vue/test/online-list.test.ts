@@ -3,7 +3,7 @@ import { createMemoryHub } from '@presence-kit/core/testing'
 import { createPresencePlugin } from '../src/provide.js'
 import { fireEvent, render, screen } from '@testing-library/vue'
 import { h, nextTick } from 'vue'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { OnlineList } from '../src/components/online-list.js'
 import type { OnlineListRowSlotProps } from '../src/components/online-list-row.js'
 import { expectNoAxeViolations } from './support/axe.js'
@@ -53,6 +53,36 @@ describe('OnlineList', () => {
     expect(count).toBeLessThanOrEqual(100)
     expect(rows(container)[0]!.getAttribute('aria-setsize')).toBe('100000')
   }, 30_000)
+
+  it('renders no row past the last member and sizes the list by its members as they join and leave', async () => {
+    const ids = addMembers(env.hub, 'lobby', 3)
+    // Leaves take effect at once here, without the grace period that hides a reconnect.
+    const viewer = createPresenceClient({
+      adapter: env.hub.adapter(),
+      user: { id: 'viewer' },
+      batch: 'sync',
+      leaveGraceMs: 0,
+    })
+    onTestFinished(() => viewer.destroy())
+    const { container } = render(OnlineList, {
+      props: { room: 'lobby', rowHeight: 30 },
+      global: { plugins: [createPresencePlugin(viewer)] },
+    })
+    await nextTick()
+    const content = () => container.querySelector<HTMLElement>('[role="presentation"]')!
+    expect(names(container)).toEqual(['User 0', 'User 1', 'User 2'])
+    expect(content().style.height).toBe('90px')
+    addMembers(env.hub, 'lobby', 1, 3)
+    await nextTick()
+    expect(names(container)).toEqual(['User 0', 'User 1', 'User 2', 'User 3'])
+    expect(content().style.height).toBe('120px')
+    env.hub.removeVirtual('lobby', ids[0]!)
+    env.hub.removeVirtual('lobby', ids[1]!)
+    await nextTick()
+    expect(names(container)).toEqual(['User 2', 'User 3'])
+    expect(content().style.height).toBe('60px')
+    expect(rows(container).map((row) => row.getAttribute('aria-posinset'))).toEqual(['1', '2'])
+  })
 
   it('moves the active row with the keyboard, scrolls it into view, and emits select on Enter', async () => {
     addMembers(env.hub, 'lobby', 200)

@@ -132,11 +132,14 @@ function checkAgainstFullSort(
       batches.forEach((batch, index) => {
         const previousList = list
         const previousSorted = sorter.current()
+        const previousSnapshot = [...previousSorted]
         list = applyBatch(list, batch, nextId)
         const changes = passChanges[index] ? changesBetween(previousList, list) : undefined
         const result = sorter.update(list, changes)
         expect(result).toEqual(list.toSorted(reference))
         expect(sorter.current()).toBe(result)
+        // A list handed out before is never changed under its reader.
+        expect(previousSorted).toEqual(previousSnapshot)
         if (list === previousList) expect(result).toBe(previousSorted)
       })
     }),

@@ -48,7 +48,7 @@ export const OnlineListRow = defineComponent({
     statusLabel: { type: String, required: true },
     start: { type: Number, required: true },
     size: { type: Number, required: true },
-    renderRow: { type: Function as PropType<RenderRow>, default: undefined },
+    renderRow: { type: Function as PropType<RenderRow | undefined>, default: undefined },
     onPick: { type: Function as PropType<(index: number) => void>, required: true },
   },
   setup(props) {
@@ -81,27 +81,28 @@ export const OnlineListRow = defineComponent({
   },
 })
 
-/** A status header with its count. Decoration for screen readers: every option says its status. */
-export const OnlineListGroup = defineComponent({
-  name: 'OnlineListGroup',
-  props: {
-    group: { type: Object as PropType<MemberListGroup>, required: true },
-    messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
-    start: { type: Number, required: true },
-    size: { type: Number, required: true },
-  },
-  setup(props) {
-    return () =>
-      h(
-        'div',
-        {
-          ...part('online-list-group'),
-          'data-status': props.group.status,
-          role: 'presentation',
-          'aria-hidden': 'true',
-          style: placement(props.start, props.size),
-        },
-        `${getStatusLabel(props.group.status, props.messages)} (${props.group.count})`,
-      )
-  },
-})
+/**
+ * A status header with its count, rendered by the list itself (a handful per list, and their
+ * counts change with most commits anyway). Decoration for screen readers: every option says its
+ * status.
+ */
+export function renderGroupHeader(
+  group: MemberListGroup,
+  messages: Partial<StatusMessages> | undefined,
+  start: number,
+  size: number,
+): VNode {
+  return h(
+    'div',
+    {
+      ...part('online-list-group'),
+      // A number, so that it never equals a member's key (the user id).
+      key: -1 - group.itemIndex,
+      'data-status': group.status,
+      role: 'presentation',
+      'aria-hidden': 'true',
+      style: placement(start, size),
+    },
+    `${getStatusLabel(group.status, messages)} (${group.count})`,
+  )
+}

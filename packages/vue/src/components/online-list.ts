@@ -18,13 +18,18 @@ import { computed, defineComponent, h, ref, shallowRef, useId, type PropType, ty
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { part } from './anatomy.js'
-import { OnlineListGroup, OnlineListRow, type OnlineListRowSlotProps } from './online-list-row.js'
+import { OnlineListRow, renderGroupHeader, type OnlineListRowSlotProps } from './online-list-row.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
 
 const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
 const DEFAULT_OVERSCAN = 6
+// The virtualizer lays every row out again whenever its count changes: 100,000 rows on each join or
+// leave. Rows have one height, so it is given a capacity that moves in steps of this many rows
+// instead of the count, the rows past the count are not rendered, and the list's height comes
+// from the count itself.
+const CAPACITY_STEP = 1024
 
 /**
  * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
@@ -78,11 +83,7 @@ export const OnlineList = defineComponent({
         : undefined,
     )
     const cssHeight = computed(() =>
-      viewportHeight.value !== undefined
-        ? `${viewportHeight.value}px`
-        : typeof props.height === 'string' && props.height.trim() !== ''
-          ? props.height
-          : `${DEFAULT_HEIGHT}px`,
+      typeof props.height === 'string' && props.height.trim() ? props.height : `${assumedHeight()}px`,
     )
     // Until the viewport is laid out (on a server, in a DOM without layout), assume the height asked for.
     const assumedHeight = () => viewportHeight.value ?? DEFAULT_HEIGHT
@@ -114,24 +115,33 @@ export const OnlineList = defineComponent({
       return indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b)
     }
 
+    let lastCapacity = 0
+    // The previous capacity while the count fits in it without much to spare.
+    const capacity = computed(() => {
+      const count = view.value.itemCount
+      if (count > lastCapacity || count <= lastCapacity - 2 * CAPACITY_STEP) {
+        lastCapacity = (Math.ceil(count / CAPACITY_STEP) + 1) * CAPACITY_STEP
+      }
+      return lastCapacity
+    })
+
     const scroller = ref<HTMLElement | null>(null)
+    // Depends on the capacity, not on the view: a commit that changes members leaves the options,
+    // and so the virtualizer's layout, as they are.
     const virtualizer = useVirtualizer<HTMLElement, Element>(
       computed(() => {
-        const current = view.value
         const position = activePosition.value
-        // Read once here: the virtualizer asks every item's size on each count change.
+        // Read once here: the virtualizer asks every item's size when its capacity changes.
         const size = rowSize.value
-        const overscan = normalizeCount(props.overscan, DEFAULT_OVERSCAN)
-        const rect = { width: 0, height: assumedHeight() }
         // No getItemKey: the virtualizer's default (the index) costs nothing per item, where a key
-        // per member would be built for all 100,000 items on every commit. Rows have one height,
-        // so its size cache needs no stable keys; Vue's keys below are the members'.
+        // per member would be built for all 100,000 items. Rows have one height, so its size cache
+        // needs no stable keys; Vue's keys below are the members'.
         return {
-          count: current.itemCount,
+          count: capacity.value,
           getScrollElement: () => scroller.value,
           estimateSize: () => size,
-          overscan,
-          initialRect: rect,
+          overscan: normalizeCount(props.overscan, DEFAULT_OVERSCAN),
+          initialRect: { width: 0, height: assumedHeight() },
           observeElementRect: observeRect,
           // A new extractor when the active row moves, so the virtualizer extracts the range again.
           rangeExtractor: (range: Range) => extractRange(range, position),
@@ -179,20 +189,16 @@ export const OnlineList = defineComponent({
       const setSize = current.members.length
       const renderRow = slots.row
       const active = activePosition.value
-      const rows = virtualizer.value.getVirtualItems().map((item) => {
+      const itemCount = current.itemCount
+      const rows = virtualizer.value.getVirtualItems().flatMap((item) => {
+        if (item.index >= itemCount) return []
         const entry = current.itemAt(item.index)
         if (entry.kind === 'group') {
-          return h(OnlineListGroup, {
-            key: `group:${entry.group.status}`,
-            group: entry.group,
-            start: item.start,
-            size: item.size,
-            ...(props.messages === undefined ? {} : { messages: props.messages }),
-          })
+          return renderGroupHeader(entry.group, props.messages, item.start, item.size)
         }
         const member = current.members[entry.position]!
         return h(OnlineListRow, {
-          key: `member:${member.userId}`,
+          key: member.userId,
           id: optionId(entry.position),
           member,
           index: entry.position,
@@ -202,7 +208,7 @@ export const OnlineList = defineComponent({
           start: item.start,
           size: item.size,
           onPick,
-          ...(renderRow === undefined ? {} : { renderRow }),
+          renderRow,
         })
       })
       return h(
@@ -222,7 +228,7 @@ export const OnlineList = defineComponent({
           'div',
           {
             role: 'presentation',
-            style: { height: `${virtualizer.value.getTotalSize()}px`, position: 'relative', width: '100%' },
+            style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
           },
           rows,
         ),
