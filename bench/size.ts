@@ -48,29 +48,37 @@ const entries: Entry[] = [
     budgetBytes: 5 * 1024,
   },
   {
-    // Measured like the React entry: the plugin, the composables and the five components, with the
-    // core, core/ui and @tanstack/vue-virtual bundled in; Vue itself is the app's. (`export *` would
-    // also count every core export re-exported for convenience, which an app only pays for if used.)
+    // What a Vue app pays: createPresenceClient (the store: every app makes one), the plugin, the
+    // composables and the five components, with core/ui and @tanstack/vue-virtual bundled in; Vue
+    // itself is the app's. Without createPresenceClient the store would be shaken out and the
+    // figure would flatter the entry.
     name: '@presence-kit/vue',
     source: `export {
-      createPresencePlugin, providePresence, usePresenceClient, useRoom, usePresence, useRoomState,
-      useMyPresence, useTyping, useMember, useActivityStatus, useConnectionStatus, usePresenceEvent,
-      useLocalActivity, OnlineList, AvatarStack, TypingIndicator, ActivityDot, ConnectionStatus,
+      createPresenceClient, createPresencePlugin, providePresence, usePresenceClient, useRoom,
+      usePresence, useRoomState, useMyPresence, useTyping, useMember, useActivityStatus,
+      useConnectionStatus, usePresenceEvent, useLocalActivity,
+      OnlineList, AvatarStack, TypingIndicator, ActivityDot, ConnectionStatus,
     } from '@presence-kit/vue'`,
     external: ['vue', '@vue/*'],
     budgetBytes: 20 * 1024,
+    // Over by about what the core is over its own budget; @tanstack/vue-virtual is about 10 KB.
+    ceilingBytes: 27_500,
   },
   {
-    // What a React app imports: the provider, the hooks and the five components, with the core and
-    // @tanstack/react-virtual bundled in; React itself is the app's.
+    // What a React app pays: createPresenceClient (the store: every app makes one), the provider,
+    // the hooks and the five components, with core/ui and @tanstack/react-virtual bundled in; React
+    // itself is the app's. Without createPresenceClient the store would be shaken out.
     name: '@presence-kit/react',
     source: `export {
+      createPresenceClient,
       PresenceProvider, usePresenceClient, useRoom, usePresence, useRoomState, useMyPresence, useTyping,
       useMember, useActivityStatus, useConnectionStatus, usePresenceEvent, useLocalActivity, useMemberList,
       OnlineList, AvatarStack, TypingIndicator, ActivityDot, ConnectionStatus,
     } from '@presence-kit/react'`,
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     budgetBytes: 20 * 1024,
+    // Over by about what the core is over its own budget.
+    ceilingBytes: 27_100,
   },
 ]
 
