@@ -48,6 +48,7 @@ export {
   type MemberListItem,
   type MemberListLayout,
 } from './list-layout.js'
+export { getRowCapacity, ROW_CAPACITY_STEP } from './row-capacity.js'
 export {
   createMemberList,
   type MemberList,

@@ -179,6 +179,57 @@ describe('OnlineList', () => {
     env.destroy()
   })
 
+  it('renders no row past the last member and sizes the list by its members as they join and leave', () => {
+    const env = setupCrowdRoom(3)
+    const { container } = render(<OnlineList room="lobby" rowHeight={30} />, { wrapper: env.wrapper })
+    env.commit()
+    const content = () =>
+      container.querySelector<HTMLElement>('[data-part="online-list"] > [role="presentation"]')!
+    const rows = () => container.querySelectorAll('[data-part="online-list-row"]')
+    // The viewport has room for 11 rows: only the 3 members are rendered.
+    expect(optionNames()).toEqual(['User 000000', 'User 000001', 'User 000002'])
+    expect(rows().length).toBe(3)
+    expect(content().style.height).toBe('90px')
+    act(() => {
+      env.addUser(3)
+    })
+    env.commit()
+    expect(optionNames()).toEqual(['User 000000', 'User 000001', 'User 000002', 'User 000003'])
+    expect(content().style.height).toBe('120px')
+    act(() => {
+      env.hub.removeVirtual('lobby', env.connections[0]!)
+      env.hub.removeVirtual('lobby', env.connections[1]!)
+    })
+    env.commit()
+    expect(optionNames()).toEqual(['User 000002', 'User 000003'])
+    expect(rows().length).toBe(2)
+    expect(content().style.height).toBe('60px')
+    expect(screen.getAllByRole('option').map((option) => option.getAttribute('aria-posinset'))).toEqual([
+      '1',
+      '2',
+    ])
+    env.destroy()
+  })
+
+  it('with groups, counts the headers in the height and renders none past the last row', () => {
+    const env = setupCrowdRoom(0)
+    env.addUser(1)
+    env.addUser(2, 'idle')
+    const { container } = render(<OnlineList room="lobby" groupByStatus rowHeight={30} />, {
+      wrapper: env.wrapper,
+    })
+    env.commit()
+    const content = container.querySelector<HTMLElement>('[data-part="online-list"] > [role="presentation"]')!
+    expect(content.children.length).toBe(4)
+    expect(content.style.height).toBe(`${4 * 30}px`)
+    const headers = container.querySelectorAll<HTMLElement>('[data-part="online-list-group"]')
+    expect([...headers].map((header) => header.style.transform)).toEqual([
+      'translateY(0px)',
+      'translateY(60px)',
+    ])
+    env.destroy()
+  })
+
   it('reports a bad room prop in development and renders nothing, without throwing', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     const env = setupCrowdRoom(0)

@@ -1,6 +1,7 @@
 import type { Member } from '@presence-kit/core'
 import {
   getNextListIndex,
+  getRowCapacity,
   getStatusLabel,
   isListNavigationKey,
   normalizeCount,
@@ -25,11 +26,6 @@ import { useRoomProp } from './room-prop.js'
 const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
 const DEFAULT_OVERSCAN = 6
-// The virtualizer lays every row out again whenever its count changes: 100,000 rows on each join or
-// leave. Rows have one height, so it is given a capacity that moves in steps of this many rows
-// instead of the count, the rows past the count are not rendered, and the list's height comes
-// from the count itself.
-const CAPACITY_STEP = 1024
 
 /**
  * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
@@ -115,15 +111,12 @@ export const OnlineList = defineComponent({
       return indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b)
     }
 
+    // The virtualizer lays every row out again whenever its count changes: 100,000 rows on each
+    // join or leave. Rows have one height, so it is given a capacity that moves in steps of 1,024
+    // rows instead of the count, the rows past the count are not rendered, and the list's height
+    // comes from the count itself.
     let lastCapacity = 0
-    // The previous capacity while the count fits in it without much to spare.
-    const capacity = computed(() => {
-      const count = view.value.itemCount
-      if (count > lastCapacity || count <= lastCapacity - 2 * CAPACITY_STEP) {
-        lastCapacity = (Math.ceil(count / CAPACITY_STEP) + 1) * CAPACITY_STEP
-      }
-      return lastCapacity
-    })
+    const capacity = computed(() => (lastCapacity = getRowCapacity(view.value.itemCount, lastCapacity)))
 
     const scroller = ref<HTMLElement | null>(null)
     // Depends on the capacity, not on the view: a commit that changes members leaves the options,

@@ -2,6 +2,7 @@ import type { Member } from '@presence-kit/core'
 import {
   checkRoomProp,
   getNextListIndex,
+  getRowCapacity,
   getStatusLabel,
   isListNavigationKey,
   normalizeCount,
@@ -102,14 +103,25 @@ function VirtualOnlineList({
   // Where the active member was last seen, to find it again without a search in most cases.
   const activeHint = useRef(-1)
 
+  // The virtualizer lays every row out again whenever its count changes: 100,000 rows on each
+  // join or leave. Rows have one height, so it is given a capacity that moves in steps of 1,024
+  // rows instead of the count; the rows past the count are not rendered, and the list's height
+  // comes from the count itself. Recomputing it twice for one render gives the same capacity.
+  const capacityRef = useRef(0)
+  const capacity = getRowCapacity(view.itemCount, capacityRef.current)
+  capacityRef.current = capacity
+
   const estimateSize = useCallback(() => rowSize, [rowSize])
+  const getScrollElement = useCallback(() => scrollRef.current, [])
+  // Only the capacity, the row size and the props below reach the virtualizer, so a commit that
+  // changes members leaves its layout as it is. No getItemKey: the default (the index) costs
+  // nothing per row, where a key per member would be built for all 100,000 rows on each commit;
+  // rows have one height, so its size cache needs no stable keys. React's keys below are the
+  // members'.
   const virtualizer = useVirtualizer({
-    count: view.itemCount,
-    getScrollElement: () => scrollRef.current,
+    count: capacity,
+    getScrollElement,
     estimateSize,
-    // Rows are keyed by index (the default): keys by user id would make the virtualizer walk all
-    // 100,000 keys again on every commit. Rows are memoised on their member, so a row whose index
-    // now shows another member re-renders, and one whose member did not change does not.
     overscan: normalizeCount(overscan, DEFAULT_OVERSCAN),
     initialRect: { width: 0, height: viewportHeight ?? DEFAULT_HEIGHT },
     // Scroll updates render in the next task instead of inside React's own work.
@@ -162,27 +174,34 @@ function VirtualOnlineList({
   }
 
   const setSize = view.members.length
+  const itemCount = view.itemCount
   let activeDescendant: string | undefined
-  const rows = virtualizer.getVirtualItems().map((virtualRow) => {
+  // Headers and rows are two lists of children, so a header's key (a number) and a member's key
+  // (its user id, any string) never meet: React compares keys as strings.
+  const headers: ReactNode[] = []
+  const rows: ReactNode[] = []
+  for (const virtualRow of virtualizer.getVirtualItems()) {
+    if (virtualRow.index >= itemCount) continue
     const item = view.itemAt(virtualRow.index)
     if (item.kind === 'group') {
-      return (
+      headers.push(
         <GroupRow
-          key={virtualRow.key}
+          key={item.group.itemIndex}
           group={item.group}
           messages={messages}
           start={virtualRow.start}
           size={virtualRow.size}
-        />
+        />,
       )
+      continue
     }
     const member = view.members[item.position]!
     const active = member.userId === activeUserId
     const id = `${baseId}-option-${item.position}`
     if (active) activeDescendant = id
-    return (
+    rows.push(
       <MemberRow
-        key={virtualRow.key}
+        key={member.userId}
         id={id}
         member={member}
         index={item.position}
@@ -193,9 +212,9 @@ function VirtualOnlineList({
         onPick={onPick}
         start={virtualRow.start}
         size={virtualRow.size}
-      />
+      />,
     )
-  })
+  }
 
   return (
     <div
@@ -210,10 +229,8 @@ function VirtualOnlineList({
       className={className}
       style={viewportStyle}
     >
-      <div
-        role="presentation"
-        style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}
-      >
+      <div role="presentation" style={{ height: itemCount * rowSize, position: 'relative', width: '100%' }}>
+        {headers}
         {rows}
       </div>
     </div>
