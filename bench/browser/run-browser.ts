@@ -1,32 +1,16 @@
 import { build } from 'esbuild'
-import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { report } from '../core/measure.js'
+import { CHROMIUM_FLAGS, findChromium, UNCAPPED_FRAME_FLAGS } from './chromium.js'
 import type { BenchConfig, BenchResult } from './page.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const FRAME_BUDGET_MS = 16.7
 const MAX_DOM_ROWS = 100
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-function findChromium(): string | undefined {
-  const fromEnv = process.env['CHROMIUM_PATH']
-  if (fromEnv !== undefined && fromEnv !== '' && existsSync(fromEnv)) return fromEnv
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-}
-
 /** The page as users ship it: production React (with profiling, to count commits), minified. */
 async function bundlePage(): Promise<string> {
   const result = await build({
@@ -58,12 +42,6 @@ function percentile(values: readonly number[], p: number): number {
 /** Runs the page in Debian's Chromium and prints its figures against the targets; false on failure. */
 export async function runBrowserBench({ quick }: { quick: boolean }): Promise<boolean> {
   const executablePath = findChromium()
-  if (executablePath === undefined) {
-    console.error(
-      'bench:react: Chromium not found. Set CHROMIUM_PATH, or install it ("sudo apt-get install -y chromium").',
-    )
-    return false
-  }
   const { readFile } = await import('node:fs/promises')
   const [script, css] = await Promise.all([
     bundlePage(),
@@ -82,7 +60,11 @@ export async function runBrowserBench({ quick }: { quick: boolean }): Promise<bo
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true })
+  const browser = await chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_FLAGS, ...UNCAPPED_FRAME_FLAGS],
+    headless: true,
+  })
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
     const pageErrors: string[] = []

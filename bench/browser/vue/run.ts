@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
 import { report } from '../../core/measure.js'
-import { CHROMIUM_FLAGS, findChromium } from './chromium.js'
+import { CHROMIUM_FLAGS, findChromium, UNCAPPED_FRAME_FLAGS } from '../chromium.js'
 import type { RunResult } from './page.js'
 
 /**
@@ -45,7 +45,7 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><style>${styleshe
 
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: [...CHROMIUM_FLAGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+  args: [...CHROMIUM_FLAGS, ...UNCAPPED_FRAME_FLAGS],
 })
 
 async function measure(kind: 'kit' | 'seed'): Promise<RunResult> {
