@@ -59,3 +59,4 @@ export {
 export { getConnectionBadgeLabel, type ConnectionBadgeMessages } from './connection-badge.js'
 export { checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'
 export { reportPropError } from './report-prop-error.js'
+export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'

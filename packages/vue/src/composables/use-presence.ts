@@ -1,23 +1,12 @@
-import type { ConnectionStatus, Member, PresenceData, RoomState } from '@presence-kit/core'
+import type { PresenceData, RoomState } from '@presence-kit/core'
+import { getPresenceSnapshot, type PresenceSnapshot } from '@presence-kit/core/ui'
 import { computed, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import { holdRoom } from './room-hold.js'
 import { useRoomHandle } from './room-handle.js'
 import type { EqualityFn } from './shallow-equal.js'
 import { useRoomState } from './use-room-state.js'
 
-export interface PresenceSnapshot<D extends PresenceData = PresenceData> {
-  /** Every present member, self included, in the order they were first seen. */
-  readonly members: readonly Member<D>[]
-  /** Every member but the local user. */
-  readonly others: readonly Member<D>[]
-  readonly self: Member<D> | undefined
-  readonly count: number
-  /** False until the first roster arrived: the loading state. */
-  readonly synced: boolean
-  readonly status: ConnectionStatus
-  /** True while reconnecting: the roster shown is the last one known. */
-  readonly stale: boolean
-}
+export type { PresenceSnapshot } from '@presence-kit/core/ui'
 
 /** `usePresence(room)`: the snapshot, and each of its fields as its own ref for destructuring. */
 export type UsePresenceReturn<D extends PresenceData = PresenceData> = {
@@ -25,40 +14,6 @@ export type UsePresenceReturn<D extends PresenceData = PresenceData> = {
 } & {
   /** The whole snapshot: one object per committed state. */
   readonly snapshot: Readonly<Ref<PresenceSnapshot<D>>>
-}
-
-// One snapshot object per committed state, and one `others` array per roster, so readers that did
-// not change the roster get the same objects.
-const snapshots = new WeakMap<RoomState, PresenceSnapshot>()
-const othersByRoster = new WeakMap<readonly Member[], readonly Member[]>()
-
-function othersOf<D extends PresenceData>(members: readonly Member<D>[]): readonly Member<D>[] {
-  let others = othersByRoster.get(members)
-  if (others === undefined) {
-    others = members.filter((m) => !m.isSelf)
-    othersByRoster.set(members, others)
-  }
-  return others as readonly Member<D>[]
-}
-
-function toSnapshot<D extends PresenceData>(state: RoomState<D>): PresenceSnapshot<D> {
-  let snapshot = snapshots.get(state)
-  if (snapshot === undefined) {
-    snapshot = {
-      members: state.members,
-      // Built when first read: a page that shows the count only never filters 100,000 members.
-      get others() {
-        return othersOf(state.members)
-      },
-      self: state.self,
-      count: state.count,
-      synced: state.synced,
-      status: state.status,
-      stale: state.stale,
-    }
-    snapshots.set(state, snapshot)
-  }
-  return snapshot as PresenceSnapshot<D>
 }
 
 /**
@@ -83,12 +38,12 @@ export function usePresence<D extends PresenceData, T>(
   const room = useRoomHandle<D>(name)
   holdRoom(room, false, () => undefined)
   if (selector !== undefined) return useRoomState(room, selector, isEqual)
-  const snapshot = useRoomState(room, toSnapshot<D>)
+  const snapshot = useRoomState(room, getPresenceSnapshot<D>)
   const field = <K extends keyof PresenceSnapshot<D>>(key: K) => computed(() => snapshot.value[key])
   return {
     snapshot,
     members: field('members'),
-    others: computed(() => othersOf(snapshot.value.members)),
+    others: field('others'),
     self: field('self'),
     count: field('count'),
     synced: field('synced'),

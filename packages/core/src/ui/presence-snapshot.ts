@@ -1,0 +1,51 @@
+import type { ConnectionStatus, Member, PresenceData, RoomState } from '../types.js'
+
+/** What `usePresence(room)` gives in React and Vue: a room's state, shaped for rendering. */
+export interface PresenceSnapshot<D extends PresenceData = PresenceData> {
+  /** Every present member, self included, in the order they were first seen. */
+  readonly members: readonly Member<D>[]
+  /** Every member but the local user. */
+  readonly others: readonly Member<D>[]
+  readonly self: Member<D> | undefined
+  readonly count: number
+  /** False until the first roster arrived: the loading state. */
+  readonly synced: boolean
+  readonly status: ConnectionStatus
+  /** True while reconnecting: the roster shown is the last one known. */
+  readonly stale: boolean
+}
+
+// One snapshot object per committed state, and one `others` array per roster, so a render or a
+// reader that did not change the roster gets the same objects.
+const snapshots = new WeakMap<RoomState, PresenceSnapshot>()
+const othersByRoster = new WeakMap<readonly Member[], readonly Member[]>()
+
+function othersOf<D extends PresenceData>(members: readonly Member<D>[]): readonly Member<D>[] {
+  let others = othersByRoster.get(members)
+  if (others === undefined) {
+    others = members.filter((m) => !m.isSelf)
+    othersByRoster.set(members, others)
+  }
+  return others as readonly Member<D>[]
+}
+
+/** The snapshot of a committed room state: the same object for the same state. */
+export function getPresenceSnapshot<D extends PresenceData>(state: RoomState<D>): PresenceSnapshot<D> {
+  let snapshot = snapshots.get(state)
+  if (snapshot === undefined) {
+    snapshot = {
+      members: state.members,
+      // Built when first read: a page that shows the count only never filters 100,000 members.
+      get others() {
+        return othersOf(state.members)
+      },
+      self: state.self,
+      count: state.count,
+      synced: state.synced,
+      status: state.status,
+      stale: state.stale,
+    }
+    snapshots.set(state, snapshot)
+  }
+  return snapshot as PresenceSnapshot<D>
+}
