@@ -152,6 +152,31 @@ function testCounts() {
   return counts
 }
 
+/** Names of the failed tests, so the summary's last lines say which ones without scrolling back. */
+function failedTestNames() {
+  const names = []
+  const unit = readReport('vitest.json')
+  for (const file of unit?.testResults ?? []) {
+    const relative = file.name.startsWith(root) ? file.name.slice(root.length + 1) : file.name
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed')
+    for (const test of failed) {
+      const reason = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200)
+      names.push(`${relative} > ${test.fullName}${reason ? `: ${reason}` : ''}`)
+    }
+    if (failed.length === 0 && file.status === 'failed') {
+      names.push(`${relative}: ${(file.message ?? 'failed to run').split('\n')[0].slice(0, 200)}`)
+    }
+  }
+  const visit = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      if (!spec.ok) names.push(`e2e ${suite.file ?? ''} > ${[...trail, spec.title].join(' > ')}`)
+    }
+    for (const child of suite.suites ?? []) visit(child, [...trail, child.title])
+  }
+  for (const suite of readReport('e2e', 'results.json')?.suites ?? []) visit(suite, [])
+  return names
+}
+
 function testAll() {
   // Counts come from the runners' reports: never from an earlier run's.
   rmSync(join(root, '.reports'), { recursive: true, force: true })
@@ -176,6 +201,7 @@ function testAll() {
   const counts = testCounts()
   const failedSteps = results.filter((r) => !r.ok).length
   if (counts) {
+    for (const name of failedTestNames()) console.log(`  failed test: ${name}`)
     console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
   }
   console.log(`steps: ${results.length - failedSteps} passed, ${failedSteps} failed`)

@@ -59,6 +59,8 @@ export class PhoenixPresenceMap {
     for (const [key, meta] of this.#metas(raw)) {
       const read = this.#read(key, meta, previousRefs)
       if (read === undefined) continue
+      // The server lists this ref now, whatever reordered diffs made of it before.
+      this.#retired.delete(meta.phx_ref as string)
       // One client listed twice (a duplicate track) is one connection: the later meta wins.
       byConnection.set(read.connection.connectionId, read.connection)
     }

@@ -221,6 +221,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       const input = item as CheckedConnection
       valid++
       seen?.add(input.connectionId)
+      // The server lists it now: a leave heard before cannot outrank that, unless versions say so.
+      if (input.version === undefined) this.#tombstones.forget(input.connectionId)
       this.#upsert(input)
     }
     this.#snapshotJoins = undefined

@@ -33,6 +33,11 @@ export class Tombstones {
     return true
   }
 
+  /** Drops the tombstone; its ring slot goes stale and is reclaimed in turn. */
+  forget(connectionId: string): void {
+    this.#seqOf.delete(connectionId)
+  }
+
   has(connectionId: string): boolean {
     return this.#seqOf.has(connectionId)
   }

@@ -88,4 +88,28 @@ describe('rule 3: versions and tombstones', () => {
     sink().leave({ userId: 'ada', connectionId: 'a1', version: 3 })
     expect(room.isUserPresent('ada')).toBe(true)
   })
+  it('a later snapshot that lists a left connection brings it back: the snapshot is the truth', () => {
+    const { room, sink } = setupRoom({ leaveGraceMs: 0 })
+    room.watch()
+    connectAndSync(sink(), [conn('ada', 'a1'), conn('bob', 'b1')])
+    sink().leave({ userId: 'ada', connectionId: 'a1' })
+    expect(room.isUserPresent('ada')).toBe(false)
+    sink().snapshot([conn('ada', 'a1'), conn('bob', 'b1')])
+    expect(room.isUserPresent('ada')).toBe(true)
+    // The tombstone went with it: a later leave and a late join behave as for any connection.
+    sink().leave({ userId: 'ada', connectionId: 'a1' })
+    sink().join(conn('ada', 'a1'))
+    expect(room.isUserPresent('ada')).toBe(false)
+  })
+
+  it('a snapshot entry no newer than the versioned leave stays blocked', () => {
+    const { room, sink } = setupRoom({ leaveGraceMs: 0 })
+    room.watch()
+    connectAndSync(sink(), [conn('ada', 'a1', { version: 1 })])
+    sink().leave({ userId: 'ada', connectionId: 'a1', version: 2 })
+    sink().snapshot([conn('ada', 'a1', { version: 2 })])
+    expect(room.isUserPresent('ada')).toBe(false)
+    sink().snapshot([conn('ada', 'a1', { version: 3 })])
+    expect(room.isUserPresent('ada')).toBe(true)
+  })
 })
