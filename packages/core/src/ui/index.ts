@@ -60,3 +60,4 @@ export { getConnectionBadgeLabel, type ConnectionBadgeMessages } from './connect
 export { checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'
 export { reportPropError } from './report-prop-error.js'
 export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'
+export { watchScrollOffset } from './scroll-offset.js'

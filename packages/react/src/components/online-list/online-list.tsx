@@ -8,7 +8,7 @@ import {
   normalizeCount,
   type StatusMessages,
 } from '@presence-kit/core/ui'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual'
 import {
   useCallback,
   useId,
@@ -21,7 +21,7 @@ import {
 import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { part } from '../shared/anatomy.js'
-import { reportPropError } from '@presence-kit/core/ui'
+import { reportPropError, watchScrollOffset } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
 
 export interface OnlineListProps {
@@ -61,6 +61,15 @@ export interface OnlineListProps {
 const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
 const DEFAULT_OVERSCAN = 6
+
+/** The virtualizer's offset, through the core's watcher, which leaves no timer behind on unmount. */
+const observeElementOffset = (
+  instance: Virtualizer<HTMLDivElement, Element>,
+  notify: (offset: number, isScrolling: boolean) => void,
+) =>
+  instance.scrollElement === null
+    ? undefined
+    : watchScrollOffset(instance.scrollElement, notify, instance.options.isScrollingResetDelay)
 
 /**
  * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
@@ -112,6 +121,15 @@ function VirtualOnlineList({
   capacityRef.current = capacity
 
   const estimateSize = useCallback(() => rowSize, [rowSize])
+  // Until the viewport is laid out (on a server, in a DOM without layout), assume the height asked for.
+  const assumedHeight = viewportHeight ?? DEFAULT_HEIGHT
+  const observeRect = useCallback(
+    (instance: Virtualizer<HTMLDivElement, Element>, notify: (rect: Rect) => void) =>
+      observeElementRect(instance, (rect) =>
+        notify(rect.height > 0 ? rect : { width: rect.width, height: assumedHeight }),
+      ),
+    [assumedHeight],
+  )
   const getScrollElement = useCallback(() => scrollRef.current, [])
   // Only the capacity, the row size and the props below reach the virtualizer, so a commit that
   // changes members leaves its layout as it is. No getItemKey: the default (the index) costs
@@ -123,7 +141,9 @@ function VirtualOnlineList({
     getScrollElement,
     estimateSize,
     overscan: normalizeCount(overscan, DEFAULT_OVERSCAN),
-    initialRect: { width: 0, height: viewportHeight ?? DEFAULT_HEIGHT },
+    initialRect: { width: 0, height: assumedHeight },
+    observeElementRect: observeRect,
+    observeElementOffset,
     // Scroll updates render in the next task instead of inside React's own work.
     useFlushSync: false,
   })
