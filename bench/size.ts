@@ -78,7 +78,7 @@ const entries: Entry[] = [
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     budgetBytes: 20 * 1024,
     // Over by about what the core is over its own budget.
-    ceilingBytes: 21_900,
+    ceilingBytes: 22_000,
   },
 ]
 

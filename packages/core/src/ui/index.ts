@@ -40,7 +40,12 @@ export {
   type SortableMember,
 } from './member-order.js'
 export { createSortedMembers, type MemberChanges, type SortedMembers } from './sorted-members.js'
-export { getNextListIndex, isListNavigationKey, type ListNavigationKey } from './list-navigation.js'
+export {
+  getNextListIndex,
+  isListNavigationKey,
+  withActiveRow,
+  type ListNavigationKey,
+} from './list-navigation.js'
 export { getMemberChanges } from './member-changes.js'
 export {
   getMemberListLayout,

@@ -37,3 +37,13 @@ export function getNextListIndex(
       return Math.max(from - page, 0)
   }
 }
+
+/**
+ * The rows a virtualized list renders, with the active row added when it is scrolled out of view,
+ * so that `aria-activedescendant` always names an element in the page. `indexes` is ascending;
+ * `activeIndex` is -1 when no row is active.
+ */
+export function withActiveRow(indexes: number[], activeIndex: number): number[] {
+  if (activeIndex < 0 || indexes.includes(activeIndex)) return indexes
+  return [...indexes, activeIndex].toSorted((a, b) => a - b)
+}

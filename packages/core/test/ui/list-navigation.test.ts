@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getNextListIndex, isListNavigationKey } from '../../src/ui/list-navigation.js'
+import { getNextListIndex, isListNavigationKey, withActiveRow } from '../../src/ui/list-navigation.js'
 
 describe('getNextListIndex', () => {
   it('moves by one, stops at the ends, and jumps to either end', () => {
@@ -28,5 +28,18 @@ describe('getNextListIndex', () => {
   it('recognises only navigation keys', () => {
     expect(isListNavigationKey('ArrowDown')).toBe(true)
     expect(isListNavigationKey('Enter')).toBe(false)
+  })
+})
+
+describe('withActiveRow', () => {
+  it('adds the active row in order when it is outside the rendered range', () => {
+    expect(withActiveRow([10, 11, 12], 2)).toEqual([2, 10, 11, 12])
+    expect(withActiveRow([10, 11, 12], 40)).toEqual([10, 11, 12, 40])
+  })
+
+  it('leaves the range as it is when the active row is in it or there is none', () => {
+    const range = [10, 11, 12]
+    expect(withActiveRow(range, 11)).toBe(range)
+    expect(withActiveRow(range, -1)).toBe(range)
   })
 })

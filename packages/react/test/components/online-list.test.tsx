@@ -93,6 +93,30 @@ describe('OnlineList', () => {
     env.destroy()
   })
 
+  it('keeps the active option in the page while it is scrolled out of view', async () => {
+    const user = userEvent.setup()
+    const env = setupCrowdRoom(500)
+    render(<OnlineList room="lobby" />, { wrapper: env.wrapper })
+    env.commit()
+    const list = screen.getByRole('listbox')
+    await user.tab()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    const activeId = list.getAttribute('aria-activedescendant')!
+    expect(document.getElementById(activeId)?.textContent).toContain('User 000001')
+
+    // Scroll about 300 rows down, as a wheel would, with the active option far above the viewport.
+    await act(async () => {
+      list.scrollTo({ top: 300 * 40 })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    })
+    const names = optionNames()
+    expect(names).toContain('User 000300')
+    expect(list.getAttribute('aria-activedescendant')).toBe(activeId)
+    expect(document.getElementById(activeId)?.textContent).toContain('User 000001')
+    expect(names.length).toBeLessThanOrEqual(22)
+    env.destroy()
+  })
+
   it('a click activates and selects a row', async () => {
     const user = userEvent.setup()
     const env = setupCrowdRoom(3)

@@ -7,6 +7,7 @@ import {
   normalizeCount,
   type StatusMessages,
   watchScrollOffset,
+  withActiveRow,
 } from '@presence-kit/core/ui'
 import {
   defaultRangeExtractor,
@@ -114,12 +115,8 @@ export const OnlineList = defineComponent({
     })
     // The active row is always rendered, scrolled into view or not, so that
     // aria-activedescendant never points at an element that is not in the page.
-    const extractRange = (range: Range, position: number) => {
-      const indexes = defaultRangeExtractor(range)
-      if (position < 0) return indexes
-      const activeIndex = view.value.itemIndexOf(position)
-      return indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b)
-    }
+    const extractRange = (range: Range, position: number) =>
+      withActiveRow(defaultRangeExtractor(range), position < 0 ? -1 : view.value.itemIndexOf(position))
 
     // The virtualizer lays every row out again whenever its count changes: 100,000 rows on each
     // join or leave. Rows have one height, so it is given a capacity that moves in steps of 1,024

@@ -8,7 +8,14 @@ import {
   normalizeCount,
   type StatusMessages,
 } from '@presence-kit/core/ui'
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual'
+import {
+  defaultRangeExtractor,
+  observeElementRect,
+  useVirtualizer,
+  type Range,
+  type Rect,
+  type Virtualizer,
+} from '@tanstack/react-virtual'
 import {
   useCallback,
   useId,
@@ -21,7 +28,7 @@ import {
 import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { part } from '../shared/anatomy.js'
-import { reportPropError, watchScrollOffset } from '@presence-kit/core/ui'
+import { reportPropError, watchScrollOffset, withActiveRow } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
 
 export interface OnlineListProps {
@@ -131,6 +138,20 @@ function VirtualOnlineList({
     [assumedHeight],
   )
   const getScrollElement = useCallback(() => scrollRef.current, [])
+  const positionOf = (userId: string | undefined): number => {
+    if (userId === undefined) return -1
+    if (view.members[activeHint.current]?.userId === userId) return activeHint.current
+    return view.members.findIndex((member) => member.userId === userId)
+  }
+  const activePosition = positionOf(activeUserId)
+  const activeIndex = activePosition < 0 ? -1 : view.itemIndexOf(activePosition)
+  // The active row is always rendered, scrolled into view or not, so that aria-activedescendant
+  // never points at an element that is not in the page. A new extractor when the active row
+  // moves, so the virtualizer extracts the range again.
+  const rangeExtractor = useCallback(
+    (range: Range) => withActiveRow(defaultRangeExtractor(range), activeIndex),
+    [activeIndex],
+  )
   // Only the capacity, the row size and the props below reach the virtualizer, so a commit that
   // changes members leaves its layout as it is. No getItemKey: the default (the index) costs
   // nothing per row, where a key per member would be built for all 100,000 rows on each commit;
@@ -144,6 +165,7 @@ function VirtualOnlineList({
     initialRect: { width: 0, height: assumedHeight },
     observeElementRect: observeRect,
     observeElementOffset,
+    rangeExtractor,
     // Scroll updates render in the next task instead of inside React's own work.
     useFlushSync: false,
   })
@@ -158,26 +180,20 @@ function VirtualOnlineList({
     latest.current.onSelect?.(member)
   }, [])
 
-  const positionOf = (userId: string | undefined): number => {
-    if (userId === undefined) return -1
-    if (view.members[activeHint.current]?.userId === userId) return activeHint.current
-    return view.members.findIndex((member) => member.userId === userId)
-  }
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const count = view.members.length
     if (isListNavigationKey(event.key)) {
       event.preventDefault()
       const viewport = scrollRef.current?.clientHeight || viewportHeight || DEFAULT_HEIGHT
       const pageSize = Math.max(1, Math.floor(viewport / rowSize) - 1)
-      const next = getNextListIndex(event.key, positionOf(activeUserId), count, pageSize)
+      const next = getNextListIndex(event.key, activePosition, count, pageSize)
       const member = view.members[next]
       if (member === undefined) return
       activeHint.current = next
       setActiveUserId(member.userId)
       virtualizer.scrollToIndex(view.itemIndexOf(next), { align: 'auto' })
     } else if (event.key === 'Enter' || event.key === ' ') {
-      const member = view.members[positionOf(activeUserId)]
+      const member = view.members[activePosition]
       if (member === undefined) return
       event.preventDefault()
       onSelect?.(member)
