@@ -1,6 +1,7 @@
 // Play functions shared by the React and the Vue stories: they drive the rendered DOM (roles,
 // labels, data-part) and the story's presence, never a framework, so both frameworks pass the same
 // checks.
+import { formatChipCount, formatCount } from '@presence-kit/core/ui'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { getStoryPresence } from './presence-fixtures.ts'
 
@@ -215,7 +216,11 @@ export function expectAvatars(visible: number, overflow?: number): Play {
     }, SLOW)
     const buttons = parts(canvasElement, 'avatar-overflow')
     if (overflow === undefined) expect(buttons).toHaveLength(0)
-    else expect(buttons[0]).toHaveTextContent(`+${overflow}`)
+    else {
+      // The chip turns compact from 1,000 on; its label reads the whole count.
+      expect(buttons[0]).toHaveTextContent(`+${formatChipCount(overflow)}`)
+      expect(buttons[0]?.getAttribute('aria-label')).toContain(formatCount(overflow))
+    }
   }
 }
 

@@ -111,6 +111,25 @@ describe('AvatarStack', () => {
     expect(items.map((item) => item.textContent)).toEqual(['P0Person 0', 'P1Person 1', 'P2Person 2', '+117'])
   })
 
+  it('keeps a large "+N" short in its circle and reads the whole count out', async () => {
+    const { container, rerender } = render(AvatarStack, {
+      props: { members: people.slice(0, 4), max: 2, total: 12_347 },
+      global: env.global,
+    })
+    const more = screen.getByRole('button', { name: '+12K. Show 12,345 more people' })
+    expect(more.textContent).toBe('+12K')
+    expect(more.hasAttribute('data-long')).toBe(false)
+    expect(screen.getByRole('group').getAttribute('aria-label')).toBe('12,347 people online')
+    await fireEvent.click(more)
+    const items = [...container.querySelectorAll('[data-part="avatar-overflow-list"] > li')]
+    expect(items.at(-1)?.textContent).toBe('+12,343')
+    // Five characters take the smaller face.
+    await rerender({ members: people.slice(0, 4), max: 2, total: 1_236 })
+    const long = screen.getByRole('button', { name: '+1.2K. Show 1,234 more people' })
+    expect(long.textContent).toBe('+1.2K')
+    expect(long.hasAttribute('data-long')).toBe(true)
+  })
+
   it('lists at most AVATAR_OVERFLOW_LIST_LIMIT hidden members of a large roster', async () => {
     const many = Array.from({ length: 500 }, (_, i) => member(`m${i}`, `Member ${i}`))
     const { container } = render(AvatarStack, { props: { members: many }, global: env.global })

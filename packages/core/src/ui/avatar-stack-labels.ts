@@ -1,3 +1,4 @@
+import { formatCount } from './count-format.js'
 import { normalizeCount } from './normalize-count.js'
 
 /** Wording of an avatar stack's accessible labels; override for other languages. */
@@ -9,8 +10,9 @@ export interface AvatarStackMessages {
 }
 
 const englishMessages: AvatarStackMessages = {
-  group: (count) => `${count} ${count === 1 ? 'person' : 'people'} online`,
-  showMore: (hiddenCount) => `Show ${hiddenCount} more ${hiddenCount === 1 ? 'person' : 'people'}`,
+  group: (count) => `${formatCount(count)} ${count === 1 ? 'person' : 'people'} online`,
+  showMore: (hiddenCount) =>
+    `Show ${formatCount(hiddenCount)} more ${hiddenCount === 1 ? 'person' : 'people'}`,
 }
 
 /** Accessible labels of an avatar stack. */
@@ -27,18 +29,24 @@ export interface AvatarStackLabels {
  * @param count - everyone in the stack (`AvatarStack.total`)
  * @param hiddenCount - the "+N" count (`AvatarStack.overflowCount`)
  * @param messages - wording overrides
+ * @param chipText - the chip's visible text (`AvatarStack.overflowLabel`). When it is compact
+ *   ("+12K"), the button's label starts with it, so that the visible label is part of the
+ *   accessible name (WCAG 2.5.3) and speech input can say what it sees.
  * @default messages English ("3 people online", "Show 4 more people")
  */
 export function getAvatarStackLabels(
   count: number,
   hiddenCount: number,
   messages: Partial<AvatarStackMessages> = {},
+  chipText?: string,
 ): AvatarStackLabels {
   const group = messages.group ?? englishMessages.group
   const showMore = messages.showMore ?? englishMessages.showMore
   const safeHidden = normalizeCount(hiddenCount, 0)
+  const more = safeHidden > 0 ? showMore(safeHidden) : ''
+  const compact = more !== '' && chipText !== undefined && chipText !== `+${safeHidden}`
   return {
     groupLabel: group(normalizeCount(count, 0)),
-    overflowButtonLabel: safeHidden > 0 ? showMore(safeHidden) : '',
+    overflowButtonLabel: compact ? `${chipText}. ${more}` : more,
   }
 }

@@ -1,3 +1,4 @@
+import { formatChipCount, formatCount } from './count-format.js'
 import { normalizeCount } from './normalize-count.js'
 
 /** The default number of avatars an avatar stack shows before its "+N" chip. */
@@ -19,6 +20,12 @@ export interface AvatarStackOptions<M> {
    * @default members.length
    */
   readonly total?: number | undefined
+  /**
+   * BCP 47 locale of the "+N" label, which turns compact from 1,000 on ("+1.2K" in English) so it
+   * fits its circle.
+   * @default 'en'
+   */
+  readonly locale?: string | undefined
 }
 
 /** What an avatar stack renders. */
@@ -29,8 +36,13 @@ export interface AvatarStack<M> {
   readonly hidden: readonly M[]
   /** N of the "+N" chip: everyone counted but not shown. Never negative. */
   readonly overflowCount: number
-  /** `+N`, or '' when nobody is hidden (render no chip). */
+  /** `+N` (compact from 1,000 on: `+1.2K`), or '' when nobody is hidden (render no chip). */
   readonly overflowLabel: string
+  /**
+   * For the end of the hidden members' list: `+N` (digits grouped) for the hidden ones counted but
+   * not among `members`, or '' when every hidden member is listed.
+   */
+  readonly unlistedLabel: string
   /** Everyone counted: `total`, or the number of members. */
   readonly total: number
 }
@@ -50,11 +62,14 @@ export function getAvatarStack<M>(options: AvatarStackOptions<M>): AvatarStack<M
   const total = Math.max(members.length, normalizeCount(options.total, members.length))
   const visible = members.slice(0, max)
   const overflowCount = Math.max(0, total - visible.length)
+  const hidden = members.slice(visible.length)
+  const unlisted = overflowCount - hidden.length
   return {
     visible,
-    hidden: members.slice(visible.length),
+    hidden,
     overflowCount,
-    overflowLabel: overflowCount > 0 ? `+${overflowCount}` : '',
+    overflowLabel: overflowCount > 0 ? `+${formatChipCount(overflowCount, options.locale)}` : '',
+    unlistedLabel: unlisted > 0 ? `+${formatCount(unlisted, options.locale)}` : '',
     total,
   }
 }

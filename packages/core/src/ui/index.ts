@@ -66,3 +66,4 @@ export { checkRoomProp, normalizeSize, type PresenceSize } from './component-pro
 export { reportPropError } from './report-prop-error.js'
 export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'
 export { watchScrollOffset } from './scroll-offset.js'
+export { formatChipCount, formatCount } from './count-format.js'

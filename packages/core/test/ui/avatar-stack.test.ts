@@ -55,6 +55,37 @@ describe('getAvatarStack', () => {
     expect(stack.total).toBe(120)
   })
 
+  it('turns the chip compact from 1,000 hidden on, so it fits its circle; the label reads it all', () => {
+    expect(getAvatarStack({ members: people(3), max: 3, total: 1_002 }).overflowLabel).toBe('+999')
+    expect(getAvatarStack({ members: people(3), max: 3, total: 1_003 }).overflowLabel).toBe('+1K')
+    expect(getAvatarStack({ members: people(3), max: 3, total: 12_348 }).overflowLabel).toBe('+12K')
+    expect(getAvatarStack({ members: people(3), max: 3, total: 1_237 }).overflowLabel).toBe('+1.2K')
+    expect(getAvatarStack({ members: people(3), max: 3, total: 123_459 }).overflowLabel).toBe('+120K')
+    expect(getAvatarStack({ members: people(3), max: 3, total: 2_500_003 }).overflowLabel).toBe('+2.5M')
+    expect(getAvatarStack({ members: people(3), max: 3, total: 2_500_003, locale: 'de' }).overflowLabel).toBe(
+      '+2,5\u00a0Mio.',
+    )
+    expect(getAvatarStack({ members: people(3), max: 3, total: 12_348, locale: 'de' }).overflowLabel).toBe(
+      '+12.345',
+    )
+    expect(
+      getAvatarStack({ members: people(3), max: 3, total: 12_348, locale: 'not a locale!' }).overflowLabel,
+    ).toBe('+12345')
+    // The list behind the chip counts the rest in full, digits grouped.
+    expect(getAvatarStack({ members: people(5), max: 3, total: 12_348 }).unlistedLabel).toBe('+12,343')
+    expect(getAvatarStack({ members: people(5), max: 3 }).unlistedLabel).toBe('')
+    expect(getAvatarStackLabels(12_348, 12_345)).toEqual({
+      groupLabel: '12,348 people online',
+      overflowButtonLabel: 'Show 12,345 more people',
+    })
+    // A compact chip leads the button's name, so the name holds what the button shows.
+    expect(getAvatarStackLabels(12_348, 12_345, {}, '+12K').overflowButtonLabel).toBe(
+      '+12K. Show 12,345 more people',
+    )
+    expect(getAvatarStackLabels(9, 4, {}, '+4').overflowButtonLabel).toBe('Show 4 more people')
+    expect(getAvatarStackLabels(9, 0, {}, '').overflowButtonLabel).toBe('')
+  })
+
   it('raises a total below the loaded members to their number', () => {
     const stack = getAvatarStack({ members: people(8), max: 5, total: 2 })
     expect(stack.total).toBe(8)

@@ -45,6 +45,24 @@ describe('AvatarStack', () => {
     expect(container.querySelector('[data-part="avatar-stack"]')?.getAttribute('data-size')).toBe('md')
   })
 
+  it('keeps a large "+N" short in its circle and reads the whole count out', async () => {
+    const user = userEvent.setup()
+    const { rerender } = render(<AvatarStack members={people.slice(0, 4)} max={2} total={12_347} />)
+    const more = screen.getByRole('button', { name: '+12K. Show 12,345 more people' })
+    expect(more.textContent).toBe('+12K')
+    expect(more.hasAttribute('data-long')).toBe(false)
+    expect(screen.getByRole('group').getAttribute('aria-label')).toBe('12,347 people online')
+    await user.click(more)
+    const list = document.getElementById(more.getAttribute('aria-controls')!)!
+    expect(within(list).getAllByRole('listitem').at(-1)?.textContent).toBe('+12,343')
+    // Five characters take the smaller face.
+    rerender(<AvatarStack members={people.slice(0, 4)} max={2} total={1_236} />)
+    expect(screen.getByRole('button', { name: '+1.2K. Show 1,234 more people' }).textContent).toBe('+1.2K')
+    expect(
+      screen.getByRole('button', { name: '+1.2K. Show 1,234 more people' }).hasAttribute('data-long'),
+    ).toBe(true)
+  })
+
   it('opens the hidden members; Escape closes and gives focus back to the button', async () => {
     const user = userEvent.setup()
     render(<AvatarStack members={people} max={5} />)

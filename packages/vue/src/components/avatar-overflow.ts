@@ -12,7 +12,8 @@ export const AvatarOverflow = defineComponent({
   name: 'AvatarOverflow',
   props: {
     hidden: { type: Array as PropType<readonly Member[]>, required: true },
-    hiddenCount: { type: Number, required: true },
+    /** The last item: "+N" for the hidden members not listed, or '' when all are. */
+    unlistedText: { type: String, required: true },
     buttonText: { type: String, required: true },
     buttonLabel: { type: String, required: true },
     size: { type: String as PropType<PresenceSize>, required: true },
@@ -52,7 +53,6 @@ export const AvatarOverflow = defineComponent({
     })
 
     return () => {
-      const unlisted = props.hiddenCount - props.hidden.length
       const items = open.value
         ? props.hidden.map((member) =>
             h('li', { key: member.userId }, [
@@ -61,7 +61,7 @@ export const AvatarOverflow = defineComponent({
             ]),
           )
         : []
-      if (open.value && unlisted > 0) items.push(h('li', { key: '+rest' }, `+${unlisted}`))
+      if (open.value && props.unlistedText !== '') items.push(h('li', { key: '+rest' }, props.unlistedText))
       return [
         h(
           'button',
@@ -70,6 +70,7 @@ export const AvatarOverflow = defineComponent({
             ref: button,
             type: 'button',
             'data-size': props.size,
+            'data-long': props.buttonText.length > 4 ? '' : undefined,
             'aria-label': props.buttonLabel,
             'aria-expanded': String(open.value),
             'aria-controls': listId,

@@ -39,6 +39,8 @@ export const AvatarStack = defineComponent({
     /** The group's accessible name; by default "N people online" from `messages`. */
     label: { type: String, default: undefined },
     messages: { type: Object as PropType<Partial<AvatarStackMessages>>, default: undefined },
+    /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
+    locale: { type: String, default: undefined },
   },
   setup(props) {
     const byRoom = computed(() => props.members === undefined)
@@ -61,13 +63,18 @@ export const AvatarStack = defineComponent({
       // Only the members that can be seen or listed are copied: a roster may be 100,000 long.
       const loaded = chosen.slice(0, shownMax + AVATAR_OVERFLOW_LIST_LIMIT)
       const total = Math.max(chosen.length, normalizeCount(props.total, chosen.length))
-      return getAvatarStack({ members: loaded, max: shownMax, total })
+      return getAvatarStack({ members: loaded, max: shownMax, total, locale: props.locale })
     })
 
     return () => {
       const current = stack.value
       if (current === undefined) return null
-      const labels = getAvatarStackLabels(current.total, current.overflowCount, props.messages)
+      const labels = getAvatarStackLabels(
+        current.total,
+        current.overflowCount,
+        props.messages,
+        current.overflowLabel,
+      )
       const size = normalizeSize(props.size)
       return h(
         'div',
@@ -83,7 +90,7 @@ export const AvatarStack = defineComponent({
             ? h(AvatarOverflow, {
                 key: '+overflow',
                 hidden: current.hidden,
-                hiddenCount: current.overflowCount,
+                unlistedText: current.unlistedLabel,
                 buttonText: current.overflowLabel,
                 buttonLabel: labels.overflowButtonLabel,
                 size,

@@ -33,6 +33,8 @@ interface AvatarStackCommonProps {
   /** The group's accessible name; by default "N people online" from `messages`. */
   readonly label?: string | undefined
   readonly messages?: Partial<AvatarStackMessages> | undefined
+  /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
+  readonly locale?: string | undefined
   readonly className?: string | undefined
 }
 
@@ -74,6 +76,7 @@ function AvatarStackView({
   includeSelf = true,
   label,
   messages,
+  locale,
   className,
 }: AvatarStackCommonProps & { readonly members: readonly Member[] }) {
   const shownMax = normalizeCount(max, DEFAULT_AVATAR_STACK_MAX)
@@ -84,9 +87,9 @@ function AvatarStackView({
     const loaded = chosen.slice(0, shownMax + AVATAR_OVERFLOW_LIST_LIMIT)
     const counted =
       chosen === members ? everyone : Math.max(chosen.length, normalizeCount(total, chosen.length))
-    return getAvatarStack({ members: loaded, max: shownMax, total: counted })
-  }, [members, includeSelf, shownMax, everyone, total])
-  const labels = getAvatarStackLabels(stack.total, stack.overflowCount, messages)
+    return getAvatarStack({ members: loaded, max: shownMax, total: counted, locale })
+  }, [members, includeSelf, shownMax, everyone, total, locale])
+  const labels = getAvatarStackLabels(stack.total, stack.overflowCount, messages, stack.overflowLabel)
   const shownSize = normalizeSize(size)
   return (
     <div
@@ -102,7 +105,7 @@ function AvatarStackView({
       {stack.overflowCount > 0 && (
         <OverflowList
           hidden={stack.hidden}
-          hiddenCount={stack.overflowCount}
+          unlistedText={stack.unlistedLabel}
           buttonText={stack.overflowLabel}
           buttonLabel={labels.overflowButtonLabel}
           size={shownSize}

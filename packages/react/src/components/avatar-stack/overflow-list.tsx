@@ -6,7 +6,8 @@ import { part } from '../shared/anatomy.js'
 
 export interface OverflowListProps {
   readonly hidden: readonly Member[]
-  readonly hiddenCount: number
+  /** The last item: "+N" for the hidden members not listed, or '' when all are. */
+  readonly unlistedText: string
   readonly buttonText: string
   readonly buttonLabel: string
   readonly size: PresenceSize
@@ -19,7 +20,7 @@ export interface OverflowListProps {
  */
 export function OverflowList({
   hidden,
-  hiddenCount,
+  unlistedText,
   buttonText,
   buttonLabel,
   size,
@@ -58,7 +59,6 @@ export function OverflowList({
     }
   }, [open])
 
-  const unlisted = hiddenCount - hidden.length
   return (
     <>
       <button
@@ -66,6 +66,7 @@ export function OverflowList({
         type="button"
         {...part('avatar-overflow')}
         data-size={size}
+        data-long={buttonText.length > 4 ? '' : undefined}
         aria-label={buttonLabel}
         aria-expanded={open}
         aria-controls={listId}
@@ -88,7 +89,7 @@ export function OverflowList({
               <span>{nameOf(member)}</span>
             </li>
           ))}
-        {open && unlisted > 0 && <li>{`+${unlisted}`}</li>}
+        {open && unlistedText !== '' && <li>{unlistedText}</li>}
       </ul>
     </>
   )
