@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createPresenceClient } from '@presence-kit/core'
-import { createMemoryHub } from '@presence-kit/core/testing'
+import { countAdapterCalls, createMemoryHub } from '@presence-kit/core/testing'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { ActivityDot } from '../src/components/activity-dot/activity-dot.js'
@@ -9,12 +9,11 @@ import { ConnectionStatus } from '../src/components/connection-status/connection
 import { OnlineList } from '../src/components/online-list/online-list.js'
 import { TypingIndicator } from '../src/components/typing-indicator/typing-indicator.js'
 import { PresenceProvider } from '../src/provider.js'
-import { countCalls } from './support/counted-adapter.js'
 
 describe('server rendering of the components', () => {
   it('renders the loading state without a window, opening nothing', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
-    const { adapter, counts } = countCalls(createMemoryHub().adapter())
+    const { adapter, counts } = countAdapterCalls(createMemoryHub().adapter())
     const client = createPresenceClient({ adapter, user: { id: 'ada' } })
     const html = renderToString(
       <PresenceProvider client={client}>

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createPresenceClient } from '@presence-kit/core'
-import { createMemoryHub } from '@presence-kit/core/testing'
+import { countAdapterCalls, createMemoryHub } from '@presence-kit/core/testing'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { useConnectionStatus } from '../src/hooks/use-connection-status.js'
@@ -9,7 +9,6 @@ import { usePresence } from '../src/hooks/use-presence.js'
 import { useRoom } from '../src/hooks/use-room.js'
 import { useTyping } from '../src/hooks/use-typing.js'
 import { PresenceProvider } from '../src/provider.js'
-import { countCalls } from './support/counted-adapter.js'
 
 function Page() {
   useRoom('lobby', { initialPresence: { mood: 'hi' } })
@@ -29,7 +28,7 @@ function Page() {
 describe('server rendering', () => {
   it('renders the initial state without a window, joining nothing and opening nothing', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
-    const { adapter, counts } = countCalls(createMemoryHub().adapter())
+    const { adapter, counts } = countAdapterCalls(createMemoryHub().adapter())
     const client = createPresenceClient({ adapter, user: { id: 'ada' } })
     const html = renderToString(
       <PresenceProvider client={client}>

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createPresenceClient } from '@presence-kit/core'
-import { createMemoryHub } from '@presence-kit/core/testing'
+import { countAdapterCalls, createMemoryHub } from '@presence-kit/core/testing'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { describe, expect, it } from 'vitest'
@@ -13,7 +13,6 @@ import {
 } from '../src/components/index.js'
 import { createPresencePlugin } from '../src/provide.js'
 import { component } from './support/define.js'
-import { countCalls } from './support/counted-adapter.js'
 
 const Page = component(
   () => () =>
@@ -30,7 +29,7 @@ const Page = component(
 describe('server rendering of the components', () => {
   it('renders every component without a window, opening, listening to and timing nothing', async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
-    const { adapter, counts } = countCalls(createMemoryHub().adapter())
+    const { adapter, counts } = countAdapterCalls(createMemoryHub().adapter())
     const client = createPresenceClient({ adapter, user: { id: 'ada' } })
     const html = await renderToString(createSSRApp(Page).use(createPresencePlugin(client)))
     // Before the first roster: the list is busy, the badge says so, the live region is there.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createPresenceClient } from '@presence-kit/core'
-import { createMemoryHub } from '@presence-kit/core/testing'
+import { countAdapterCalls, createMemoryHub } from '@presence-kit/core/testing'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { describe, expect, it } from 'vitest'
@@ -14,7 +14,6 @@ import { useRoom } from '../src/composables/use-room.js'
 import { useTyping } from '../src/composables/use-typing.js'
 import { createPresencePlugin } from '../src/provide.js'
 import { component } from './support/define.js'
-import { countCalls } from './support/counted-adapter.js'
 
 const Page = component(() => {
   useRoom('lobby', { initialPresence: { mood: 'hi' } })
@@ -36,7 +35,7 @@ const Page = component(() => {
 describe('server rendering', () => {
   it('renders the initial state without a window, joining, opening and listening to nothing', async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
-    const { adapter, counts } = countCalls(createMemoryHub().adapter())
+    const { adapter, counts } = countAdapterCalls(createMemoryHub().adapter())
     const client = createPresenceClient({ adapter, user: { id: 'ada' } })
     const app = createSSRApp(Page).use(createPresencePlugin(client))
     const html = await renderToString(app)

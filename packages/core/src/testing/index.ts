@@ -24,3 +24,4 @@ export {
 } from './simulated-crowd.js'
 export type { SimulatedActivity } from './crowd-activity.js'
 export { createRandom, type Random } from './random.js'
+export { countAdapterCalls, type AdapterCallCounts } from './counted-adapter.js'

@@ -1,13 +1,12 @@
 import { createPresenceClient, type PresenceClient } from '@presence-kit/core'
-import { createMemoryHub } from '@presence-kit/core/testing'
+import { countAdapterCalls, createMemoryHub } from '@presence-kit/core/testing'
 import type { ReactNode } from 'react'
 import { PresenceProvider } from '../../src/provider.js'
-import { countCalls } from './counted-adapter.js'
 
 /** A hub, the local client (counted) and a second user's client, plus a wrapper for render(). */
 export function setupClients() {
   const hub = createMemoryHub()
-  const { adapter, counts } = countCalls(hub.adapter())
+  const { adapter, counts } = countAdapterCalls(hub.adapter())
   const client = createPresenceClient({ adapter, user: { id: 'ada', name: 'Ada Lovelace' }, batch: 'sync' })
   const other = createPresenceClient({
     adapter: hub.adapter(),

@@ -1,12 +1,11 @@
 import { createPresenceClient } from '@presence-kit/core'
-import { createMemoryHub } from '@presence-kit/core/testing'
+import { countAdapterCalls, createMemoryHub } from '@presence-kit/core/testing'
 import { createPresencePlugin } from '../../src/provide.js'
-import { countCalls } from './counted-adapter.js'
 
 /** A hub, the local client (counted) and a second user's client, plus mount options for render(). */
 export function setupClients() {
   const hub = createMemoryHub()
-  const { adapter, counts } = countCalls(hub.adapter())
+  const { adapter, counts } = countAdapterCalls(hub.adapter())
   const client = createPresenceClient({ adapter, user: { id: 'ada', name: 'Ada Lovelace' }, batch: 'sync' })
   const other = createPresenceClient({
     adapter: hub.adapter(),
