@@ -1,5 +1,5 @@
 import type { Member } from '@presence-kit/core'
-import { fireEvent, render, screen } from '@testing-library/vue'
+import { fireEvent, render, screen, within } from '@testing-library/vue'
 import { nextTick } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AVATAR_OVERFLOW_LIST_LIMIT, AvatarStack } from '../src/components/avatar-stack.js'
@@ -51,9 +51,15 @@ describe('AvatarStack', () => {
     await fireEvent.click(button)
     expect(button.getAttribute('aria-expanded')).toBe('true')
     expect(list.getAttribute('data-state')).toBe('open')
+    expect([...list.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'P5Person 5',
+      'P6Person 6',
+      'P7Person 7',
+    ])
+    // The name is written beside each avatar, so the avatar is hidden instead of naming them twice.
     expect(
-      [...list.querySelectorAll('li [data-part="avatar"]')].map((el) => el.getAttribute('aria-label')),
-    ).toEqual(['Person 5', 'Person 6', 'Person 7'])
+      [...list.querySelectorAll('li [data-part="avatar"]')].map((el) => el.getAttribute('aria-hidden')),
+    ).toEqual(['true', 'true', 'true'])
     await expectNoAxeViolations(container)
 
     await fireEvent.keyDown(document, { key: 'Escape' })
@@ -109,6 +115,9 @@ describe('AvatarStack', () => {
     await fireEvent.click(button)
     const items = [...container.querySelectorAll('[data-part="avatar-overflow-list"] > li')]
     expect(items.map((item) => item.textContent)).toEqual(['P0Person 0', 'P1Person 1', 'P2Person 2', '+117'])
+    // Each person is read once, by the name beside the avatar: the avatar itself is hidden.
+    const list = container.querySelector<HTMLElement>('[data-part="avatar-overflow-list"]')!
+    expect(within(list).queryAllByRole('img')).toEqual([])
   })
 
   it('keeps a large "+N" short in its circle and reads the whole count out', async () => {

@@ -76,6 +76,8 @@ describe('AvatarStack', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['P5Person 5', 'P6Person 6', 'P7Person 7'])
+    // Each person is read once, by the name beside the avatar: the avatar itself is hidden.
+    expect(within(list).queryAllByRole('img')).toEqual([])
     await user.keyboard('{Escape}')
     expect(more.getAttribute('aria-expanded')).toBe('false')
     expect(list.getAttribute('data-state')).toBe('closed')

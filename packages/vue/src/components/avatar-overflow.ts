@@ -56,7 +56,7 @@ export const AvatarOverflow = defineComponent({
       const items = open.value
         ? props.hidden.map((member) =>
             h('li', { key: member.userId }, [
-              h(Avatar, { member, size: 'sm' }),
+              h(Avatar, { member, size: 'sm', decorative: true }),
               h('span', getDisplayName(member)),
             ]),
           )

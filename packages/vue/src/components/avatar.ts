@@ -23,6 +23,8 @@ export const Avatar = defineComponent({
   props: {
     member: { type: Object as PropType<Member>, required: true },
     size: { type: String as PropType<PresenceSize>, default: 'md' },
+    /** Hidden from screen readers, where the member's name is written out beside it. */
+    decorative: { type: Boolean, default: false },
   },
   setup(props) {
     const failed = ref(false)
@@ -43,8 +45,7 @@ export const Avatar = defineComponent({
           ...part('avatar'),
           'data-size': props.size,
           'data-status': member.status,
-          role: 'img',
-          'aria-label': name,
+          ...(props.decorative ? { 'aria-hidden': 'true' } : { role: 'img', 'aria-label': name }),
         },
         showImage
           ? h('img', {

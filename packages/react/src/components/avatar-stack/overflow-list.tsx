@@ -85,7 +85,7 @@ export function OverflowList({
         {open &&
           hidden.map((member) => (
             <li key={member.userId}>
-              <Avatar member={member} size="sm" />
+              <Avatar member={member} size="sm" decorative />
               <span>{nameOf(member)}</span>
             </li>
           ))}

@@ -17,20 +17,27 @@ function avatarUrlOf(member: Member): unknown {
 export interface AvatarProps {
   readonly member: Member
   readonly size: PresenceSize
+  /** Hidden from screen readers, where the member's name is written out beside it. */
+  readonly decorative?: boolean | undefined
 }
 
 /**
  * One avatar: the image when its URL is safe and loads, else initials on the user's colour.
  * Re-renders only when its member object changes.
  */
-export const Avatar = memo(function Avatar({ member, size }: AvatarProps) {
+export const Avatar = memo(function Avatar({ member, size, decorative = false }: AvatarProps) {
   const name = getDisplayName(member)
   const url = avatarUrlOf(member)
   const [failedUrl, setFailedUrl] = useState<string>()
   const color = getUserColor(member.userId)
   const showImage = isSafeImageUrl(url) && url !== failedUrl
   return (
-    <span {...part('avatar')} data-size={size} data-status={member.status} role="img" aria-label={name}>
+    <span
+      {...part('avatar')}
+      data-size={size}
+      data-status={member.status}
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': name })}
+    >
       {showImage ? (
         <img {...part('avatar-image')} src={url} alt="" onError={() => setFailedUrl(url)} />
       ) : (
