@@ -55,18 +55,10 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#listeners = new Listeners<D>(options.onListenerError)
     this.#scheduler = toBatchScheduler(options.batch)
     this.#model = new RoomModel<D>({
+      ...options,
       room: name,
       selfId: options.user.id,
       selfInfo: options.user,
-      clock: options.clock,
-      idleAfterMs: options.idleAfterMs,
-      awayAfterMs: options.awayAfterMs,
-      leaveGraceMs: options.leaveGraceMs,
-      offlineRetentionMs: options.offlineRetentionMs,
-      typingTtlMs: options.typingTtlMs,
-      tombstoneTtlMs: options.tombstoneTtlMs,
-      maxTombstones: options.maxTombstones,
-      maxDataBytes: options.maxDataBytes,
       infoFor: (userId) => host.userInfo.get(userId),
       onUserSeen: (userId) => host.userInfo.request(userId),
       onUserGone: (userId) => host.userGone(userId),

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.js'
-import { PresenceError, toPresenceError } from '../errors.js'
+import type { ResolvedOptions } from '../options.js'
+import { toPresenceError, type PresenceError } from '../errors.js'
 import type { LeaveInput, TypingInput } from '../adapter.js'
 import type { PresenceEvent } from '../events.js'
 import type {
@@ -21,22 +21,26 @@ import {
   checkLeave,
   checkSnapshot,
   checkTyping,
+  invalidInput,
   type CheckedConnection,
 } from './validate-input.js'
 
-export interface RoomModelConfig {
+export interface RoomModelConfig
+  extends Pick<
+    ResolvedOptions,
+    | 'clock'
+    | 'idleAfterMs'
+    | 'awayAfterMs'
+    | 'leaveGraceMs'
+    | 'offlineRetentionMs'
+    | 'typingTtlMs'
+    | 'tombstoneTtlMs'
+    | 'maxTombstones'
+    | 'maxDataBytes'
+  > {
   readonly room: string
   readonly selfId: string
   readonly selfInfo: UserInfo
-  readonly clock: Clock
-  readonly idleAfterMs: number
-  readonly awayAfterMs: number
-  readonly leaveGraceMs: number
-  readonly offlineRetentionMs: number
-  readonly typingTtlMs: number
-  readonly tombstoneTtlMs: number
-  readonly maxTombstones: number
-  readonly maxDataBytes: number
   /** Resolved display info for a user, from the client's cache. */
   infoFor(userId: string): UserInfo | undefined
   /** A user appeared in this room (to resolve their info once). */
@@ -52,6 +56,9 @@ export interface RoomModelConfig {
 /** The id the local connection has until the adapter names it. */
 const LOCAL_PLACEHOLDER = '\u0000local'
 const EMPTY_DATA: PresenceData = Object.freeze({})
+const EMPTY_LIST: readonly never[] = Object.freeze([])
+const STATUSES: readonly unknown[] = ['connecting', 'connected', 'reconnecting', 'disconnected', 'failed']
+const isStatus = (value: unknown): value is ConnectionStatus => STATUSES.includes(value)
 /** Diffs kept while waiting for a snapshot; past this the oldest go (the snapshot supersedes them). */
 const MAX_BUFFERED = 100_000
 
@@ -129,19 +136,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config = config
     this.#timeline = createTimeline(config.clock, (key) => this.#onDeadline(key))
     this.#tombstones = new Tombstones(config.tombstoneTtlMs, config.maxTombstones)
-    this.#committed = Object.freeze({
-      room: config.room,
-      status: this.#status,
-      synced: false,
-      stale: false,
-      joined: false,
-      self: undefined,
-      members: Object.freeze([]),
-      count: 0,
-      typing: Object.freeze([]),
-      recentlyLeft: Object.freeze([]),
-      lastError: undefined,
-    })
+    this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST, EMPTY_LIST)
   }
 
   get state(): RoomState<D> {
@@ -299,20 +294,12 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
     this.#now = this.#config.clock.now()
-    if (
-      status !== 'connecting' &&
-      status !== 'connected' &&
-      status !== 'reconnecting' &&
-      status !== 'disconnected' &&
-      status !== 'failed'
-    ) {
-      return this.report(
-        new PresenceError('invalid-input', 'Unknown connection status.', { detail: String(status) }),
-      )
+    if (!isStatus(status)) {
+      return this.report(invalidInput('Unknown connection status.', String(status)))
     }
     if (status === 'connected' && detail?.connectionId !== undefined) {
       if (typeof detail.connectionId !== 'string' || detail.connectionId === '') {
-        this.report(new PresenceError('invalid-input', 'connectionId must be a non-empty string.'))
+        this.report(invalidInput('connectionId must be a non-empty string.'))
       } else {
         this.#setLocalConnectionId(detail.connectionId)
       }
@@ -402,19 +389,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const recentlyLeft = this.#recentDirty
       ? Object.freeze(Array.from(this.#recentlyLeft.values()).toReversed())
       : previous.recentlyLeft
-    const state: RoomState<D> = Object.freeze({
-      room: this.#config.room,
-      status: this.#status,
-      synced: this.#synced,
-      stale: this.#stale,
-      joined: this.#joined,
-      self: this.#users.get(this.#config.selfId),
-      members,
-      count: members.length,
-      typing,
-      recentlyLeft,
-      lastError: this.#lastError,
-    })
+    const state = this.#stateWith(members, typing, recentlyLeft)
     this.#committed = state
     const events = this.#events
     if (typing !== previous.typing && !sameMembers(typing, previous.typing)) {
@@ -430,6 +405,26 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#wiped = false
     this.#membersDirty = this.#typingDirty = this.#recentDirty = this.#stateDirty = false
     return { state, events }
+  }
+
+  #stateWith(
+    members: readonly Member<D>[],
+    typing: readonly Member<D>[],
+    recentlyLeft: readonly Member<D>[],
+  ): RoomState<D> {
+    return Object.freeze({
+      room: this.#config.room,
+      status: this.#status,
+      synced: this.#synced,
+      stale: this.#stale,
+      joined: this.#joined,
+      self: this.#users.get(this.#config.selfId),
+      members,
+      count: members.length,
+      typing,
+      recentlyLeft,
+      lastError: this.#lastError,
+    })
   }
 
   /** Empties the change list, keeping a burst-sized array for the next batch but no stale members. */
@@ -630,16 +625,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const retain = this.#config.offlineRetentionMs > 0
     const wantsEvent = this.#config.wantsEvents()
     if (retain || wantsEvent) {
-      const offline: Member<D> = Object.freeze({
-        userId,
-        data: member.data,
-        connections: member.connections,
-        status: 'offline',
-        isSelf: member.isSelf,
-        info: member.info,
-        joinedAt: member.joinedAt,
-        leftAt: now,
-      })
+      // Same fields in the same order as the member, so both keep one object shape.
+      const offline: Member<D> = Object.freeze({ ...member, status: 'offline', leftAt: now })
       if (wantsEvent) this.#events.push(Object.freeze({ type: 'leave', member: offline, previous: member }))
       if (retain) {
         this.#recentlyLeft.delete(userId)
