@@ -89,8 +89,7 @@ export class Room<D extends PresenceData = PresenceData> {
     const next = this.#takeLocalData(data)
     if (next === undefined) return
     this.#localData = next
-    this.#model.setLocal(next, this.#host.activity.report())
-    this.#adapterRoom?.update({ data: next, activity: this.#host.activity.report() })
+    this.#publish('update')
   }
 
   /** Leave the room's presence. Watchers (`watch()`) keep receiving the roster. */
@@ -203,9 +202,7 @@ export class Room<D extends PresenceData = PresenceData> {
   on<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): () => void {
     const names = (Array.isArray(event) ? event : [event]) as readonly E[]
     for (const name of names) this.#listeners.add(name, listener)
-    return this.#once(() => {
-      for (const name of names) this.#listeners.remove(name, listener)
-    })
+    return this.#once(() => this.off(names, listener))
   }
 
   off<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): void {
@@ -270,9 +267,10 @@ export class Room<D extends PresenceData = PresenceData> {
     if (next === undefined) return
     this.#localData = next
     this.#open()
-    this.#model.setLocal(next, this.#host.activity.report())
-    this.#unsubscribeActivity ??= this.#host.activity.subscribe(() => this.#sendActivity())
-    this.#adapterRoom?.enter({ data: next, activity: this.#host.activity.report() })
+    this.#unsubscribeActivity ??= this.#host.activity.subscribe(() => {
+      if (this.#localData !== undefined) this.#publish('update')
+    })
+    this.#publish('enter')
     this.#needsEnter = false
   }
 
@@ -287,11 +285,12 @@ export class Room<D extends PresenceData = PresenceData> {
     if (this.#watchHolds === 0) this.#close()
   }
 
-  #sendActivity(): void {
-    if (this.#localData === undefined) return
+  /** Applies the local data at once, then sends it with the current activity. */
+  #publish(method: 'enter' | 'update'): void {
+    const data = this.#localData!
     const activity = this.#host.activity.report()
-    this.#model.setLocal(this.#localData, activity)
-    this.#adapterRoom?.update({ data: this.#localData, activity })
+    this.#model.setLocal(data, activity)
+    this.#adapterRoom?.[method]({ data, activity })
   }
 
   #open(): void {
@@ -390,7 +389,7 @@ export class Room<D extends PresenceData = PresenceData> {
         value = update(this.#localData ?? ({} as D))
       } catch (error) {
         this.#model.report(
-          new PresenceError('invalid-data', 'The presence updater function threw.', { cause: error }),
+          new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }),
         )
         return undefined
       }
@@ -419,7 +418,7 @@ export class Room<D extends PresenceData = PresenceData> {
   #refuseWhenDestroyed(method: string): boolean {
     if (!this.#destroyed) return false
     console.warn(
-      `[presence-kit] room('${this.name}').${method}() was called after client.destroy(); ignored.`,
+      `[presence-kit] room('${this.name}').${method}() after client.destroy() is ignored.`,
     )
     return true
   }

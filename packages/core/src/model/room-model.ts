@@ -18,7 +18,6 @@ import { Tombstones } from './tombstones.js'
 import {
   checkConnectionBody,
   checkConnectionHead,
-  checkLeave,
   checkSnapshot,
   checkTyping,
   invalidInput,
@@ -73,14 +72,13 @@ interface Typer {
   readonly connectionId: string | undefined
 }
 
-type Buffered =
-  | { readonly kind: 'join' | 'update'; readonly input: CheckedConnection }
-  | {
-      readonly kind: 'leave'
-      readonly connectionId: string
-      readonly userId: string
-      readonly version: number | undefined
-    }
+type DiffKind = 'join' | 'update' | 'leave'
+
+/** A diff held until the snapshot: a leave has the same head as a connection, and no body. */
+interface Buffered {
+  readonly kind: DiffKind
+  readonly input: CheckedConnection
+}
 
 /**
  * The working copy of one room and every rule of presence. Inputs change it at once; `commit()`
@@ -239,10 +237,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#stale = false
     const buffered = this.#buffer
     this.#buffer = []
-    for (const entry of buffered) {
-      if (entry.kind === 'leave') this.#applyLeave(entry.connectionId, entry.userId, entry.version)
-      else this.#upsert(entry.input)
-    }
+    for (const entry of buffered) this.#apply(entry.kind, entry.input)
     this.#events.push(Object.freeze({ type: 'sync', members: [] as readonly Member<D>[] }))
     this.#config.onDirty()
   }
@@ -256,21 +251,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   leave(raw: unknown): void {
-    this.#now = this.#config.clock.now()
-    const problem = checkLeave(raw)
-    if (problem !== undefined) return this.report(problem)
-    const input = raw as LeaveInput
-    if (this.#pendingSync) {
-      this.#bufferEntry({
-        kind: 'leave',
-        connectionId: input.connectionId,
-        userId: input.userId,
-        version: input.version,
-      })
-      return
-    }
-    this.#applyLeave(input.connectionId, input.userId, input.version)
-    this.#config.onDirty()
+    this.#diff('leave', raw)
   }
 
   typing(raw: unknown): void {
@@ -465,22 +446,23 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   // ---- Rules ------------------------------------------------------------------------------
 
-  #diff(kind: 'join' | 'update', raw: unknown): void {
+  #diff(kind: DiffKind, raw: unknown): void {
     this.#now = this.#config.clock.now()
-    const problem = checkConnectionHead(raw)
+    const problem = checkConnectionHead(raw, kind === 'leave' ? 'A leave' : undefined)
     if (problem !== undefined) return this.report(problem)
     const input = raw as CheckedConnection
     if (this.#pendingSync) {
-      this.#bufferEntry({ kind, input })
+      if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
+      this.#buffer.push({ kind, input })
       return
     }
-    this.#upsert(input)
+    this.#apply(kind, input)
     this.#config.onDirty()
   }
 
-  #bufferEntry(entry: Buffered): void {
-    if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
-    this.#buffer.push(entry)
+  #apply(kind: DiffKind, input: CheckedConnection): void {
+    if (kind === 'leave') this.#applyLeave(input)
+    else this.#upsert(input)
   }
 
   #localId(): string {
@@ -549,7 +531,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     return false
   }
 
-  #applyLeave(connectionId: string, userId: string, version: number | undefined): void {
+  #applyLeave({ connectionId, userId, version }: LeaveInput): void {
     if (this.#isLocal(connectionId)) return
     const member = this.#users.get(userId)
     const connection =

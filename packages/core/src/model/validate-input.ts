@@ -27,7 +27,7 @@ function badId(value: unknown, field: string): PresenceError {
 
 function checkVersion(value: unknown): PresenceError | undefined {
   if (value === undefined || (typeof value === 'number' && Number.isFinite(value))) return undefined
-  return invalidInput('version must be a finite number when given.', describe(value))
+  return invalidInput('version must be a finite number.', describe(value))
 }
 
 function checkActivity(value: unknown): PresenceError | undefined {
@@ -72,11 +72,6 @@ export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number
     if (taken instanceof PresenceError) return taken
   }
   return undefined
-}
-
-/** A leave has the same head as a connection and no body. */
-export function checkLeave(input: unknown): PresenceError | undefined {
-  return checkConnectionHead(input, 'A leave')
 }
 
 export function checkTyping(input: unknown): PresenceError | undefined {
