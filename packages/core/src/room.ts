@@ -343,12 +343,12 @@ export class Room<D extends PresenceData = PresenceData> {
     const live = () => this.#sinkToken === token
     // Fixed arity on purpose: these run for every presence event, and rest arguments allocate.
     const guard =
-      <A>(apply: (arg: A) => void) =>
-      (arg: A): void => {
+      <A, B>(apply: (arg: A, detail?: B) => void) =>
+      (arg: A, detail?: B): void => {
         if (!live()) return
         this.#applying++
         try {
-          apply(arg)
+          apply(arg, detail)
         } catch (error) {
           this.#model.report(error)
         } finally {
@@ -362,8 +362,9 @@ export class Room<D extends PresenceData = PresenceData> {
       update: guard((connection: unknown) => this.#model.update(connection)),
       leave: guard((leave: unknown) => this.#model.leave(leave)),
       typing: guard((signal: unknown) => this.#model.typing(signal)),
-      status: (status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
-        guard(() => this.#applyStatus(status, detail))(undefined),
+      status: guard((status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
+        this.#applyStatus(status, detail),
+      ),
       error: guard((error: unknown) => this.#model.report(error)),
     }
   }

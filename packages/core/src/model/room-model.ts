@@ -373,7 +373,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const state = this.#stateWith(members, typing, recentlyLeft)
     this.#committed = state
     const events = this.#events
-    if (typing !== previous.typing && !sameMembers(typing, previous.typing)) {
+    if (typing !== previous.typing && !sameItems(typing, previous.typing)) {
       events.push(Object.freeze({ type: 'typing', typing }))
     }
     // Sync events carry the committed roster, known only now.
@@ -790,11 +790,11 @@ function sameMember(a: Member, b: Member): boolean {
     a.status === b.status &&
     a.info === b.info &&
     a.joinedAt === b.joinedAt &&
-    a.connections.length === b.connections.length &&
-    a.connections.every((c, i) => c === b.connections[i])
+    sameItems(a.connections, b.connections)
   )
 }
 
-function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
+/** The same objects in the same order. */
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i])
 }
