@@ -57,11 +57,8 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#model = new RoomModel<D>({
       ...options,
       room: name,
-      selfId: options.user.id,
-      selfInfo: options.user,
-      infoFor: (userId) => host.userInfo.get(userId),
-      onUserSeen: (userId) => host.userInfo.request(userId),
-      onUserGone: (userId) => host.userGone(userId),
+      userInfo: host.userInfo,
+      userGone: (userId) => host.userGone(userId),
       wantsEvents: () => this.#listeners.any,
       onDirty: () => this.#scheduleCommit(),
     })

@@ -1,4 +1,5 @@
 import type { ResolvedOptions } from '../options.js'
+import type { UserInfoCache } from '../user-info.js'
 import { toPresenceError, type PresenceError } from '../errors.js'
 import type { LeaveInput, TypingInput } from '../adapter.js'
 import type { PresenceEvent } from '../events.js'
@@ -36,16 +37,13 @@ export interface RoomModelConfig
     | 'tombstoneTtlMs'
     | 'maxTombstones'
     | 'maxDataBytes'
+    | 'user'
   > {
   readonly room: string
-  readonly selfId: string
-  readonly selfInfo: UserInfo
-  /** Resolved display info for a user, from the client's cache. */
-  infoFor(userId: string): UserInfo | undefined
-  /** A user appeared in this room (to resolve their info once). */
-  onUserSeen(userId: string): void
+  /** Resolved display info (`get`); `request` when a user appears in this room, to resolve it once. */
+  readonly userInfo: Pick<UserInfoCache, 'get' | 'request'>
   /** A user is gone from this room for good, recently-left list included. */
-  onUserGone(userId: string): void
+  userGone(userId: string): void
   /** Whether anyone listens to member events; when nobody does, none are built. */
   wantsEvents(): boolean
   /** Something changed: the owner schedules a commit. */
@@ -130,8 +128,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #now = 0
 
   readonly #config: RoomModelConfig
+  readonly #selfId: string
   constructor(config: RoomModelConfig) {
     this.#config = config
+    this.#selfId = config.user.id
     this.#timeline = createTimeline(config.clock, (key) => this.#onDeadline(key))
     this.#tombstones = new Tombstones(config.tombstoneTtlMs, config.maxTombstones)
     this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST, EMPTY_LIST)
@@ -195,7 +195,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       }
       if (
         this.#joined &&
-        this.#users.get(this.#config.selfId)?.connections.some((c) => this.#isLocal(c.connectionId))
+        this.#users.get(this.#selfId)?.connections.some((c) => this.#isLocal(c.connectionId))
       ) {
         existing--
       }
@@ -260,7 +260,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (problem !== undefined) return this.report(problem)
     const input = raw as TypingInput
     // The local user's own typing (this tab or another) is never shown to them.
-    if (input.userId === this.#config.selfId) return
+    if (input.userId === this.#selfId) return
     const key = TYPING + input.userId
     if (input.typing) {
       if (!this.#typers.has(input.userId)) this.#typingDirty = true
@@ -322,11 +322,11 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#upsert(
       {
         connectionId: this.#localId(),
-        userId: this.#config.selfId,
+        userId: this.#selfId,
         data,
         version: ++this.#localVersion,
         ...(activity === undefined ? {} : { activity }),
-        profile: this.#config.selfInfo,
+        profile: this.#config.user,
       },
       true,
     )
@@ -338,7 +338,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (!this.#joined) return
     this.#joined = false
     this.#stateDirty = true
-    const self = this.#users.get(this.#config.selfId)
+    const self = this.#users.get(this.#selfId)
     if (self !== undefined) {
       const remaining = self.connections.filter((c) => c.connectionId !== this.#localId())
       if (remaining.length === 0) this.#finalizeLeave(self)
@@ -399,7 +399,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       synced: this.#synced,
       stale: this.#stale,
       joined: this.#joined,
-      self: this.#users.get(this.#config.selfId),
+      self: this.#users.get(this.#selfId),
       members,
       count: members.length,
       typing,
@@ -477,7 +477,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const previousId = this.#localId()
     if (previousId === connectionId) return
     this.#localConnectionId = connectionId
-    const self = this.#users.get(this.#config.selfId)
+    const self = this.#users.get(this.#selfId)
     if (self === undefined) return
     // An echo of this very connection may have arrived as a remote one: the local copy wins.
     const connections = self.connections
@@ -618,7 +618,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         return
       }
     }
-    this.#config.onUserGone(userId)
+    this.#config.userGone(userId)
   }
 
   /** Every change of `users` goes through here, so the committed view can be told apart. */
@@ -641,7 +641,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       this.#timeline.cancel(RETAIN + userId)
       this.#recentDirty = true
     } else {
-      this.#config.onUserSeen(userId)
+      this.#config.userInfo.request(userId)
     }
     if (this.#config.wantsEvents()) {
       this.#snapshotJoins?.set(userId, this.#events.length)
@@ -722,14 +722,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       next = Math.min(next, nextTransition(c, now, thresholds))
     }
     if (next !== Infinity) this.#timeline.schedule(ACTIVITY + userId, next)
-    const isSelf = userId === this.#config.selfId
+    const isSelf = userId === this.#selfId
     return Object.freeze({
       userId,
       data: latest.data,
       connections: Object.freeze(connections),
       status,
       isSelf,
-      info: this.#config.infoFor(userId) ?? latest.profile ?? (isSelf ? this.#config.selfInfo : undefined),
+      info: this.#config.userInfo.get(userId) ?? latest.profile ?? (isSelf ? this.#config.user : undefined),
       joinedAt,
       leftAt: undefined,
     })
@@ -745,7 +745,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     } else if (kind === RETAIN) {
       if (this.#recentlyLeft.delete(userId)) {
         this.#recentDirty = true
-        if (!this.#users.has(userId)) this.#config.onUserGone(userId)
+        if (!this.#users.has(userId)) this.#config.userGone(userId)
       }
     } else if (kind === TYPING) {
       if (this.#typers.delete(userId)) this.#typingDirty = true
