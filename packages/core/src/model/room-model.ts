@@ -25,21 +25,24 @@ import {
   type CheckedConnection,
 } from './validate-input.js'
 
-export interface RoomModelConfig
-  extends Pick<
-    ResolvedOptions,
-    | 'clock'
-    | 'idleAfterMs'
-    | 'awayAfterMs'
-    | 'leaveGraceMs'
-    | 'offlineRetentionMs'
-    | 'typingTtlMs'
-    | 'tombstoneTtlMs'
-    | 'maxTombstones'
-    | 'maxDataBytes'
-    | 'user'
-  > {
+/** The options the model reads: the client's resolved options object itself, not a copy. */
+export type RoomModelOptions = Pick<
+  ResolvedOptions,
+  | 'clock'
+  | 'idleAfterMs'
+  | 'awayAfterMs'
+  | 'leaveGraceMs'
+  | 'offlineRetentionMs'
+  | 'typingTtlMs'
+  | 'tombstoneTtlMs'
+  | 'maxTombstones'
+  | 'maxDataBytes'
+  | 'user'
+>
+
+export interface RoomModelConfig {
   readonly room: string
+  readonly options: RoomModelOptions
   /** Resolved display info (`get`); `request` when a user appears in this room, to resolve it once. */
   readonly userInfo: Pick<UserInfoCache, 'get' | 'request'>
   /** A user is gone from this room for good, recently-left list included. */
@@ -128,12 +131,15 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #now = 0
 
   readonly #config: RoomModelConfig
+  readonly #options: RoomModelOptions
   readonly #selfId: string
   constructor(config: RoomModelConfig) {
+    const { options } = config
     this.#config = config
-    this.#selfId = config.user.id
-    this.#timeline = createTimeline(config.clock, (key) => this.#onDeadline(key))
-    this.#tombstones = new Tombstones(config.tombstoneTtlMs, config.maxTombstones)
+    this.#options = options
+    this.#selfId = options.user.id
+    this.#timeline = createTimeline(options.clock, (key) => this.#onDeadline(key))
+    this.#tombstones = new Tombstones(options.tombstoneTtlMs, options.maxTombstones)
     this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST, EMPTY_LIST)
   }
 
@@ -182,7 +188,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- Input from the adapter -------------------------------------------------------------
 
   snapshot(raw: unknown): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const notList = checkSnapshot(raw)
     if (notList !== undefined) return this.report(notList)
     const list = raw as readonly unknown[]
@@ -255,7 +261,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   typing(raw: unknown): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const problem = checkTyping(raw)
     if (problem !== undefined) return this.report(problem)
     const input = raw as TypingInput
@@ -265,7 +271,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (input.typing) {
       if (!this.#typers.has(input.userId)) this.#typingDirty = true
       this.#typers.set(input.userId, { connectionId: input.connectionId })
-      this.#timeline.schedule(key, this.#now + this.#config.typingTtlMs)
+      this.#timeline.schedule(key, this.#now + this.#options.typingTtlMs)
     } else if (this.#typers.delete(input.userId)) {
       this.#timeline.cancel(key)
       this.#typingDirty = true
@@ -274,7 +280,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     if (!isStatus(status)) {
       return this.report(invalidInput('Unknown connection status.', String(status)))
     }
@@ -315,7 +321,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Enter or update the local connection: known at once, before any echo. */
   setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const wasJoined = this.#joined
     this.#joined = true
     if (!wasJoined) this.#stateDirty = true
@@ -326,7 +332,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         data,
         version: ++this.#localVersion,
         ...(activity === undefined ? {} : { activity }),
-        profile: this.#config.user,
+        profile: this.#options.user,
       },
       true,
     )
@@ -334,7 +340,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   clearLocal(): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     if (!this.#joined) return
     this.#joined = false
     this.#stateDirty = true
@@ -349,7 +355,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Rebuild a member whose resolved info arrived. */
   refreshUser(userId: string): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const member = this.#users.get(userId)
     if (member === undefined) return
     this.#replaceMember(member, member.connections)
@@ -447,7 +453,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- Rules ------------------------------------------------------------------------------
 
   #diff(kind: DiffKind, raw: unknown): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const problem = checkConnectionHead(raw, kind === 'leave' ? 'A leave' : undefined)
     if (problem !== undefined) return this.report(problem)
     const input = raw as CheckedConnection
@@ -525,7 +531,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Walks and freezes the payload of input about to be applied; reports it when malformed. */
   #acceptBody(input: CheckedConnection): boolean {
-    const problem = checkConnectionBody(input, this.#config.maxDataBytes)
+    const problem = checkConnectionBody(input, this.#options.maxDataBytes)
     if (problem === undefined) return true
     this.report(problem)
     return false
@@ -576,12 +582,12 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
     // The last connection: the member stays for the grace period, in case this was a reload.
-    if (this.#config.leaveGraceMs === 0) {
+    if (this.#options.leaveGraceMs === 0) {
       this.#finalizeLeave(member)
       return
     }
     this.#leaving.add(userId)
-    this.#timeline.schedule(GRACE + userId, now + this.#config.leaveGraceMs)
+    this.#timeline.schedule(GRACE + userId, now + this.#options.leaveGraceMs)
   }
 
   #isLeaving(userId: string): boolean {
@@ -604,7 +610,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       this.#timeline.cancel(TYPING + userId)
       this.#typingDirty = true
     }
-    const retain = this.#config.offlineRetentionMs > 0
+    const retain = this.#options.offlineRetentionMs > 0
     const wantsEvent = this.#config.wantsEvents()
     if (retain || wantsEvent) {
       // Same fields in the same order as the member, so both keep one object shape.
@@ -614,7 +620,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         this.#recentlyLeft.delete(userId)
         this.#recentlyLeft.set(userId, offline)
         this.#recentDirty = true
-        this.#timeline.schedule(RETAIN + userId, now + this.#config.offlineRetentionMs)
+        this.#timeline.schedule(RETAIN + userId, now + this.#options.offlineRetentionMs)
         return
       }
     }
@@ -705,7 +711,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   #buildMember(userId: string, connections: readonly Connection<D>[]): Member<D> {
     const now = this.#now
-    const thresholds = this.#config
+    const thresholds = this.#options
     let latest = connections[0]!
     // A connection that never reported activity is active and has no deadline: no status maths.
     let status =
@@ -729,14 +735,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       connections: Object.freeze(connections),
       status,
       isSelf,
-      info: this.#config.userInfo.get(userId) ?? latest.profile ?? (isSelf ? this.#config.user : undefined),
+      info: this.#config.userInfo.get(userId) ?? latest.profile ?? (isSelf ? this.#options.user : undefined),
       joinedAt,
       leftAt: undefined,
     })
   }
 
   #onDeadline(key: string): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const kind = key[0]
     const userId = key.slice(1)
     if (kind === GRACE) {
