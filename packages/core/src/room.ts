@@ -355,9 +355,9 @@ export class Room<D extends PresenceData = PresenceData> {
       }
     return {
       snapshot: guard((connections: unknown) => this.#model.snapshot(connections)),
-      join: guard((connection: unknown) => this.#model.join(connection)),
-      update: guard((connection: unknown) => this.#model.update(connection)),
-      leave: guard((leave: unknown) => this.#model.leave(leave)),
+      join: guard((connection: unknown) => this.#model.diff('join', connection)),
+      update: guard((connection: unknown) => this.#model.diff('update', connection)),
+      leave: guard((leave: unknown) => this.#model.diff('leave', leave)),
       typing: guard((signal: unknown) => this.#model.typing(signal)),
       status: guard((status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
         this.#applyStatus(status, detail),
@@ -386,9 +386,7 @@ export class Room<D extends PresenceData = PresenceData> {
       try {
         value = update(this.#localData ?? ({} as D))
       } catch (error) {
-        this.#model.report(
-          new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }),
-        )
+        this.#model.report(new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }))
         return undefined
       }
     }
@@ -415,9 +413,7 @@ export class Room<D extends PresenceData = PresenceData> {
 
   #refuseWhenDestroyed(method: string): boolean {
     if (!this.#destroyed) return false
-    console.warn(
-      `[presence-kit] room('${this.name}').${method}() after client.destroy() is ignored.`,
-    )
+    console.warn(`[presence-kit] room('${this.name}').${method}() after client.destroy() is ignored.`)
     return true
   }
 

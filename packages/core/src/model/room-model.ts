@@ -73,7 +73,7 @@ interface Typer {
   readonly connectionId: string | undefined
 }
 
-type DiffKind = 'join' | 'update' | 'leave'
+export type DiffKind = 'join' | 'update' | 'leave'
 
 /** A diff held until the snapshot: a leave has the same head as a connection, and no body. */
 interface Buffered {
@@ -248,16 +248,19 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config.onDirty()
   }
 
-  join(raw: unknown): void {
-    this.#diff('join', raw)
-  }
-
-  update(raw: unknown): void {
-    this.#diff('update', raw)
-  }
-
-  leave(raw: unknown): void {
-    this.#diff('leave', raw)
+  /** A join, update or leave from the adapter; a join of a known connection is an update. */
+  diff(kind: DiffKind, raw: unknown): void {
+    this.#now = this.#options.clock.now()
+    const problem = checkConnectionHead(raw, kind === 'leave' ? 'A leave' : undefined)
+    if (problem !== undefined) return this.report(problem)
+    const input = raw as CheckedConnection
+    if (this.#pendingSync) {
+      if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
+      this.#buffer.push({ kind, input })
+      return
+    }
+    this.#apply(kind, input)
+    this.#config.onDirty()
   }
 
   typing(raw: unknown): void {
@@ -451,20 +454,6 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   // ---- Rules ------------------------------------------------------------------------------
-
-  #diff(kind: DiffKind, raw: unknown): void {
-    this.#now = this.#options.clock.now()
-    const problem = checkConnectionHead(raw, kind === 'leave' ? 'A leave' : undefined)
-    if (problem !== undefined) return this.report(problem)
-    const input = raw as CheckedConnection
-    if (this.#pendingSync) {
-      if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
-      this.#buffer.push({ kind, input })
-      return
-    }
-    this.#apply(kind, input)
-    this.#config.onDirty()
-  }
 
   #apply(kind: DiffKind, input: CheckedConnection): void {
     if (kind === 'leave') this.#applyLeave(input)

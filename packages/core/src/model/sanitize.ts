@@ -104,7 +104,9 @@ function walk(value: unknown, depth: number, budget: number, freeze = true): num
 
 /** `what` names the value (NaN, a Date instance, a function), never its content. */
 function notJson(what: string, detail?: string): number {
-  return fail(new PresenceError('invalid-data', `Presence data holds ${what}, which is not JSON.`, { detail }))
+  return fail(
+    new PresenceError('invalid-data', `Presence data holds ${what}, which is not JSON.`, { detail }),
+  )
 }
 
 function tooLarge(): number {

@@ -77,7 +77,8 @@ export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number
 export function checkTyping(input: unknown): PresenceError | undefined {
   if (!isPlainObject(input)) return invalidInput('A typing signal must be an object.', describe(input))
   if (!isId(input.userId)) return badId(input.userId, 'userId')
-  if (typeof input.typing !== 'boolean') return invalidInput('typing must be a boolean.', describe(input.typing))
+  if (typeof input.typing !== 'boolean')
+    return invalidInput('typing must be a boolean.', describe(input.typing))
   if (input.connectionId !== undefined && !isId(input.connectionId)) {
     return badId(input.connectionId, 'connectionId')
   }
