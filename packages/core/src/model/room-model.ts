@@ -10,7 +10,6 @@ import type {
   Member,
   PresenceData,
   RoomState,
-  UserInfo,
 } from '../types.js'
 import { jsonEqual } from './json-equal.js'
 import { betterStatus, connectionStatus, nextTransition } from './status.js'
