@@ -29,7 +29,7 @@ const entries: Entry[] = [
     source: `export * from '@presence-kit/core'`,
     external: [],
     budgetBytes: 6 * 1024,
-    ceilingBytes: 9_200,
+    ceilingBytes: 9_010,
   },
   {
     // Activity from the page's input and visibility, for browser apps.
@@ -62,7 +62,7 @@ const entries: Entry[] = [
     external: ['vue', '@vue/*'],
     budgetBytes: 20 * 1024,
     // Over by about what the core is over its own budget; @tanstack/vue-virtual is about 5.5 KB.
-    ceilingBytes: 22_800,
+    ceilingBytes: 22_620,
   },
   {
     // What a React app pays: createPresenceClient (the store: every app makes one), the provider,
@@ -78,7 +78,7 @@ const entries: Entry[] = [
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     budgetBytes: 20 * 1024,
     // Over by about what the core is over its own budget.
-    ceilingBytes: 22_200,
+    ceilingBytes: 22_000,
   },
 ]
 

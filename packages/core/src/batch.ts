@@ -27,8 +27,9 @@ export const frameScheduler: BatchScheduler = (flush) => {
     cancel()
     flush()
   }
-  const timeout = globalThis.setTimeout(run, typeof host.requestAnimationFrame === 'function' ? 100 : 16)
-  const frame = typeof host.requestAnimationFrame === 'function' ? host.requestAnimationFrame(run) : undefined
+  const frames = typeof host.requestAnimationFrame === 'function'
+  const timeout = globalThis.setTimeout(run, frames ? 100 : 16)
+  const frame = frames ? host.requestAnimationFrame!(run) : undefined
   function cancel() {
     done = true
     globalThis.clearTimeout(timeout)

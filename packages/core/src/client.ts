@@ -36,11 +36,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
   const subscribers = new Set<() => void>()
   let destroyed = false
 
-  const activity = createLocalActivity({
-    clock: resolved.clock,
-    idleAfterMs: resolved.idleAfterMs,
-    refreshMs: resolved.activityRefreshMs,
-  })
+  const activity = createLocalActivity(resolved)
 
   const userInfo: UserInfoCache = createUserInfoCache(
     resolved.resolveUser,

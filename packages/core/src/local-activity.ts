@@ -5,7 +5,7 @@ export interface LocalActivityOptions {
   readonly clock: Clock
   readonly idleAfterMs: number
   /** While active, re-send at most this often so receivers do not see the user go idle. */
-  readonly refreshMs: number
+  readonly activityRefreshMs: number
 }
 
 /**
@@ -29,7 +29,7 @@ export interface LocalActivity {
 export function createLocalActivity(options: LocalActivityOptions): LocalActivity {
   const { clock, idleAfterMs } = options
   // A refresh slower than the idle threshold would make an active user flicker to idle remotely.
-  const refreshMs = Math.min(options.refreshMs, Math.max(1, Math.floor(idleAfterMs / 2)))
+  const refreshMs = Math.min(options.activityRefreshMs, Math.max(1, Math.floor(idleAfterMs / 2)))
   const listeners = new Set<() => void>()
   let lastInputAt = clock.now()
   let lastSentAt = lastInputAt

@@ -92,7 +92,7 @@ export function resolveOptions(options: PresenceClientOptions): ResolvedOptions 
   const { adapter, user, resolveUser } = options
   const typing = options.typing ?? {}
   if (typeof adapter?.openRoom !== 'function') {
-    throw invalid('adapter must be a presence adapter (an object with openRoom).')
+    throw invalid('adapter must be a presence adapter (with openRoom).')
   }
   if (typeof user?.id !== 'string' || user.id === '') {
     throw invalid('user must be an object with a non-empty string id.')
@@ -117,9 +117,7 @@ export function resolveOptions(options: PresenceClientOptions): ResolvedOptions 
   const typingThrottleMs = numberOption('typing.throttleMs', typing.throttleMs, 2_000)
   const typingTtlMs = numberOption('typing.ttlMs', typing.ttlMs, 6_000)
   if (typingTtlMs <= typingThrottleMs) {
-    throw invalid(
-      'typing.ttlMs must be longer than typing.throttleMs, or typers flicker off between signals.',
-    )
+    throw invalid('typing.ttlMs must be longer than typing.throttleMs.')
   }
   return {
     adapter,

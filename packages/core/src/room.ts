@@ -56,20 +56,9 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#scheduler = toBatchScheduler(options.batch)
     this.#model = new RoomModel<D>({
       room: name,
-      selfId: options.user.id,
-      selfInfo: options.user,
-      clock: options.clock,
-      idleAfterMs: options.idleAfterMs,
-      awayAfterMs: options.awayAfterMs,
-      leaveGraceMs: options.leaveGraceMs,
-      offlineRetentionMs: options.offlineRetentionMs,
-      typingTtlMs: options.typingTtlMs,
-      tombstoneTtlMs: options.tombstoneTtlMs,
-      maxTombstones: options.maxTombstones,
-      maxDataBytes: options.maxDataBytes,
-      infoFor: (userId) => host.userInfo.get(userId),
-      onUserSeen: (userId) => host.userInfo.request(userId),
-      onUserGone: (userId) => host.userGone(userId),
+      options,
+      userInfo: host.userInfo,
+      userGone: (userId) => host.userGone(userId),
       wantsEvents: () => this.#listeners.any,
       onDirty: () => this.#scheduleCommit(),
     })
@@ -97,8 +86,7 @@ export class Room<D extends PresenceData = PresenceData> {
     const next = this.#takeLocalData(data)
     if (next === undefined) return
     this.#localData = next
-    this.#model.setLocal(next, this.#host.activity.report())
-    this.#adapterRoom?.update({ data: next, activity: this.#host.activity.report() })
+    this.#publish('update')
   }
 
   /** Leave the room's presence. Watchers (`watch()`) keep receiving the roster. */
@@ -211,9 +199,7 @@ export class Room<D extends PresenceData = PresenceData> {
   on<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): () => void {
     const names = (Array.isArray(event) ? event : [event]) as readonly E[]
     for (const name of names) this.#listeners.add(name, listener)
-    return this.#once(() => {
-      for (const name of names) this.#listeners.remove(name, listener)
-    })
+    return this.#once(() => this.off(names, listener))
   }
 
   off<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): void {
@@ -278,9 +264,10 @@ export class Room<D extends PresenceData = PresenceData> {
     if (next === undefined) return
     this.#localData = next
     this.#open()
-    this.#model.setLocal(next, this.#host.activity.report())
-    this.#unsubscribeActivity ??= this.#host.activity.subscribe(() => this.#sendActivity())
-    this.#adapterRoom?.enter({ data: next, activity: this.#host.activity.report() })
+    this.#unsubscribeActivity ??= this.#host.activity.subscribe(() => {
+      if (this.#localData !== undefined) this.#publish('update')
+    })
+    this.#publish('enter')
     this.#needsEnter = false
   }
 
@@ -295,11 +282,12 @@ export class Room<D extends PresenceData = PresenceData> {
     if (this.#watchHolds === 0) this.#close()
   }
 
-  #sendActivity(): void {
-    if (this.#localData === undefined) return
+  /** Applies the local data at once, then sends it with the current activity. */
+  #publish(method: 'enter' | 'update'): void {
+    const data = this.#localData!
     const activity = this.#host.activity.report()
-    this.#model.setLocal(this.#localData, activity)
-    this.#adapterRoom?.update({ data: this.#localData, activity })
+    this.#model.setLocal(data, activity)
+    this.#adapterRoom?.[method]({ data, activity })
   }
 
   #open(): void {
@@ -352,12 +340,12 @@ export class Room<D extends PresenceData = PresenceData> {
     const live = () => this.#sinkToken === token
     // Fixed arity on purpose: these run for every presence event, and rest arguments allocate.
     const guard =
-      <A>(apply: (arg: A) => void) =>
-      (arg: A): void => {
+      <A, B>(apply: (arg: A, detail?: B) => void) =>
+      (arg: A, detail?: B): void => {
         if (!live()) return
         this.#applying++
         try {
-          apply(arg)
+          apply(arg, detail)
         } catch (error) {
           this.#model.report(error)
         } finally {
@@ -367,12 +355,13 @@ export class Room<D extends PresenceData = PresenceData> {
       }
     return {
       snapshot: guard((connections: unknown) => this.#model.snapshot(connections)),
-      join: guard((connection: unknown) => this.#model.join(connection)),
-      update: guard((connection: unknown) => this.#model.update(connection)),
-      leave: guard((leave: unknown) => this.#model.leave(leave)),
+      join: guard((connection: unknown) => this.#model.diff('join', connection)),
+      update: guard((connection: unknown) => this.#model.diff('update', connection)),
+      leave: guard((leave: unknown) => this.#model.diff('leave', leave)),
       typing: guard((signal: unknown) => this.#model.typing(signal)),
-      status: (status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
-        guard(() => this.#applyStatus(status, detail))(undefined),
+      status: guard((status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
+        this.#applyStatus(status, detail),
+      ),
       error: guard((error: unknown) => this.#model.report(error)),
     }
   }
@@ -397,9 +386,7 @@ export class Room<D extends PresenceData = PresenceData> {
       try {
         value = update(this.#localData ?? ({} as D))
       } catch (error) {
-        this.#model.report(
-          new PresenceError('invalid-data', 'The presence updater function threw.', { cause: error }),
-        )
+        this.#model.report(new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }))
         return undefined
       }
     }
@@ -426,9 +413,7 @@ export class Room<D extends PresenceData = PresenceData> {
 
   #refuseWhenDestroyed(method: string): boolean {
     if (!this.#destroyed) return false
-    console.warn(
-      `[presence-kit] room('${this.name}').${method}() was called after client.destroy(); ignored.`,
-    )
+    console.warn(`[presence-kit] room('${this.name}').${method}() after client.destroy() is ignored.`)
     return true
   }
 

@@ -34,7 +34,7 @@ export function createUserInfoCache(
       onError(
         new PresenceError(
           'resolve-user-failed',
-          `resolveUser('${userId}') returned something other than an object.`,
+          `resolveUser('${userId}') must return an object or undefined.`,
           {
             detail: userId,
           },

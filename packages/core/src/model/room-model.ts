@@ -1,5 +1,6 @@
-import type { Clock } from '../clock.js'
-import { PresenceError, toPresenceError } from '../errors.js'
+import type { ResolvedOptions } from '../options.js'
+import type { UserInfoCache } from '../user-info.js'
+import { toPresenceError, type PresenceError } from '../errors.js'
 import type { LeaveInput, TypingInput } from '../adapter.js'
 import type { PresenceEvent } from '../events.js'
 import type {
@@ -9,7 +10,6 @@ import type {
   Member,
   PresenceData,
   RoomState,
-  UserInfo,
 } from '../types.js'
 import { jsonEqual } from './json-equal.js'
 import { betterStatus, connectionStatus, nextTransition } from './status.js'
@@ -18,31 +18,34 @@ import { Tombstones } from './tombstones.js'
 import {
   checkConnectionBody,
   checkConnectionHead,
-  checkLeave,
   checkSnapshot,
   checkTyping,
+  invalidInput,
   type CheckedConnection,
 } from './validate-input.js'
 
+/** The options the model reads: the client's resolved options object itself, not a copy. */
+export type RoomModelOptions = Pick<
+  ResolvedOptions,
+  | 'clock'
+  | 'idleAfterMs'
+  | 'awayAfterMs'
+  | 'leaveGraceMs'
+  | 'offlineRetentionMs'
+  | 'typingTtlMs'
+  | 'tombstoneTtlMs'
+  | 'maxTombstones'
+  | 'maxDataBytes'
+  | 'user'
+>
+
 export interface RoomModelConfig {
   readonly room: string
-  readonly selfId: string
-  readonly selfInfo: UserInfo
-  readonly clock: Clock
-  readonly idleAfterMs: number
-  readonly awayAfterMs: number
-  readonly leaveGraceMs: number
-  readonly offlineRetentionMs: number
-  readonly typingTtlMs: number
-  readonly tombstoneTtlMs: number
-  readonly maxTombstones: number
-  readonly maxDataBytes: number
-  /** Resolved display info for a user, from the client's cache. */
-  infoFor(userId: string): UserInfo | undefined
-  /** A user appeared in this room (to resolve their info once). */
-  onUserSeen(userId: string): void
+  readonly options: RoomModelOptions
+  /** Resolved display info (`get`); `request` when a user appears in this room, to resolve it once. */
+  readonly userInfo: Pick<UserInfoCache, 'get' | 'request'>
   /** A user is gone from this room for good, recently-left list included. */
-  onUserGone(userId: string): void
+  userGone(userId: string): void
   /** Whether anyone listens to member events; when nobody does, none are built. */
   wantsEvents(): boolean
   /** Something changed: the owner schedules a commit. */
@@ -52,6 +55,9 @@ export interface RoomModelConfig {
 /** The id the local connection has until the adapter names it. */
 const LOCAL_PLACEHOLDER = '\u0000local'
 const EMPTY_DATA: PresenceData = Object.freeze({})
+const EMPTY_LIST: readonly never[] = Object.freeze([])
+const STATUSES: readonly unknown[] = ['connecting', 'connected', 'reconnecting', 'disconnected', 'failed']
+const isStatus = (value: unknown): value is ConnectionStatus => STATUSES.includes(value)
 /** Diffs kept while waiting for a snapshot; past this the oldest go (the snapshot supersedes them). */
 const MAX_BUFFERED = 100_000
 
@@ -66,14 +72,13 @@ interface Typer {
   readonly connectionId: string | undefined
 }
 
-type Buffered =
-  | { readonly kind: 'join' | 'update'; readonly input: CheckedConnection }
-  | {
-      readonly kind: 'leave'
-      readonly connectionId: string
-      readonly userId: string
-      readonly version: number | undefined
-    }
+export type DiffKind = 'join' | 'update' | 'leave'
+
+/** A diff held until the snapshot: a leave has the same head as a connection, and no body. */
+interface Buffered {
+  readonly kind: DiffKind
+  readonly input: CheckedConnection
+}
 
 /**
  * The working copy of one room and every rule of presence. Inputs change it at once; `commit()`
@@ -125,23 +130,16 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #now = 0
 
   readonly #config: RoomModelConfig
+  readonly #options: RoomModelOptions
+  readonly #selfId: string
   constructor(config: RoomModelConfig) {
+    const { options } = config
     this.#config = config
-    this.#timeline = createTimeline(config.clock, (key) => this.#onDeadline(key))
-    this.#tombstones = new Tombstones(config.tombstoneTtlMs, config.maxTombstones)
-    this.#committed = Object.freeze({
-      room: config.room,
-      status: this.#status,
-      synced: false,
-      stale: false,
-      joined: false,
-      self: undefined,
-      members: Object.freeze([]),
-      count: 0,
-      typing: Object.freeze([]),
-      recentlyLeft: Object.freeze([]),
-      lastError: undefined,
-    })
+    this.#options = options
+    this.#selfId = options.user.id
+    this.#timeline = createTimeline(options.clock, (key) => this.#onDeadline(key))
+    this.#tombstones = new Tombstones(options.tombstoneTtlMs, options.maxTombstones)
+    this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST, EMPTY_LIST)
   }
 
   get state(): RoomState<D> {
@@ -189,7 +187,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- Input from the adapter -------------------------------------------------------------
 
   snapshot(raw: unknown): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const notList = checkSnapshot(raw)
     if (notList !== undefined) return this.report(notList)
     const list = raw as readonly unknown[]
@@ -202,7 +200,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       }
       if (
         this.#joined &&
-        this.#users.get(this.#config.selfId)?.connections.some((c) => this.#isLocal(c.connectionId))
+        this.#users.get(this.#selfId)?.connections.some((c) => this.#isLocal(c.connectionId))
       ) {
         existing--
       }
@@ -244,52 +242,38 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#stale = false
     const buffered = this.#buffer
     this.#buffer = []
-    for (const entry of buffered) {
-      if (entry.kind === 'leave') this.#applyLeave(entry.connectionId, entry.userId, entry.version)
-      else this.#upsert(entry.input)
-    }
+    for (const entry of buffered) this.#apply(entry.kind, entry.input)
     this.#events.push(Object.freeze({ type: 'sync', members: [] as readonly Member<D>[] }))
     this.#config.onDirty()
   }
 
-  join(raw: unknown): void {
-    this.#diff('join', raw)
-  }
-
-  update(raw: unknown): void {
-    this.#diff('update', raw)
-  }
-
-  leave(raw: unknown): void {
-    this.#now = this.#config.clock.now()
-    const problem = checkLeave(raw)
+  /** A join, update or leave from the adapter; a join of a known connection is an update. */
+  diff(kind: DiffKind, raw: unknown): void {
+    this.#now = this.#options.clock.now()
+    const problem = checkConnectionHead(raw, kind === 'leave' ? 'A leave' : undefined)
     if (problem !== undefined) return this.report(problem)
-    const input = raw as LeaveInput
+    const input = raw as CheckedConnection
     if (this.#pendingSync) {
-      this.#bufferEntry({
-        kind: 'leave',
-        connectionId: input.connectionId,
-        userId: input.userId,
-        version: input.version,
-      })
+      if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
+      this.#buffer.push({ kind, input })
       return
     }
-    this.#applyLeave(input.connectionId, input.userId, input.version)
+    this.#apply(kind, input)
     this.#config.onDirty()
   }
 
   typing(raw: unknown): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const problem = checkTyping(raw)
     if (problem !== undefined) return this.report(problem)
     const input = raw as TypingInput
     // The local user's own typing (this tab or another) is never shown to them.
-    if (input.userId === this.#config.selfId) return
+    if (input.userId === this.#selfId) return
     const key = TYPING + input.userId
     if (input.typing) {
       if (!this.#typers.has(input.userId)) this.#typingDirty = true
       this.#typers.set(input.userId, { connectionId: input.connectionId })
-      this.#timeline.schedule(key, this.#now + this.#config.typingTtlMs)
+      this.#timeline.schedule(key, this.#now + this.#options.typingTtlMs)
     } else if (this.#typers.delete(input.userId)) {
       this.#timeline.cancel(key)
       this.#typingDirty = true
@@ -298,21 +282,13 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
-    this.#now = this.#config.clock.now()
-    if (
-      status !== 'connecting' &&
-      status !== 'connected' &&
-      status !== 'reconnecting' &&
-      status !== 'disconnected' &&
-      status !== 'failed'
-    ) {
-      return this.report(
-        new PresenceError('invalid-input', 'Unknown connection status.', { detail: String(status) }),
-      )
+    this.#now = this.#options.clock.now()
+    if (!isStatus(status)) {
+      return this.report(invalidInput('Unknown connection status.', String(status)))
     }
     if (status === 'connected' && detail?.connectionId !== undefined) {
       if (typeof detail.connectionId !== 'string' || detail.connectionId === '') {
-        this.report(new PresenceError('invalid-input', 'connectionId must be a non-empty string.'))
+        this.report(invalidInput('connectionId must be a non-empty string.'))
       } else {
         this.#setLocalConnectionId(detail.connectionId)
       }
@@ -347,18 +323,18 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Enter or update the local connection: known at once, before any echo. */
   setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const wasJoined = this.#joined
     this.#joined = true
     if (!wasJoined) this.#stateDirty = true
     this.#upsert(
       {
         connectionId: this.#localId(),
-        userId: this.#config.selfId,
+        userId: this.#selfId,
         data,
         version: ++this.#localVersion,
         ...(activity === undefined ? {} : { activity }),
-        profile: this.#config.selfInfo,
+        profile: this.#options.user,
       },
       true,
     )
@@ -366,11 +342,11 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   clearLocal(): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     if (!this.#joined) return
     this.#joined = false
     this.#stateDirty = true
-    const self = this.#users.get(this.#config.selfId)
+    const self = this.#users.get(this.#selfId)
     if (self !== undefined) {
       const remaining = self.connections.filter((c) => c.connectionId !== this.#localId())
       if (remaining.length === 0) this.#finalizeLeave(self)
@@ -381,7 +357,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Rebuild a member whose resolved info arrived. */
   refreshUser(userId: string): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const member = this.#users.get(userId)
     if (member === undefined) return
     this.#replaceMember(member, member.connections)
@@ -402,22 +378,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const recentlyLeft = this.#recentDirty
       ? Object.freeze(Array.from(this.#recentlyLeft.values()).toReversed())
       : previous.recentlyLeft
-    const state: RoomState<D> = Object.freeze({
-      room: this.#config.room,
-      status: this.#status,
-      synced: this.#synced,
-      stale: this.#stale,
-      joined: this.#joined,
-      self: this.#users.get(this.#config.selfId),
-      members,
-      count: members.length,
-      typing,
-      recentlyLeft,
-      lastError: this.#lastError,
-    })
+    const state = this.#stateWith(members, typing, recentlyLeft)
     this.#committed = state
     const events = this.#events
-    if (typing !== previous.typing && !sameMembers(typing, previous.typing)) {
+    if (typing !== previous.typing && !sameItems(typing, previous.typing)) {
       events.push(Object.freeze({ type: 'typing', typing }))
     }
     // Sync events carry the committed roster, known only now.
@@ -430,6 +394,26 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#wiped = false
     this.#membersDirty = this.#typingDirty = this.#recentDirty = this.#stateDirty = false
     return { state, events }
+  }
+
+  #stateWith(
+    members: readonly Member<D>[],
+    typing: readonly Member<D>[],
+    recentlyLeft: readonly Member<D>[],
+  ): RoomState<D> {
+    return Object.freeze({
+      room: this.#config.room,
+      status: this.#status,
+      synced: this.#synced,
+      stale: this.#stale,
+      joined: this.#joined,
+      self: this.#users.get(this.#selfId),
+      members,
+      count: members.length,
+      typing,
+      recentlyLeft,
+      lastError: this.#lastError,
+    })
   }
 
   /** Empties the change list, keeping a burst-sized array for the next batch but no stale members. */
@@ -470,22 +454,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   // ---- Rules ------------------------------------------------------------------------------
 
-  #diff(kind: 'join' | 'update', raw: unknown): void {
-    this.#now = this.#config.clock.now()
-    const problem = checkConnectionHead(raw)
-    if (problem !== undefined) return this.report(problem)
-    const input = raw as CheckedConnection
-    if (this.#pendingSync) {
-      this.#bufferEntry({ kind, input })
-      return
-    }
-    this.#upsert(input)
-    this.#config.onDirty()
-  }
-
-  #bufferEntry(entry: Buffered): void {
-    if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
-    this.#buffer.push(entry)
+  #apply(kind: DiffKind, input: CheckedConnection): void {
+    if (kind === 'leave') this.#applyLeave(input)
+    else this.#upsert(input)
   }
 
   #localId(): string {
@@ -500,7 +471,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const previousId = this.#localId()
     if (previousId === connectionId) return
     this.#localConnectionId = connectionId
-    const self = this.#users.get(this.#config.selfId)
+    const self = this.#users.get(this.#selfId)
     if (self === undefined) return
     // An echo of this very connection may have arrived as a remote one: the local copy wins.
     const connections = self.connections
@@ -548,13 +519,13 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** Walks and freezes the payload of input about to be applied; reports it when malformed. */
   #acceptBody(input: CheckedConnection): boolean {
-    const problem = checkConnectionBody(input, this.#config.maxDataBytes)
+    const problem = checkConnectionBody(input, this.#options.maxDataBytes)
     if (problem === undefined) return true
     this.report(problem)
     return false
   }
 
-  #applyLeave(connectionId: string, userId: string, version: number | undefined): void {
+  #applyLeave({ connectionId, userId, version }: LeaveInput): void {
     if (this.#isLocal(connectionId)) return
     const member = this.#users.get(userId)
     const connection =
@@ -599,12 +570,12 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
     // The last connection: the member stays for the grace period, in case this was a reload.
-    if (this.#config.leaveGraceMs === 0) {
+    if (this.#options.leaveGraceMs === 0) {
       this.#finalizeLeave(member)
       return
     }
     this.#leaving.add(userId)
-    this.#timeline.schedule(GRACE + userId, now + this.#config.leaveGraceMs)
+    this.#timeline.schedule(GRACE + userId, now + this.#options.leaveGraceMs)
   }
 
   #isLeaving(userId: string): boolean {
@@ -627,29 +598,21 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       this.#timeline.cancel(TYPING + userId)
       this.#typingDirty = true
     }
-    const retain = this.#config.offlineRetentionMs > 0
+    const retain = this.#options.offlineRetentionMs > 0
     const wantsEvent = this.#config.wantsEvents()
     if (retain || wantsEvent) {
-      const offline: Member<D> = Object.freeze({
-        userId,
-        data: member.data,
-        connections: member.connections,
-        status: 'offline',
-        isSelf: member.isSelf,
-        info: member.info,
-        joinedAt: member.joinedAt,
-        leftAt: now,
-      })
+      // Same fields in the same order as the member, so both keep one object shape.
+      const offline: Member<D> = Object.freeze({ ...member, status: 'offline', leftAt: now })
       if (wantsEvent) this.#events.push(Object.freeze({ type: 'leave', member: offline, previous: member }))
       if (retain) {
         this.#recentlyLeft.delete(userId)
         this.#recentlyLeft.set(userId, offline)
         this.#recentDirty = true
-        this.#timeline.schedule(RETAIN + userId, now + this.#config.offlineRetentionMs)
+        this.#timeline.schedule(RETAIN + userId, now + this.#options.offlineRetentionMs)
         return
       }
     }
-    this.#config.onUserGone(userId)
+    this.#config.userGone(userId)
   }
 
   /** Every change of `users` goes through here, so the committed view can be told apart. */
@@ -672,7 +635,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       this.#timeline.cancel(RETAIN + userId)
       this.#recentDirty = true
     } else {
-      this.#config.onUserSeen(userId)
+      this.#config.userInfo.request(userId)
     }
     if (this.#config.wantsEvents()) {
       this.#snapshotJoins?.set(userId, this.#events.length)
@@ -736,7 +699,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   #buildMember(userId: string, connections: readonly Connection<D>[]): Member<D> {
     const now = this.#now
-    const thresholds = this.#config
+    const thresholds = this.#options
     let latest = connections[0]!
     // A connection that never reported activity is active and has no deadline: no status maths.
     let status =
@@ -753,21 +716,21 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       next = Math.min(next, nextTransition(c, now, thresholds))
     }
     if (next !== Infinity) this.#timeline.schedule(ACTIVITY + userId, next)
-    const isSelf = userId === this.#config.selfId
+    const isSelf = userId === this.#selfId
     return Object.freeze({
       userId,
       data: latest.data,
       connections: Object.freeze(connections),
       status,
       isSelf,
-      info: this.#config.infoFor(userId) ?? latest.profile ?? (isSelf ? this.#config.selfInfo : undefined),
+      info: this.#config.userInfo.get(userId) ?? latest.profile ?? (isSelf ? this.#options.user : undefined),
       joinedAt,
       leftAt: undefined,
     })
   }
 
   #onDeadline(key: string): void {
-    this.#now = this.#config.clock.now()
+    this.#now = this.#options.clock.now()
     const kind = key[0]
     const userId = key.slice(1)
     if (kind === GRACE) {
@@ -776,7 +739,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     } else if (kind === RETAIN) {
       if (this.#recentlyLeft.delete(userId)) {
         this.#recentDirty = true
-        if (!this.#users.has(userId)) this.#config.onUserGone(userId)
+        if (!this.#users.has(userId)) this.#config.userGone(userId)
       }
     } else if (kind === TYPING) {
       if (this.#typers.delete(userId)) this.#typingDirty = true
@@ -821,11 +784,11 @@ function sameMember(a: Member, b: Member): boolean {
     a.status === b.status &&
     a.info === b.info &&
     a.joinedAt === b.joinedAt &&
-    a.connections.length === b.connections.length &&
-    a.connections.every((c, i) => c === b.connections[i])
+    sameItems(a.connections, b.connections)
   )
 }
 
-function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
+/** The same objects in the same order. */
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i])
 }

@@ -58,11 +58,7 @@ function walk(value: unknown, depth: number, budget: number, freeze = true): num
       break
     case 'number':
       if (!Number.isFinite(value)) {
-        return fail(
-          new PresenceError('invalid-data', 'Presence data holds a number that is not finite.', {
-            detail: String(value),
-          }),
-        )
+        return notJson(String(value), String(value))
       }
       budget -= 8
       break
@@ -82,11 +78,7 @@ function walk(value: unknown, depth: number, budget: number, freeze = true): num
         }
       } else {
         if (!isPlainObject(value)) {
-          return fail(
-            new PresenceError('invalid-data', 'Presence data holds an object that is not plain JSON.', {
-              detail: describe(value),
-            }),
-          )
+          return notJson(`a ${describe(value)}`, describe(value))
         }
         budget -= 2
         for (const key in value) {
@@ -105,11 +97,16 @@ function walk(value: unknown, depth: number, budget: number, freeze = true): num
       break
     }
     default:
-      return fail(
-        new PresenceError('invalid-data', `Presence data holds a ${typeof value}, which is not JSON.`),
-      )
+      return notJson(`a ${typeof value}`)
   }
   return budget < 0 && problem === undefined ? tooLarge() : budget
+}
+
+/** `what` names the value (NaN, a Date instance, a function), never its content. */
+function notJson(what: string, detail?: string): number {
+  return fail(
+    new PresenceError('invalid-data', `Presence data holds ${what}, which is not JSON.`, { detail }),
+  )
 }
 
 function tooLarge(): number {

@@ -75,10 +75,6 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
   function fire(): void {
     timer = undefined
     timerAt = Infinity
-    runDue()
-  }
-
-  function runDue(): void {
     const now = clock.now()
     for (;;) {
       skipStale()

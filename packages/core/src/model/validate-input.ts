@@ -10,7 +10,7 @@ export type CheckedConnection = ConnectionInput & { readonly __checked?: never }
 
 const MAX_ID_LENGTH = 512
 
-function invalid(message: string, detail?: unknown): PresenceError {
+export function invalidInput(message: string, detail?: unknown): PresenceError {
   return new PresenceError('invalid-input', message, { detail })
 }
 
@@ -19,7 +19,7 @@ function isId(value: unknown): value is string {
 }
 
 function badId(value: unknown, field: string): PresenceError {
-  return invalid(
+  return invalidInput(
     `${field} must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`,
     describe(value),
   )
@@ -27,18 +27,18 @@ function badId(value: unknown, field: string): PresenceError {
 
 function checkVersion(value: unknown): PresenceError | undefined {
   if (value === undefined || (typeof value === 'number' && Number.isFinite(value))) return undefined
-  return invalid('version must be a finite number when given.', describe(value))
+  return invalidInput('version must be a finite number.', describe(value))
 }
 
 function checkActivity(value: unknown): PresenceError | undefined {
   if (value === undefined) return undefined
-  if (!isPlainObject(value)) return invalid('activity must be an object.', describe(value))
+  if (!isPlainObject(value)) return invalidInput('activity must be an object.', describe(value))
   const { inactiveMs, hidden, away } = value
   if (typeof inactiveMs !== 'number' || !Number.isFinite(inactiveMs) || inactiveMs < 0) {
-    return invalid('activity.inactiveMs must be a finite number, 0 or more.', describe(inactiveMs))
+    return invalidInput('activity.inactiveMs must be a finite number, 0 or more.', describe(inactiveMs))
   }
   if (typeof hidden !== 'boolean' || typeof away !== 'boolean') {
-    return invalid('activity.hidden and activity.away must be booleans.')
+    return invalidInput('activity.hidden and activity.away must be booleans.')
   }
   Object.freeze(value)
   return undefined
@@ -50,7 +50,7 @@ function checkActivity(value: unknown): PresenceError | undefined {
  * walked; `checkConnectionBody` does that for input about to be applied.
  */
 export function checkConnectionHead(input: unknown, what = 'A connection'): PresenceError | undefined {
-  if (!isPlainObject(input)) return invalid(`${what} must be an object.`, describe(input))
+  if (!isPlainObject(input)) return invalidInput(`${what} must be an object.`, describe(input))
   if (!isId(input.connectionId)) return badId(input.connectionId, 'connectionId')
   if (!isId(input.userId)) return badId(input.userId, 'userId')
   return checkVersion(input.version)
@@ -65,7 +65,7 @@ export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number
   }
   if (profile !== undefined) {
     const taken = takePresenceData(profile, maxDataBytes)
-    if (taken instanceof PresenceError) return invalid(`profile: ${taken.message}`)
+    if (taken instanceof PresenceError) return invalidInput(`profile: ${taken.message}`)
   }
   if (data !== undefined) {
     const taken = takePresenceData(data, maxDataBytes)
@@ -74,15 +74,11 @@ export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number
   return undefined
 }
 
-/** A leave has the same head as a connection and no body. */
-export function checkLeave(input: unknown): PresenceError | undefined {
-  return checkConnectionHead(input, 'A leave')
-}
-
 export function checkTyping(input: unknown): PresenceError | undefined {
-  if (!isPlainObject(input)) return invalid('A typing signal must be an object.', describe(input))
+  if (!isPlainObject(input)) return invalidInput('A typing signal must be an object.', describe(input))
   if (!isId(input.userId)) return badId(input.userId, 'userId')
-  if (typeof input.typing !== 'boolean') return invalid('typing must be a boolean.', describe(input.typing))
+  if (typeof input.typing !== 'boolean')
+    return invalidInput('typing must be a boolean.', describe(input.typing))
   if (input.connectionId !== undefined && !isId(input.connectionId)) {
     return badId(input.connectionId, 'connectionId')
   }
@@ -91,7 +87,7 @@ export function checkTyping(input: unknown): PresenceError | undefined {
 
 export function checkSnapshot(input: unknown): PresenceError | undefined {
   if (Array.isArray(input)) return undefined
-  return invalid('A snapshot must be an array of connections.', describe(input))
+  return invalidInput('A snapshot must be an array of connections.', describe(input))
 }
 
 export type { LeaveInput, TypingInput }
