@@ -59,6 +59,7 @@ export interface Member<D extends PresenceData = PresenceData> {
   readonly userId: string
   /** The most recently updated connection's data. */
   readonly data: D
+  /** In the order they last joined or changed, the most recent last. */
   readonly connections: readonly Connection<D>[]
   /** The best status among the connections; `offline` once they have left. */
   readonly status: PresenceStatus

@@ -496,8 +496,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       if (!local && !this.#acceptBody(input)) return
       const next = this.#connectionFrom(input, existing, now)
       if (next === existing) return
-      const connections = member!.connections.map((c) => (c === existing ? next : c))
-      this.#replaceMember(member!, connections)
+      // The changed connection goes last, so that when two tabs change within one millisecond
+      // (equal `updatedAt`) the member's data is still the one that changed last.
+      this.#replaceMember(member!, [...member!.connections.filter((c) => c !== existing), next])
       return
     }
 

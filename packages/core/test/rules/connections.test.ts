@@ -41,6 +41,21 @@ describe('rule 1: joins, updates and leaves address connections', () => {
     expect(room.get('ada')?.data).toEqual({ tab: 1, typing: 'x' })
   })
 
+  it("two tabs changing within one millisecond: the member's data is the one that changed last", () => {
+    const { room, sink } = setupRoom()
+    room.watch()
+    connectAndSync(sink(), [conn('ada', 'a1', { data: { tab: 1 } }), conn('ada', 'a2', { data: { tab: 2 } })])
+    // The clock does not move: every change below has the same updatedAt.
+    sink().update(conn('ada', 'a1', { data: { tab: 1, n: 1 } }))
+    expect(room.get('ada')?.data).toEqual({ tab: 1, n: 1 })
+    sink().update(conn('ada', 'a2', { data: { tab: 2, n: 2 } }))
+    expect(room.get('ada')?.data).toEqual({ tab: 2, n: 2 })
+    sink().update(conn('ada', 'a1', { data: { tab: 1, n: 3 } }))
+    expect(room.get('ada')?.data).toEqual({ tab: 1, n: 3 })
+    // The order holds through a rebuild that changes nothing (a resolved name, an activity tick).
+    expect(room.get('ada')?.connections.map((c) => c.connectionId)).toEqual(['a2', 'a1'])
+  })
+
   it('the local user in two tabs is one self member', () => {
     const { room, sink } = setupRoom()
     room.join({ mood: 'ok' })
