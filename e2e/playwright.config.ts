@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_FLAGS, chromiumPath } from './support/chromium.js'
+import { CHROMIUM_FLAGS, requireChromiumPath } from '../scripts/chromium.js'
 import type { Framework } from './support/fixtures.js'
 import { selectedFrameworks } from './support/frameworks.js'
 
@@ -20,7 +20,7 @@ export default defineConfig<{ framework: Framework }>({
   reporter: [['list'], ['json', { outputFile: '../.reports/e2e/results.json' }]],
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] },
+    launchOptions: { executablePath: requireChromiumPath('The end-to-end tests'), args: [...CHROMIUM_FLAGS] },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

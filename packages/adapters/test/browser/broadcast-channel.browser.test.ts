@@ -1,22 +1,15 @@
 import { build } from 'esbuild'
-import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_FLAGS, requireChromiumPath } from '../../../../scripts/chromium.js'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const core = (path: string) => fileURLToPath(new URL(`../../../core/src/${path}`, import.meta.url))
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
-function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!existsSync(path))
-    throw new Error(`No Chromium at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH.`)
-  return path
-}
-
 type PageState = { status: string; members: string[]; typing: string[] }
 
 const stateOf = (page: Page): Promise<PageState> => page.evaluate(() => (globalThis as any).presence.state())
@@ -58,16 +51,8 @@ describe('broadcast-channel adapter between pages of one browser (Chromium)', { 
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: requireChromiumPath('The BroadcastChannel browser tests'),
+      args: [...CHROMIUM_FLAGS],
     })
   })
 
