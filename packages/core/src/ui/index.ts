@@ -65,5 +65,5 @@ export { getConnectionBadgeLabel, type ConnectionBadgeMessages } from './connect
 export { checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'
 export { reportPropError } from './report-prop-error.js'
 export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'
-export { watchScrollOffset } from './scroll-offset.js'
+export { observeVirtualizerOffset, watchScrollOffset, type ScrollVirtualizer } from './scroll-offset.js'
 export { formatChipCount, formatCount } from './count-format.js'

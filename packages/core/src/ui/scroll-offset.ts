@@ -30,3 +30,20 @@ export function watchScrollOffset(
     cancel()
   }
 }
+
+/** The part of a list virtualizer (TanStack Virtual's) that its offset observer reads. */
+export interface ScrollVirtualizer {
+  readonly scrollElement: HTMLElement | null
+  readonly options: { readonly isScrollingResetDelay: number }
+}
+
+/** A virtualizer's `observeElementOffset` option, on `watchScrollOffset`. */
+export function observeVirtualizerOffset(
+  instance: ScrollVirtualizer,
+  notify: (offset: number, isScrolling: boolean) => void,
+): (() => void) | undefined {
+  const element = instance.scrollElement
+  return element === null
+    ? undefined
+    : watchScrollOffset(element, notify, instance.options.isScrollingResetDelay)
+}

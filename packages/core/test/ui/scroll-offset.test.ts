@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { watchScrollOffset } from '../../src/ui/index.js'
+import { observeVirtualizerOffset, watchScrollOffset } from '../../src/ui/index.js'
 
 // The core's tests run without a DOM: an EventTarget with a scrollTop is all the watcher reads.
 function scroller() {
@@ -45,5 +45,29 @@ describe('watchScrollOffset', () => {
     scrollTo(90)
     vi.advanceTimersByTime(1_000)
     expect(onOffset.mock.calls).toEqual([[40, true]])
+  })
+})
+
+describe('observeVirtualizerOffset', () => {
+  it("watches the virtualizer's scroll element with its settle delay, and nothing before it has one", () => {
+    vi.useFakeTimers()
+    const { element, scrollTo } = scroller()
+    const onOffset = vi.fn()
+    expect(
+      observeVirtualizerOffset({ scrollElement: null, options: { isScrollingResetDelay: 150 } }, onOffset),
+    ).toBe(undefined)
+    const stop = observeVirtualizerOffset(
+      { scrollElement: element, options: { isScrollingResetDelay: 50 } },
+      onOffset,
+    )
+    scrollTo(30)
+    vi.advanceTimersByTime(50)
+    expect(onOffset.mock.calls).toEqual([
+      [30, true],
+      [30, false],
+    ])
+    stop?.()
+    scrollTo(60)
+    expect(onOffset).toHaveBeenCalledTimes(2)
   })
 })

@@ -6,7 +6,7 @@ import {
   isListNavigationKey,
   normalizeCount,
   type StatusMessages,
-  watchScrollOffset,
+  observeVirtualizerOffset,
   withActiveRow,
 } from '@presence-kit/core/ui'
 import {
@@ -28,15 +28,6 @@ import { useRoomProp } from './room-prop.js'
 const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
 const DEFAULT_OVERSCAN = 6
-
-/** The virtualizer's offset, through the core's watcher, which leaves no timer behind on unmount. */
-const observeElementOffset = (
-  instance: Virtualizer<HTMLElement, Element>,
-  notify: (offset: number, isScrolling: boolean) => void,
-) =>
-  instance.scrollElement === null
-    ? undefined
-    : watchScrollOffset(instance.scrollElement, notify, instance.options.isScrollingResetDelay)
 
 /**
  * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
@@ -143,7 +134,8 @@ export const OnlineList = defineComponent({
           overscan: normalizeCount(props.overscan, DEFAULT_OVERSCAN),
           initialRect: { width: 0, height: assumedHeight() },
           observeElementRect: observeRect,
-          observeElementOffset,
+          // The core's offset watcher leaves no timer behind on unmount, unlike the virtualizer's own.
+          observeElementOffset: observeVirtualizerOffset,
           // A new extractor when the active row moves, so the virtualizer extracts the range again.
           rangeExtractor: (range: Range) => extractRange(range, position),
         }

@@ -28,7 +28,7 @@ import {
 import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { part } from '../shared/anatomy.js'
-import { reportPropError, watchScrollOffset, withActiveRow } from '@presence-kit/core/ui'
+import { reportPropError, observeVirtualizerOffset, withActiveRow } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
 
 export interface OnlineListProps {
@@ -68,15 +68,6 @@ export interface OnlineListProps {
 const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
 const DEFAULT_OVERSCAN = 6
-
-/** The virtualizer's offset, through the core's watcher, which leaves no timer behind on unmount. */
-const observeElementOffset = (
-  instance: Virtualizer<HTMLDivElement, Element>,
-  notify: (offset: number, isScrolling: boolean) => void,
-) =>
-  instance.scrollElement === null
-    ? undefined
-    : watchScrollOffset(instance.scrollElement, notify, instance.options.isScrollingResetDelay)
 
 /**
  * Who is in a room, virtualized: 100,000 members keep about a viewport of rows in the DOM. One tab
@@ -164,7 +155,8 @@ function VirtualOnlineList({
     overscan: normalizeCount(overscan, DEFAULT_OVERSCAN),
     initialRect: { width: 0, height: assumedHeight },
     observeElementRect: observeRect,
-    observeElementOffset,
+    // The core's offset watcher leaves no timer behind on unmount, unlike the virtualizer's own.
+    observeElementOffset: observeVirtualizerOffset,
     rangeExtractor,
     // Scroll updates render in the next task instead of inside React's own work.
     useFlushSync: false,
