@@ -17,12 +17,15 @@ export function ingest(options: { steady: number; events: number; burst: number;
 
   const kitTimes: number[] = []
   const phoenixTimes: number[] = []
+  const floorTimes: number[] = []
   // One untimed run of each first, so neither side is timed while its code is still being compiled.
   kitRun()
   phoenixRun()
+  floorRun()
   for (let run = 0; run < options.runs; run++) {
     kitTimes.push(kitRun())
     phoenixTimes.push(phoenixRun())
+    floorTimes.push(floorRun())
   }
 
   function kitRun(): number {
@@ -61,8 +64,38 @@ export function ingest(options: { steady: number; events: number; burst: number;
     return total
   }
 
+  /**
+   * What any store that hands out an immutable roster pays at least, with none of the rules: one
+   * Map write per event of a frozen member holding a frozen connection, and one frozen copy of the
+   * roster per burst. No validation, versions, tombstones, statuses or change tracking. It is
+   * there to show how much of the budget the work itself leaves.
+   */
+  function floorRun(): number {
+    const members = new Map<string, unknown>()
+    const freezeMember = (input: ReturnType<typeof kitInput>) =>
+      Object.freeze({ userId: input.userId, connections: Object.freeze([Object.freeze({ ...input })]) })
+    for (const event of warmup) members.set(kitInput(event).userId, freezeMember(kitInput(event)))
+    globalThis.gc?.()
+    let total = 0
+    for (const burst of bursts) {
+      const inputs = burst.map(kitInput)
+      const start = performance.now()
+      for (const input of inputs) {
+        if ('data' in input) {
+          Object.freeze(input.data)
+          members.set(input.userId, freezeMember(input))
+        } else members.delete(input.userId)
+      }
+      Object.freeze([...members.values()])
+      total += performance.now() - start
+    }
+    if (members.size !== options.steady) throw new Error(`floor ended with ${members.size} members`)
+    return total
+  }
+
   return {
     kitPerSecond: (events.length / median(kitTimes)) * 1000,
     phoenixPerSecond: (events.length / median(phoenixTimes)) * 1000,
+    floorPerSecond: (events.length / median(floorTimes)) * 1000,
   }
 }

@@ -27,6 +27,12 @@ report(
   true,
   5,
 )
+// No target: what an immutable roster alone costs on this input, with none of the rules, for scale.
+console.log(
+  `ingest floor (frozen members in a Map, none of the rules): ${Math.round(ing.floorPerSecond)} events/s, ` +
+    `${(ing.floorPerSecond / ing.phoenixPerSecond).toFixed(2)}x phoenix syncDiff; ` +
+    `the kit runs at ${Math.round((100 * ing.kitPerSecond) / ing.floorPerSecond)}% of it`,
+)
 
 const snap = quick ? snapshot({ members: 10_000, runs: 3 }) : snapshot({ members: 100_000, runs: 5 })
 report(
