@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// One config, one project per package; every project tests sources, not builds. The story tests
-// render every story of both Storybooks in Chromium; storybook-build checks the static build.
+// One config, one project per package (and one for the workspace's scripts); every project tests
+// sources, not builds. The story tests render every story of both Storybooks in Chromium;
+// storybook-build checks the static build.
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +11,7 @@ export default defineConfig({
       '.storybook/vitest.config.ts',
       '.storybook-vue/vitest.config.ts',
       'stories/test/vitest.config.ts',
+      'scripts/vitest.config.ts',
     ],
     reporters: ['default', 'json'],
     outputFile: { json: '.reports/vitest.json' },

@@ -184,6 +184,7 @@ function testAll() {
   install()
   const steps = [
     ['build packages', ['run', 'build']],
+    ['docs examples type-check', ['run', 'docs:check']],
     ['typecheck', ['run', 'typecheck']],
     ['lint and format', ['run', 'lint']],
     ['package hygiene (publint)', ['run', 'publint']],
