@@ -5,6 +5,10 @@ import { churnEvents, kitInput, phoenixDiff, type BenchEvent, type PhoenixState 
 
 function noop(): void {}
 
+function freezeMember(input: ReturnType<typeof kitInput>) {
+  return Object.freeze({ userId: input.userId, connections: Object.freeze([Object.freeze({ ...input })]) })
+}
+
 /**
  * Events per second through the kit's store and through Phoenix's `Presence.syncDiff`. Each burst
  * is decoded into fresh objects just before it is applied, as messages arriving from a socket
@@ -72,8 +76,6 @@ export function ingest(options: { steady: number; events: number; burst: number;
    */
   function floorRun(): number {
     const members = new Map<string, unknown>()
-    const freezeMember = (input: ReturnType<typeof kitInput>) =>
-      Object.freeze({ userId: input.userId, connections: Object.freeze([Object.freeze({ ...input })]) })
     for (const event of warmup) members.set(kitInput(event).userId, freezeMember(kitInput(event)))
     globalThis.gc?.()
     let total = 0
