@@ -68,6 +68,8 @@ export const DEFAULT_CLUSTER_TIMINGS: ClusterTimings = {
 }
 
 export interface PresenceServerOptions {
+  // The options an app usually reads from its environment also take undefined (the default), so
+  // `process.env.REDIS_URL` can be passed as it is under exactOptionalPropertyTypes.
   /** An HTTP server to attach to. Without it the presence server makes its own (see `listen`). */
   readonly server?: HttpServer
   /** Socket.IO's path. @default '/socket.io' */
@@ -78,7 +80,7 @@ export interface PresenceServerOptions {
    * The secret the default `authenticate` checks tokens with.
    * @default process.env.PRESENCE_SECRET
    */
-  readonly secret?: string
+  readonly secret?: string | undefined
   /** Who a connection is. @default verifies `handshake.auth.token` made by `createPresenceToken` */
   readonly authenticate?: Authenticate
   /**
@@ -97,16 +99,16 @@ export interface PresenceServerOptions {
   /** Socket.IO's ping timeout: a client silent this long after a ping is gone. @default 10000 */
   readonly pingTimeoutMs?: number
   /** A Redis URL: rooms are shared with every node on the same Redis. @default in memory, one node */
-  readonly redisUrl?: string
+  readonly redisUrl?: string | undefined
   /** Prefix of every Redis key and channel, to share one Redis between deployments. @default 'presence-kit' */
-  readonly redisKeyPrefix?: string
+  readonly redisKeyPrefix?: string | undefined
   readonly cluster?: Partial<ClusterTimings>
   /**
    * This node's name in Redis. Keep it across restarts (a host name and port, a pod name): a node
    * that starts under a name purges what its previous run left there.
    * @default a random id
    */
-  readonly nodeId?: string
+  readonly nodeId?: string | undefined
   /** Where logs go: a logger, a level for JSON lines on stdout, or 'silent'. @default 'info' */
   readonly logger?: PresenceLogger | LogLevel | 'silent'
   /** Served when the presence server owns its HTTP server; `false` to leave it out. @default '/healthz' */
