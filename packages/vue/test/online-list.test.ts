@@ -39,9 +39,28 @@ describe('OnlineList', () => {
     expect(first.getAttribute('aria-posinset')).toBe('1')
     expect(first.hasAttribute('data-self')).toBe(true)
     expect(first.textContent).toBe('ALAda Lovelace, Active')
-    expect(first.querySelector('[data-part="avatar"]')!.getAttribute('aria-label')).toBe('Ada Lovelace')
+    // The name is written in the row: the avatar beside it is decorative, so it is read once.
+    expect(first.querySelector('[data-part="avatar"]')!.getAttribute('aria-hidden')).toBe('true')
+    expect(screen.getByRole('option', { name: 'Ada Lovelace, Active' })).toBe(first)
     expect(rows(container)[4]!.getAttribute('data-status')).toBe('away')
     await expectNoAxeViolations(container)
+  })
+
+  it('keeps a CSS length as given and gives any other unusable height the default, as React does', async () => {
+    addMembers(env.hub, 'lobby', 3)
+    const heightFor = async (height: unknown) => {
+      const { unmount } = render(OnlineList, {
+        props: { room: 'lobby', height: height as number },
+        global: env.global,
+      })
+      await nextTick()
+      const value = screen.getByRole('listbox').style.height
+      unmount()
+      return value
+    }
+    expect(await heightFor(200)).toBe('200px')
+    expect(await heightFor('50vh')).toBe('50vh')
+    for (const bad of [Number.NaN, -1, 0, '', '  ']) expect(await heightFor(bad)).toBe('320px')
   })
 
   it('keeps at most about a screenful of rows in the DOM with 100,000 members', async () => {

@@ -254,6 +254,53 @@ describe('OnlineList', () => {
     env.destroy()
   })
 
+  it('reads a default row once: the name, then the status; the avatar beside the name is decorative', () => {
+    const env = setupCrowdRoom(2)
+    render(
+      <Joined>
+        <OnlineList room="lobby" />
+      </Joined>,
+      { wrapper: env.wrapper },
+    )
+    env.commit()
+    const self = screen.getByRole('option', { name: 'Ada Lovelace, Active' })
+    expect(self.querySelector('[data-part="avatar"]')!.getAttribute('aria-hidden')).toBe('true')
+    env.destroy()
+  })
+
+  it('keeps a CSS length as given and gives any other unusable height the default, as Vue does', () => {
+    const env = setupCrowdRoom(3)
+    const heightFor = (height: unknown) => {
+      const { unmount } = render(
+        <Joined>
+          <OnlineList room="lobby" height={height as number} />
+        </Joined>,
+        { wrapper: env.wrapper },
+      )
+      env.commit()
+      const value = screen.getByRole('listbox').style.height
+      unmount()
+      return value
+    }
+    expect(heightFor(200)).toBe('200px')
+    expect(heightFor('50vh')).toBe('50vh')
+    for (const bad of [Number.NaN, -1, 0, '', '  ', null]) expect(heightFor(bad)).toBe('320px')
+    env.destroy()
+  })
+
+  it('renders the default row when renderRow is not a function (a `flag && fn` that is false)', () => {
+    const env = setupCrowdRoom(1)
+    render(
+      <Joined>
+        <OnlineList room="lobby" renderRow={false as unknown as undefined} />
+      </Joined>,
+      { wrapper: env.wrapper },
+    )
+    env.commit()
+    expect(screen.getByRole('option', { name: 'Ada Lovelace, Active' })).toBeTruthy()
+    env.destroy()
+  })
+
   it('reports a bad room prop in development and renders nothing, without throwing', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     const env = setupCrowdRoom(0)

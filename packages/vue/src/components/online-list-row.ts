@@ -71,7 +71,8 @@ export const OnlineListRow = defineComponent({
         },
         props.renderRow === undefined
           ? [
-              h(Avatar, { member, size: 'sm' }),
+              // The name is written beside it: a labelled image would read it twice.
+              h(Avatar, { member, size: 'sm', decorative: true }),
               h('span', { 'data-presence-name': '' }, getDisplayName(member)),
               h('span', { style: visuallyHidden }, `, ${props.statusLabel}`),
             ]

@@ -79,7 +79,7 @@ export const MemberRow = memo(function MemberRow({
       style={placement({ start, size })}
       onClick={() => onPick(index)}
     >
-      {renderRow === undefined ? (
+      {typeof renderRow !== 'function' ? (
         <DefaultRowContent member={member} statusLabel={statusLabel} />
       ) : (
         renderRow(member, info)
@@ -91,7 +91,8 @@ export const MemberRow = memo(function MemberRow({
 function DefaultRowContent({ member, statusLabel }: { member: Member; statusLabel: string }) {
   return (
     <>
-      <Avatar member={member} size="sm" />
+      {/* The name is written beside it: a labelled image would read it twice. */}
+      <Avatar member={member} size="sm" decorative />
       <span data-presence-name="">{getDisplayName(member)}</span>
       <span style={visuallyHidden}>{`, ${statusLabel}`}</span>
     </>

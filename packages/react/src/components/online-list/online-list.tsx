@@ -90,7 +90,7 @@ function VirtualOnlineList({
   includeSelf = true,
   rowHeight,
   overscan,
-  height = DEFAULT_HEIGHT,
+  height,
   label = 'Online',
   messages,
   emptyText = 'Nobody is here yet.',
@@ -121,6 +121,9 @@ function VirtualOnlineList({
   const estimateSize = useCallback(() => rowSize, [rowSize])
   // Until the viewport is laid out (on a server, in a DOM without layout), assume the height asked for.
   const assumedHeight = viewportHeight ?? DEFAULT_HEIGHT
+  // A CSS length as given; anything else that is not a usable number is the default, so a bad
+  // height never leaves the viewport unbounded (every row rendered) or collapsed.
+  const cssHeight = typeof height === 'string' && height.trim() ? height : assumedHeight
   const observeRect = useCallback(
     (instance: Virtualizer<HTMLDivElement, Element>, notify: (rect: Rect) => void) =>
       observeElementRect(instance, (rect) =>
@@ -192,10 +195,10 @@ function VirtualOnlineList({
     }
   }
 
-  const viewportStyle: CSSProperties = { height, overflowY: 'auto', position: 'relative' }
+  const viewportStyle: CSSProperties = { height: cssHeight, overflowY: 'auto', position: 'relative' }
   if (view.synced && view.members.length === 0) {
     return (
-      <div {...part('online-list')} data-state="empty" className={className} style={{ height }}>
+      <div {...part('online-list')} data-state="empty" className={className} style={{ height: cssHeight }}>
         {emptyState ?? <p>{emptyText}</p>}
       </div>
     )
