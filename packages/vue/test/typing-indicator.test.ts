@@ -36,6 +36,17 @@ describe('TypingIndicator', () => {
     expect(root.querySelector('[role="status"]')).toBe(region)
   })
 
+  it("only shows typing: unmounting it leaves the local user's typing in the composer going", async () => {
+    const room = env.client.room('lobby')
+    room.join({})
+    const { unmount } = render(TypingIndicator, { props: { room: 'lobby' }, global: env.global })
+    await nextTick()
+    room.startTyping()
+    expect(room.isTyping()).toBe(true)
+    unmount()
+    expect(room.isTyping()).toBe(true)
+  })
+
   it('lists at most maxNames, in the locale and wording given', async () => {
     const ids = addMembers(env.hub, 'lobby', 4)
     const { container } = render(TypingIndicator, {

@@ -1,4 +1,4 @@
-import type { Member, PresenceData } from '@presence-kit/core'
+import type { Member, PresenceData, Room } from '@presence-kit/core'
 import { getTypingSentence, type TypingSentenceOptions } from '@presence-kit/core/ui'
 import { useEffect, useMemo } from 'react'
 import { useRoom } from './use-room.js'
@@ -26,12 +26,7 @@ export function useTyping<D extends PresenceData = PresenceData>(
   options: TypingSentenceOptions = {},
 ): UseTypingReturn<D> {
   const room = useRoom<D>(name, { join: false })
-  const typingUsers = useRoomState(room, (state) => state.typing)
-  const { locale, maxNames, messages } = options
-  const sentence = useMemo(
-    () => getTypingSentence(typingUsers, { locale, maxNames, messages }),
-    [typingUsers, locale, maxNames, messages],
-  )
+  const { typingUsers, sentence } = useTypingSentence(room, options)
   const actions = useMemo(() => {
     const startTyping = () => room.startTyping()
     const stopTyping = () => room.stopTyping()
@@ -39,4 +34,20 @@ export function useTyping<D extends PresenceData = PresenceData>(
   }, [room])
   useEffect(() => () => room.stopTyping(), [room])
   return { typingUsers, sentence, ...actions }
+}
+
+/**
+ * Who types and the sentence, without the signals: for what only shows typing (the
+ * indicator), whose unmount must not stop the local user's typing in the composer.
+ */
+export function useTypingSentence<D extends PresenceData>(
+  room: Room<D>,
+  { locale, maxNames, messages }: TypingSentenceOptions,
+): { readonly typingUsers: readonly Member<D>[]; readonly sentence: string } {
+  const typingUsers = useRoomState(room, (state) => state.typing)
+  const sentence = useMemo(
+    () => getTypingSentence(typingUsers, { locale, maxNames, messages }),
+    [typingUsers, locale, maxNames, messages],
+  )
+  return { typingUsers, sentence }
 }

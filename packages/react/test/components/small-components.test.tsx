@@ -37,6 +37,16 @@ describe('TypingIndicator', () => {
     expect(region.textContent).toBe('')
   })
 
+  it("only shows typing: unmounting it leaves the local user's typing in the composer going", () => {
+    const room = env.client.room('lobby')
+    room.join({})
+    const { unmount } = render(<TypingIndicator room="lobby" />, { wrapper: env.wrapper })
+    act(() => room.startTyping())
+    expect(room.isTyping()).toBe(true)
+    unmount()
+    expect(room.isTyping()).toBe(true)
+  })
+
   it('takes wording for another language', () => {
     render(<TypingIndicator room="lobby" messages={{ single: (name) => `${name} écrit…` }} locale="fr" />, {
       wrapper: env.wrapper,

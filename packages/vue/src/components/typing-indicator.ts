@@ -1,6 +1,7 @@
 import type { TypingMessages } from '@presence-kit/core/ui'
 import { defineComponent, h, type PropType } from 'vue'
-import { useTyping } from '../composables/use-typing.js'
+import { useRoomHandle } from '../composables/room-handle.js'
+import { useTypingSentence } from '../composables/use-typing.js'
 import { flag, part } from './anatomy.js'
 import { useRoomProp } from './room-prop.js'
 
@@ -20,7 +21,7 @@ export const TypingIndicator = defineComponent({
   },
   setup(props) {
     const room = useRoomProp(() => props.room, 'TypingIndicator')
-    const { sentence } = useTyping(room, () => ({
+    const { sentence } = useTypingSentence(useRoomHandle(room), () => ({
       locale: props.locale,
       maxNames: props.maxNames,
       messages: props.messages,

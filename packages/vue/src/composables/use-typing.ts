@@ -37,9 +37,7 @@ export function useTyping<D extends PresenceData = PresenceData>(
   options: MaybeRefOrGetter<TypingSentenceOptions> = {},
 ): UseTypingReturn<D> {
   const room = useRoomHandle<D>(name)
-  holdRoom(room, false, () => undefined)
-  const typingUsers = useRoomState(room, (state) => state.typing)
-  const sentence = computed(() => getTypingSentence(typingUsers.value, toValue(options)))
+  const { typingUsers, sentence } = useTypingSentence(room, options)
   const startTyping = () => room.value?.startTyping()
   const stopTyping = () => room.value?.stopTyping()
   if (!isServerRendering()) {
@@ -54,4 +52,18 @@ export function useTyping<D extends PresenceData = PresenceData>(
     stopTyping,
     inputProps: { onKeydown: startTyping, onBlur: stopTyping },
   }
+}
+
+/**
+ * Who types and the sentence, without the signals: for what only shows typing (the
+ * indicator), whose unmount must not stop the local user's typing in the composer.
+ */
+export function useTypingSentence<D extends PresenceData>(
+  room: Readonly<Ref<Room<D> | undefined>>,
+  options: MaybeRefOrGetter<TypingSentenceOptions>,
+): Pick<UseTypingReturn<D>, 'typingUsers' | 'sentence'> {
+  holdRoom(room, false, () => undefined)
+  const typingUsers = useRoomState(room, (state) => state.typing)
+  const sentence = computed(() => getTypingSentence(typingUsers.value, toValue(options)))
+  return { typingUsers, sentence }
 }

@@ -1,5 +1,6 @@
 import { checkRoomProp, type TypingMessages } from '@presence-kit/core/ui'
-import { useTyping } from '../../hooks/use-typing.js'
+import { useRoom } from '../../hooks/use-room.js'
+import { useTypingSentence } from '../../hooks/use-typing.js'
 import { flag, part } from '../shared/anatomy.js'
 import { reportPropError } from '@presence-kit/core/ui'
 
@@ -30,7 +31,7 @@ export function TypingIndicator(props: TypingIndicatorProps) {
 }
 
 function TypingSentence({ room, locale, maxNames, messages, className }: TypingIndicatorProps) {
-  const { sentence } = useTyping(room, { locale, maxNames, messages })
+  const { sentence } = useTypingSentence(useRoom(room, { join: false }), { locale, maxNames, messages })
   const typing = sentence !== ''
   return (
     <div {...part('typing-indicator')} data-active={flag(typing)} className={className}>
