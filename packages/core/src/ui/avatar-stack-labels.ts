@@ -1,3 +1,4 @@
+import { functionOr } from './function-or.js'
 import { formatCount } from './count-format.js'
 import { normalizeCount } from './normalize-count.js'
 
@@ -40,8 +41,8 @@ export function getAvatarStackLabels(
   messages: Partial<AvatarStackMessages> = {},
   chipText?: string,
 ): AvatarStackLabels {
-  const group = messages.group ?? englishMessages.group
-  const showMore = messages.showMore ?? englishMessages.showMore
+  const group = functionOr(messages?.group, englishMessages.group)
+  const showMore = functionOr(messages?.showMore, englishMessages.showMore)
   const safeHidden = normalizeCount(hiddenCount, 0)
   const more = safeHidden > 0 ? showMore(safeHidden) : ''
   const compact = more !== '' && chipText !== undefined && chipText !== `+${safeHidden}`

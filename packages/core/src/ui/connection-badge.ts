@@ -30,6 +30,6 @@ export function getConnectionBadgeLabel(
         ? 'reconnecting'
         : 'offline'
   if (state.status === 'connected' && state.synced) return ''
-  const override = Object.hasOwn(messages, key) ? messages[key] : undefined
+  const override = Object.hasOwn(Object(messages), key) ? messages[key] : undefined
   return typeof override === 'string' ? override : englishMessages[key]
 }

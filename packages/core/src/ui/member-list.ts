@@ -1,3 +1,4 @@
+import { functionOr } from './function-or.js'
 import type { PresenceEvent } from '../events.js'
 import type { Member, PresenceData } from '../types.js'
 import { getMemberListLayout, type MemberListLayout } from './list-layout.js'
@@ -64,7 +65,8 @@ const NONE: readonly never[] = []
 export function createMemberList<M extends ListMember = ListMember>(
   options: MemberListOptions<M> = {},
 ): MemberList<M> {
-  const { sort = compareMembers, includeSelf = true, showRecentlyLeft, groupByStatus } = options
+  const { includeSelf = true, showRecentlyLeft, groupByStatus } = options
+  const sort = functionOr<(a: M, b: M) => number>(options.sort, compareMembers)
   const order = groupByStatus ? (a: M, b: M) => compareStatus(a.status, b.status) || sort(a, b) : sort
   const keep = (member: M) => includeSelf || !member.isSelf
   const present = createSortedMembers<M>(order)

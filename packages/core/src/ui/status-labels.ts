@@ -50,7 +50,8 @@ function pick<K extends string>(
   defaults: Record<K, string>,
   key: K,
 ): string {
-  if (Object.hasOwn(overrides, key)) {
+  // Object(…) so that `messages={null}` reads as no overrides.
+  if (Object.hasOwn(Object(overrides), key)) {
     const override = overrides[key]
     if (typeof override === 'string') return override
   }

@@ -1,3 +1,4 @@
+import { functionOr } from './function-or.js'
 import { getDisplayName, type NameableMember } from './display-name.js'
 import { formatConjunction } from './list-format.js'
 import { normalizeCount } from './normalize-count.js'
@@ -81,8 +82,8 @@ export function getTypingSentence(
 // Field by field, so that `{ single: undefined }` from a framework prop keeps the default wording.
 function withDefaults(messages: Partial<TypingMessages> | undefined): TypingMessages {
   return {
-    single: messages?.single ?? englishMessages.single,
-    plural: messages?.plural ?? englishMessages.plural,
-    others: messages?.others ?? englishMessages.others,
+    single: functionOr(messages?.single, englishMessages.single),
+    plural: functionOr(messages?.plural, englishMessages.plural),
+    others: functionOr(messages?.others, englishMessages.others),
   }
 }
