@@ -48,6 +48,18 @@ describe('presence.css', () => {
     expect(reduced).toMatch(/typing-dots'\] > span \{\s*animation: none/)
   })
 
+  it('shows focus and the active row in forced colours, where shadows and backgrounds are dropped', () => {
+    const forced = css.slice(css.indexOf('@media (forced-colors: active)'))
+    expect(forced).toMatch(/\[data-part='online-list'\]:focus-visible \{\s*outline: 2px solid CanvasText/)
+    expect(forced).toMatch(/\[data-part='online-list-row'\]\[data-active\] \{\s*outline: 2px solid Highlight/)
+  })
+
+  it('never hides the connection badge, whose element is the live region', () => {
+    const rules = css.match(/\[data-part='connection-status'\][^{]*\{[^}]*\}/g) ?? []
+    expect(rules.length).toBeGreaterThan(2)
+    for (const rule of rules) expect(rule).not.toMatch(/display:\s*none|visibility:\s*hidden/)
+  })
+
   it('only uses --presence-* custom properties', () => {
     const names = css.match(/--[a-z][\w-]*/g) ?? []
     expect(names.length).toBeGreaterThan(20)
