@@ -62,7 +62,7 @@ const entries: Entry[] = [
     external: ['vue', '@vue/*'],
     budgetBytes: 20 * 1024,
     // Over by about what the core is over its own budget; @tanstack/vue-virtual is about 5.5 KB.
-    ceilingBytes: 22_300,
+    ceilingBytes: 22_330,
   },
   {
     // What a React app pays: createPresenceClient (the store: every app makes one), the provider,
@@ -78,7 +78,7 @@ const entries: Entry[] = [
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     budgetBytes: 20 * 1024,
     // Over by about what the core is over its own budget.
-    ceilingBytes: 21_680,
+    ceilingBytes: 21_710,
   },
 ]
 

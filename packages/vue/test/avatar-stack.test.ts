@@ -1,10 +1,11 @@
 import type { Member } from '@presence-kit/core'
 import { fireEvent, render, screen, within } from '@testing-library/vue'
-import { nextTick } from 'vue'
+import { h, nextTick } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AVATAR_OVERFLOW_LIST_LIMIT, AvatarStack } from '../src/components/avatar-stack.js'
 import { expectNoAxeViolations } from './support/axe.js'
 import { addMembers } from './support/crowd.js'
+import { component } from './support/define.js'
 import { setupClients } from './support/setup-clients.js'
 
 let env: ReturnType<typeof setupClients>
@@ -62,10 +63,41 @@ describe('AvatarStack', () => {
     ).toEqual(['true', 'true', 'true'])
     await expectNoAxeViolations(container)
 
-    await fireEvent.keyDown(document, { key: 'Escape' })
+    expect(list.tabIndex).toBe(0)
+    list.focus()
+    await fireEvent.keyDown(list, { key: 'Escape' })
     await nextTick()
     expect(button.getAttribute('aria-expanded')).toBe('false')
     expect(document.activeElement).toBe(button)
+  })
+
+  it('leaves Escape pressed elsewhere alone, and keeps the one it handles from a dialog around it', async () => {
+    const onDialogKeydown = vi.fn()
+    const { container } = render(
+      component(
+        () => () =>
+          h('div', { role: 'dialog', 'aria-label': 'Room', onKeydown: onDialogKeydown }, [
+            h(AvatarStack, { members: people, max: 2 }),
+            h('input', { 'aria-label': 'Message' }),
+          ]),
+      ),
+      { global: env.global },
+    )
+    const button = screen.getByRole('button')
+    const input = screen.getByRole('textbox', { name: 'Message' })
+    await fireEvent.click(button)
+    input.focus()
+    await fireEvent.keyDown(input, { key: 'Escape' })
+    await nextTick()
+    expect(button.getAttribute('aria-expanded')).toBe('true')
+    expect(document.activeElement).toBe(input)
+    expect(onDialogKeydown).toHaveBeenCalledTimes(1)
+    button.focus()
+    await fireEvent.keyDown(button, { key: 'Escape' })
+    await nextTick()
+    expect(button.getAttribute('aria-expanded')).toBe('false')
+    expect(onDialogKeydown).toHaveBeenCalledTimes(1)
+    expect(container.querySelector('[role="dialog"]')).not.toBeNull()
   })
 
   it('closes on a click outside and gives focus back to the button', async () => {

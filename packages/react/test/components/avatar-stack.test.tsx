@@ -85,6 +85,36 @@ describe('AvatarStack', () => {
     expect(document.activeElement).toBe(more)
   })
 
+  it('leaves Escape pressed elsewhere alone, and keeps the one it handles from a dialog around it', async () => {
+    const user = userEvent.setup()
+    const dialogEscapes = vi.fn()
+    render(
+      <div role="dialog" aria-label="Room" onKeyDown={(event) => event.key === 'Escape' && dialogEscapes()}>
+        <AvatarStack members={people} max={2} />
+        <input aria-label="Message" />
+      </div>,
+    )
+    const more = screen.getByRole('button')
+    const input = screen.getByRole('textbox', { name: 'Message' })
+    await user.click(more)
+    const list = document.getElementById(more.getAttribute('aria-controls')!)!
+    // The open list takes the focus, so a keyboard can scroll a long one.
+    await user.tab()
+    expect(document.activeElement).toBe(list)
+    // Tab on to the field: a click there would close the list as a click outside.
+    await user.tab()
+    expect(document.activeElement).toBe(input)
+    await user.keyboard('{Escape}')
+    expect(more.getAttribute('aria-expanded')).toBe('true')
+    expect(document.activeElement).toBe(input)
+    expect(dialogEscapes).toHaveBeenCalledTimes(1)
+    list.focus()
+    await user.keyboard('{Escape}')
+    expect(more.getAttribute('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(more)
+    expect(dialogEscapes).toHaveBeenCalledTimes(1)
+  })
+
   it('a click outside closes the list; a click inside does not', async () => {
     const user = userEvent.setup()
     render(

@@ -5,8 +5,9 @@ import { part } from './anatomy.js'
 import { Avatar } from './avatar.js'
 
 /**
- * The "+N" button and the list it opens. Escape or a click outside closes the list and gives the
- * focus back to the button; the document listeners exist only while the list is open.
+ * The "+N" button and the list it opens. Escape on either, or a click outside, closes the list and
+ * gives the focus back to the button; the document listener exists only while the list is open.
+ * The open list takes the focus (Tab), so a keyboard can scroll a long one.
  */
 export const AvatarOverflow = defineComponent({
   name: 'AvatarOverflow',
@@ -24,17 +25,20 @@ export const AvatarOverflow = defineComponent({
     const button = ref<HTMLButtonElement>()
     const list = ref<HTMLUListElement>()
 
-    // Watchers of a component never run on a server, so neither do these listeners.
+    // Only from the button or the list: Escape elsewhere belongs to what has the focus. Handled, it
+    // goes no further, so a dialog around the stack stays open.
+    const onKeydown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !open.value) return
+      event.preventDefault()
+      event.stopPropagation()
+      open.value = false
+      button.value?.focus()
+    }
+
+    // Watchers of a component never run on a server, so neither does this listener.
     watch(open, (isOpen, _was, onCleanup) => {
       const document = button.value?.ownerDocument
       if (!isOpen || document === undefined) return
-      const close = () => {
-        open.value = false
-        button.value?.focus()
-      }
-      const onKeydown = (event: KeyboardEvent) => {
-        if (event.key === 'Escape') close()
-      }
       // A click, not a press: by then the browser has moved focus, so a click on another control
       // keeps its focus and only a click on nothing focusable brings the focus back to the button.
       const onClick = (event: Event) => {
@@ -44,12 +48,8 @@ export const AvatarOverflow = defineComponent({
         const focused = document.activeElement
         if (focused === null || focused === document.body) button.value?.focus()
       }
-      document.addEventListener('keydown', onKeydown)
       document.addEventListener('click', onClick)
-      onCleanup(() => {
-        document.removeEventListener('keydown', onKeydown)
-        document.removeEventListener('click', onClick)
-      })
+      onCleanup(() => document.removeEventListener('click', onClick))
     })
 
     return () => {
@@ -75,6 +75,7 @@ export const AvatarOverflow = defineComponent({
             'aria-expanded': String(open.value),
             'aria-controls': listId,
             onClick: () => (open.value = !open.value),
+            onKeydown,
           },
           props.buttonText,
         ),
@@ -87,6 +88,8 @@ export const AvatarOverflow = defineComponent({
             'data-state': open.value ? 'open' : 'closed',
             hidden: !open.value,
             'aria-label': props.buttonLabel,
+            tabindex: 0,
+            onKeydown,
           },
           items,
         ),

@@ -1,6 +1,6 @@
 import type { Member } from '@presence-kit/core'
 import type { PresenceSize } from '@presence-kit/core/ui'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Avatar } from '../shared/avatar.js'
 import { part } from '../shared/anatomy.js'
 
@@ -15,8 +15,9 @@ export interface OverflowListProps {
 }
 
 /**
- * The "+N" button and the list it opens. Escape or a click outside closes the list and gives the
- * focus back to the button; the document listeners exist only while the list is open.
+ * The "+N" button and the list it opens. Escape on either, or a click outside, closes the list and
+ * gives the focus back to the button; the document listener exists only while the list is open.
+ * The open list takes the focus (Tab), so a keyboard can scroll a long one.
  */
 export function OverflowList({
   hidden,
@@ -35,13 +36,6 @@ export function OverflowList({
     if (!open) return
     const document = buttonRef.current?.ownerDocument
     if (document === undefined) return
-    const close = () => {
-      setOpen(false)
-      buttonRef.current?.focus()
-    }
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close()
-    }
     // A click, not a press: by then the browser has moved focus, so a click on another control
     // keeps its focus and only a click on nothing focusable brings the focus back to the button.
     const onClick = (event: Event) => {
@@ -51,13 +45,19 @@ export function OverflowList({
       const focused = document.activeElement
       if (focused === null || focused === document.body) buttonRef.current?.focus()
     }
-    document.addEventListener('keydown', onKeyDown)
     document.addEventListener('click', onClick)
-    return () => {
-      document.removeEventListener('keydown', onKeyDown)
-      document.removeEventListener('click', onClick)
-    }
+    return () => document.removeEventListener('click', onClick)
   }, [open])
+
+  // Only from the button or the list: Escape elsewhere belongs to what has the focus. Handled, it
+  // goes no further, so a dialog around the stack stays open.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return
+    event.preventDefault()
+    event.stopPropagation()
+    setOpen(false)
+    buttonRef.current?.focus()
+  }
 
   return (
     <>
@@ -71,6 +71,7 @@ export function OverflowList({
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
+        onKeyDown={onKeyDown}
       >
         {buttonText}
       </button>
@@ -81,6 +82,8 @@ export function OverflowList({
         data-state={open ? 'open' : 'closed'}
         hidden={!open}
         aria-label={buttonLabel}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
       >
         {open &&
           hidden.map((member) => (
