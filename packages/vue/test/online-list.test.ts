@@ -151,6 +151,34 @@ describe('OnlineList', () => {
     await expectNoAxeViolations(container)
   })
 
+  it('keeps the active option in the page when a group header appears above it', async () => {
+    const ids = addMembers(env.hub, 'lobby', 200)
+    env.hub.updateVirtual('lobby', ids[199]!, { activity: { inactiveMs: 0, hidden: false, away: true } })
+    const { container } = render(OnlineList, {
+      props: { room: 'lobby', height: 200, rowHeight: 20, groupByStatus: true },
+      global: env.global,
+    })
+    await nextTick()
+    const list = screen.getByRole('listbox')
+    list.scrollTo = vi.fn() as typeof list.scrollTo
+    list.focus()
+    await fireEvent.keyDown(list, { key: 'End' })
+    await nextTick()
+    const activeRow = () => container.querySelector('[data-active]')
+    expect(activeRow()?.getAttribute('aria-posinset')).toBe('200')
+    // Someone above goes idle: a new header moves the active row down one item, its position stays.
+    env.hub.updateVirtual('lobby', ids[5]!, {
+      activity: { inactiveMs: 120_000, hidden: false, away: false },
+    })
+    await nextTick()
+    await nextTick()
+    const id = list.getAttribute('aria-activedescendant')
+    expect(id).not.toBeNull()
+    expect(document.getElementById(id!)).not.toBeNull()
+    expect(document.getElementById(id!)).toBe(activeRow())
+    expect(activeRow()?.getAttribute('aria-posinset')).toBe('200')
+  })
+
   it('groups by status with a header and a count per group', async () => {
     addMembers(env.hub, 'lobby', 2)
     env.other.room('lobby').join({})

@@ -104,10 +104,11 @@ export const OnlineList = defineComponent({
       activeHint = members.findIndex((member) => member.userId === userId)
       return activeHint
     })
-    // The active row is always rendered, scrolled into view or not, so that
-    // aria-activedescendant never points at an element that is not in the page.
-    const extractRange = (range: Range, position: number) =>
-      withActiveRow(defaultRangeExtractor(range), position < 0 ? -1 : view.value.itemIndexOf(position))
+    // The active row's item (its position plus the headers above it): a header that appears or
+    // goes above it moves the item while the position stays, and the range must follow either.
+    const activeItem = computed(() =>
+      activePosition.value < 0 ? -1 : view.value.itemIndexOf(activePosition.value),
+    )
 
     // The virtualizer lays every row out again whenever its count changes: 100,000 rows on each
     // join or leave. Rows have one height, so it is given a capacity that moves in steps of 1,024
@@ -121,7 +122,7 @@ export const OnlineList = defineComponent({
     // and so the virtualizer's layout, as they are.
     const virtualizer = useVirtualizer<HTMLElement, Element>(
       computed(() => {
-        const position = activePosition.value
+        const item = activeItem.value
         // Read once here: the virtualizer asks every item's size when its capacity changes.
         const size = rowSize.value
         // No getItemKey: the virtualizer's default (the index) costs nothing per item, where a key
@@ -136,8 +137,10 @@ export const OnlineList = defineComponent({
           observeElementRect: observeRect,
           // The core's offset watcher leaves no timer behind on unmount, unlike the virtualizer's own.
           observeElementOffset: observeVirtualizerOffset,
-          // A new extractor when the active row moves, so the virtualizer extracts the range again.
-          rangeExtractor: (range: Range) => extractRange(range, position),
+          // The active row is always rendered, scrolled into view or not, so that
+          // aria-activedescendant never points at an element that is not in the page. A new
+          // extractor when the active row moves, so the virtualizer extracts the range again.
+          rangeExtractor: (range: Range) => withActiveRow(defaultRangeExtractor(range), item),
         }
       }),
     )
