@@ -17,7 +17,10 @@ export function createPresencePlugin(client: PresenceClient): Plugin {
   }
 }
 
-/** Makes `client` available to the calling component's descendants (and to itself). (not to itself). Call in `setup`. */
+/**
+ * Makes `client` available to the calling component's descendants, not to the component itself
+ * (Vue's `provide`): composables in the same `setup` still see the client from above. Call in `setup`.
+ */
 export function providePresence(client: PresenceClient): void {
   provide(presenceClientKey, client)
 }
