@@ -95,10 +95,13 @@ test('the server restarts: the list stays, presence comes back and own presence 
   await presence.stop()
   await expect(ada.serverLink).toHaveAttribute('data-connection', 'reconnecting')
   await expect(ada.connectionStatus).toContainText('Reconnecting')
-  // The roster is kept while the link is down: sampled for a while, it never blanks.
-  for (let sample = 0; sample < 10; sample++) {
+  await expect(grace.serverLink).toHaveAttribute('data-connection', 'reconnecting')
+  // The roster is kept on both pages while the link is down: sampled for longer than the leave
+  // grace, neither loses anyone (a leave sent while the server shuts down would show here).
+  for (let sample = 0; sample < 16; sample++) {
     await expect(ada.rows).toHaveCount(2, { timeout: 100 })
-    await ada.page.waitForTimeout(150)
+    await expect(grace.rows).toHaveCount(2, { timeout: 100 })
+    await ada.page.waitForTimeout(250)
   }
 
   await presence.start()

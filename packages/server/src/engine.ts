@@ -24,6 +24,8 @@ export class PresenceEngine {
   link: ClusterLink | undefined
   /** One counter for every version this node gives out: per connection it only ever grows. */
   private version = 0
+  /** Off while the node shuts down: see `stopFanOut`. */
+  private fanningOut = true
 
   constructor(
     private readonly io: Server,
@@ -79,6 +81,19 @@ export class PresenceEngine {
     socket.join(channelOf(room.name))
   }
 
+  /**
+   * The node is shutting down and every local socket is about to be cut. A leave sent to them now
+   * would show their users a departure that the restart undoes a moment later; cut off, their
+   * stores keep the roster until they resync. The other nodes still hear every leave.
+   */
+  stopFanOut(): void {
+    this.fanningOut = false
+  }
+
+  private fanOut(room: string, event: string, message: unknown): void {
+    if (this.fanningOut) this.io.to(channelOf(room)).emit(event, message)
+  }
+
   release(name: string): void {
     const room = this.rooms.get(name)
     if (room === undefined) return
@@ -95,7 +110,7 @@ export class PresenceEngine {
   }
 
   typingLocal(room: RoomReplica, typing: TypingMessage): void {
-    this.io.to(channelOf(room.name)).emit(SERVER_EVENTS.typing, typing)
+    this.fanOut(room.name, SERVER_EVENTS.typing, typing)
     this.cluster.publishTyping(room.name, typing)
   }
 
@@ -103,15 +118,13 @@ export class PresenceEngine {
     const change = room.upsert(entry)
     if (change === undefined) return false
     const message: ConnectionMessage = { room: room.name, connection: entry.wire }
-    this.io
-      .to(channelOf(room.name))
-      .emit(change === 'join' ? SERVER_EVENTS.join : SERVER_EVENTS.update, message)
+    this.fanOut(room.name, change === 'join' ? SERVER_EVENTS.join : SERVER_EVENTS.update, message)
     return true
   }
 
   applyLeave(room: RoomReplica, leave: LeaveMessage): boolean {
     if (room.remove(leave.connectionId, leave.version) === undefined) return false
-    this.io.to(channelOf(room.name)).emit(SERVER_EVENTS.leave, leave)
+    this.fanOut(room.name, SERVER_EVENTS.leave, leave)
     return true
   }
 
@@ -127,7 +140,7 @@ export class PresenceEngine {
   }
 
   remoteTyping(name: string, typing: TypingMessage): void {
-    if (this.rooms.has(name)) this.io.to(channelOf(name)).emit(SERVER_EVENTS.typing, typing)
+    if (this.rooms.has(name)) this.fanOut(name, SERVER_EVENTS.typing, typing)
   }
 
   /** Removes every connection a node held (in any run but `keepRun`), emitting the leaves. */

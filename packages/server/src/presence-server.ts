@@ -224,6 +224,7 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
   let closed: Promise<void> | undefined
   async function close(): Promise<void> {
     closing = true
+    engine.stopFanOut()
     for (const session of sessions) session.close()
     await link.stop()
     if (owned) {
