@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
-import { percentile, sleep, until } from './stats.js'
+import { percentile, rosterErrors, sleep, until } from './stats.js'
 import type { WorkloadResult, WorkloadSettings } from './workload.js'
 
 interface PeerClient {
@@ -95,25 +95,9 @@ export async function runPeerWorkload(settings: WorkloadSettings): Promise<Workl
       each.connected = false
     }
   }
-  const expected = new Map<string, Set<string>>()
-  for (const each of clients) {
-    if (!each.joined) continue
-    let set = expected.get(each.roomName)
-    if (set === undefined) expected.set(each.roomName, (set = new Set()))
-    set.add(each.userId)
-  }
   const observers = clients.filter((each) => each.connected)
-  const count = () => {
-    let ghosts = 0
-    let missing = 0
-    for (const each of observers) {
-      const want = expected.get(each.roomName) ?? new Set<string>()
-      const seen = new Set(each.roster.values())
-      for (const userId of seen) if (!want.has(userId)) ghosts++
-      for (const userId of want) if (!seen.has(userId)) missing++
-    }
-    return { ghosts, missing }
-  }
+  const joined = clients.filter((each) => each.joined)
+  const count = () => rosterErrors(joined, observers, (observer) => observer.roster.values())
   await sleep(500)
   await until(() => {
     const { ghosts, missing } = count()
@@ -121,7 +105,7 @@ export async function runPeerWorkload(settings: WorkloadSettings): Promise<Workl
   }, 15_000)
   await sleep(500)
   const elapsedSeconds = (performance.now() - phaseStarted) / 1000
-  const { ghosts, missing } = count()
+  const roster = count()
   const phaseMessages = messages - messagesBefore
   for (const each of observers) each.socket.disconnect()
   return {
@@ -134,8 +118,7 @@ export async function runPeerWorkload(settings: WorkloadSettings): Promise<Workl
     wire: [percentile(sorted, 0.5), percentile(sorted, 0.95), percentile(sorted, 0.99)],
     messagesPerSecond: phaseMessages / elapsedSeconds,
     messages: phaseMessages,
-    ghosts,
-    missing,
+    roster,
     observers: observers.length,
     clientsWithErrors: 0,
   }

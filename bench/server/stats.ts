@@ -16,3 +16,54 @@ export async function until(done: () => boolean, timeoutMs: number): Promise<boo
   }
   return true
 }
+
+/** How far each client's roster is from the truth at the end of a run. */
+export interface RosterErrors {
+  /** Members a client shows who are not in its room any more, summed over the clients. */
+  readonly ghosts: number
+  /** Members in a client's room that it does not show, summed over the clients. */
+  readonly missing: number
+  readonly clientsWithGhosts: number
+  readonly clientsWithMissing: number
+  /** The most ghosts, and the most missing members, on any one client. */
+  readonly worstGhosts: number
+  readonly worstMissing: number
+}
+
+/**
+ * Compares every observer's roster with who was still joined in its room. `joined` lists the
+ * clients that ended joined; `seenBy` reads the user ids one observer shows.
+ */
+export function rosterErrors<Client extends { readonly roomName: string; readonly userId: string }>(
+  joined: readonly Client[],
+  observers: readonly Client[],
+  seenBy: (observer: Client) => Iterable<string>,
+): RosterErrors {
+  const expected = new Map<string, Set<string>>()
+  for (const each of joined) {
+    let members = expected.get(each.roomName)
+    if (members === undefined) expected.set(each.roomName, (members = new Set()))
+    members.add(each.userId)
+  }
+  let ghosts = 0
+  let missing = 0
+  let clientsWithGhosts = 0
+  let clientsWithMissing = 0
+  let worstGhosts = 0
+  let worstMissing = 0
+  for (const observer of observers) {
+    const want = expected.get(observer.roomName) ?? new Set<string>()
+    const seen = new Set(seenBy(observer))
+    let ownGhosts = 0
+    let ownMissing = 0
+    for (const userId of seen) if (!want.has(userId)) ownGhosts++
+    for (const userId of want) if (!seen.has(userId)) ownMissing++
+    ghosts += ownGhosts
+    missing += ownMissing
+    if (ownGhosts > 0) clientsWithGhosts++
+    if (ownMissing > 0) clientsWithMissing++
+    worstGhosts = Math.max(worstGhosts, ownGhosts)
+    worstMissing = Math.max(worstMissing, ownMissing)
+  }
+  return { ghosts, missing, clientsWithGhosts, clientsWithMissing, worstGhosts, worstMissing }
+}

@@ -3,7 +3,7 @@ import { createPresenceClient, type PresenceClient, type Room } from '@presence-
 import { createSocketIoAdapter, type SocketIoAdapter } from '@presence-kit/adapters/socket-io'
 import { createPresenceToken } from '@presence-kit/server'
 import { SECRET } from './processes.js'
-import { percentile, sleep, until } from './stats.js'
+import { percentile, rosterErrors, sleep, until, type RosterErrors } from './stats.js'
 
 export interface WorkloadSettings {
   readonly clients: number
@@ -23,8 +23,8 @@ export interface WorkloadResult {
   readonly wire: readonly [number, number, number]
   readonly messagesPerSecond: number
   readonly messages: number
-  readonly ghosts: number
-  readonly missing: number
+  /** The clients' rosters against who was still joined, once settled. */
+  readonly roster: RosterErrors
   readonly observers: number
   readonly clientsWithErrors: number
 }
@@ -144,25 +144,10 @@ export async function runWorkload(settings: WorkloadSettings): Promise<WorkloadR
     }
   }
 
-  const expected = new Map<string, Set<string>>()
-  for (const each of clients) {
-    if (!each.joined) continue
-    let set = expected.get(each.roomName)
-    if (set === undefined) expected.set(each.roomName, (set = new Set()))
-    set.add(each.userId)
-  }
   const observers = clients.filter((each) => each.connected)
-  const count = () => {
-    let ghosts = 0
-    let missing = 0
-    for (const each of observers) {
-      const want = expected.get(each.roomName) ?? new Set<string>()
-      const seen = new Set(each.room.get().members.map((member) => member.userId))
-      for (const userId of seen) if (!want.has(userId)) ghosts++
-      for (const userId of want) if (!seen.has(userId)) missing++
-    }
-    return { ghosts, missing }
-  }
+  const joined = clients.filter((each) => each.joined)
+  const count = () =>
+    rosterErrors(joined, observers, (observer) => observer.room.get().members.map((member) => member.userId))
   await sleep(LEAVE_GRACE_MS)
   await until(() => {
     const { ghosts, missing } = count()
@@ -171,7 +156,7 @@ export async function runWorkload(settings: WorkloadSettings): Promise<WorkloadR
   // Settled: hold a moment longer, so a late message that would undo it is caught too.
   await sleep(500)
   const elapsedSeconds = (performance.now() - phaseStarted) / 1000
-  const { ghosts, missing } = count()
+  const roster = count()
   const phaseMessages = messages - messagesBefore
   const clientsWithErrors = clients.filter((each) => each.errors > 0).length
 
@@ -188,8 +173,7 @@ export async function runWorkload(settings: WorkloadSettings): Promise<WorkloadR
     wire: [percentile(wireSorted, 0.5), percentile(wireSorted, 0.95), percentile(wireSorted, 0.99)],
     messagesPerSecond: phaseMessages / elapsedSeconds,
     messages: phaseMessages,
-    ghosts,
-    missing,
+    roster,
     observers: observers.length,
     clientsWithErrors,
   }
