@@ -55,7 +55,11 @@ export const DEFAULT_LIMITS: PresenceLimits = {
 export interface ClusterTimings {
   /** How often a node renews its heartbeat key. @default 2000 */
   readonly heartbeatIntervalMs: number
-  /** How long a heartbeat key lives: a node silent this long is dead. @default 10000 */
+  /**
+   * A node silent this long has its members removed from every other node's clients. Its
+   * heartbeat key lives `nodeTtlMs - sweepIntervalMs`, so the expiry plus the next sweep fit in it.
+   * @default 10000
+   */
   readonly nodeTtlMs: number
   /** How often a node looks for dead nodes and sweeps their members. @default 2000 */
   readonly sweepIntervalMs: number
@@ -131,13 +135,19 @@ export function resolveLimits(limits: Partial<PresenceLimits> = {}): PresenceLim
   return resolved
 }
 
+/** How long a node's heartbeat key lives: expiry plus one sweep stays within `nodeTtlMs`. */
+export function heartbeatKeyLifeMs(timings: ClusterTimings): number {
+  return timings.nodeTtlMs - timings.sweepIntervalMs
+}
+
 export function resolveClusterTimings(timings: Partial<ClusterTimings> = {}): ClusterTimings {
   const resolved = { ...DEFAULT_CLUSTER_TIMINGS, ...timings }
   for (const [key, value] of Object.entries(resolved)) positiveInteger(value, `cluster.${key}`)
-  if (resolved.heartbeatIntervalMs * 2 > resolved.nodeTtlMs) {
+  if (heartbeatKeyLifeMs(resolved) < resolved.heartbeatIntervalMs * 2) {
     throw new PresenceServerError(
       'invalid-options',
-      'cluster.nodeTtlMs must be at least twice cluster.heartbeatIntervalMs, or a slow heartbeat looks like a dead node',
+      'cluster.nodeTtlMs must be at least twice cluster.heartbeatIntervalMs plus cluster.sweepIntervalMs: ' +
+        'the heartbeat key lives nodeTtlMs - sweepIntervalMs and must outlast two heartbeats, or a slow one looks like a dead node',
     )
   }
   return resolved

@@ -65,6 +65,22 @@ describe('options', () => {
         }),
       ),
     ).toBe('invalid-options')
+    // Twice the heartbeat would do, but the key lives a sweep less than the TTL: 5,000 < 2 × 2,000 + 2,000.
+    expect(
+      codeOf(() =>
+        createPresenceServer({
+          secret: SECRET,
+          logger: 'silent',
+          cluster: { heartbeatIntervalMs: 2000, nodeTtlMs: 5000, sweepIntervalMs: 2000 },
+        }),
+      ),
+    ).toBe('invalid-options')
+    const justEnough = createPresenceServer({
+      secret: SECRET,
+      logger: 'silent',
+      cluster: { heartbeatIntervalMs: 2000, nodeTtlMs: 6000, sweepIntervalMs: 2000 },
+    })
+    void justEnough.close()
   })
 
   it('reads the CLI from flags over the environment', () => {

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis'
 import type { ClusterLink, ClusterStatus } from '../cluster-link.js'
 import type { PresenceEngine } from '../engine.js'
 import type { PresenceLogger } from '../logger.js'
-import type { ClusterTimings } from '../options.js'
+import { heartbeatKeyLifeMs, type ClusterTimings } from '../options.js'
 import type { LeaveMessage, TypingMessage } from '../protocol.js'
 import type { RoomEntry } from '../room-replica.js'
 import { RedisKeys } from './keys.js'
@@ -130,7 +130,7 @@ export class RedisLink implements ClusterLink {
     try {
       await this.command
         .pipeline()
-        .set(this.keys.node(this.engine.nodeId), this.engine.runId, 'PX', this.timings.nodeTtlMs)
+        .set(this.keys.node(this.engine.nodeId), this.engine.runId, 'PX', heartbeatKeyLifeMs(this.timings))
         .sadd(this.keys.nodes, this.engine.nodeId)
         .exec()
     } catch (error) {
