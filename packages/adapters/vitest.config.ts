@@ -2,14 +2,17 @@ import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
 
 const core = (path: string) => fileURLToPath(new URL(`../core/src/${path}`, import.meta.url))
+const server = fileURLToPath(new URL('../server/src/index.ts', import.meta.url))
 
 export default defineProject({
-  // Tests run against the core's sources, not its build, so they never depend on a stale dist.
+  // Tests run against the core's and the reference server's sources, not their builds, so they
+  // never depend on a stale dist.
   resolve: {
     alias: [
       { find: '@presence-kit/core/testing', replacement: core('testing/index.ts') },
       { find: '@presence-kit/core/ui', replacement: core('ui/index.ts') },
       { find: /^@presence-kit\/core$/, replacement: core('index.ts') },
+      { find: /^@presence-kit\/server$/, replacement: server },
     ],
   },
   test: {
