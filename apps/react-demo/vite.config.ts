@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { workspaceAliases } from '../demo-shared/vite/workspace-aliases.js'
 
 // The avatar pictures are shared by both demos, so other users' pages load the same files.
 const publicDir = fileURLToPath(new URL('../demo-shared/public', import.meta.url))
@@ -9,7 +8,6 @@ const publicDir = fileURLToPath(new URL('../demo-shared/public', import.meta.url
 export default defineConfig({
   plugins: [react()],
   publicDir,
-  resolve: { alias: workspaceAliases() },
   // Relative asset paths: the built page works from any folder or port.
   base: './',
   server: { host: '127.0.0.1' },
