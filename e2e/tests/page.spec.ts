@@ -68,6 +68,25 @@ test('several rooms at once: the user stays in every joined room', async ({ demo
   await expect(ada.rows).toHaveCount(1)
 })
 
+test('the crowd switch starts at 10 members and goes away when switched off', async ({ demo }) => {
+  const ada = await demo.open({ user: 'ada', name: 'Ada Lovelace' })
+  await ada.crowdSize.selectOption('10')
+  await ada.crowdSwitch.click()
+  await expect(ada.crowdSwitch).toHaveAttribute('aria-checked', 'true')
+  const crowdCount = ada.crowdPanel.locator('[data-demo="count"]')
+  // The simulator churns, so the count moves around the size asked for (you are in it too).
+  const online = async () =>
+    Number(/^(\d+) online$/.exec((await crowdCount.textContent()) ?? '')?.[1] ?? Number.NaN)
+  await expect.poll(online, { timeout: 15_000 }).toBeGreaterThanOrEqual(6)
+  expect(await online()).toBeLessThanOrEqual(15)
+  await expect(ada.crowdPanel.locator('[data-part="online-list-row"]')).not.toHaveCount(0)
+  // The simulated crowd is a room of its own: the real room's list does not grow.
+  await expect(ada.rows).toHaveCount(1)
+  await ada.crowdSwitch.click()
+  await expect(ada.crowdSwitch).toHaveAttribute('aria-checked', 'false')
+  await expect(ada.crowdPanel).toHaveCount(0)
+})
+
 test('a crowd of 100,000 keeps the list small in the page', async ({ demo }) => {
   const ada = await demo.open({ user: 'ada', name: 'Ada Lovelace' })
   await ada.crowdSize.selectOption('100000')

@@ -21,6 +21,30 @@ test('two people see each other join, with name and avatar', async ({ demo }) =>
   await expect(ada.rows.and(ada.page.locator('[data-self]'))).toContainText('Ada Lovelace')
 })
 
+test('the name and avatar picker changes how the others see you', async ({ demo }) => {
+  const ada = await demo.open(ADA)
+  const grace = await demo.open(GRACE)
+  await expect(grace.row('Ada Lovelace')).toHaveCount(1)
+
+  const profile = ada.page.locator('[data-demo="profile"]')
+  await profile.getByLabel('Name').fill('Countess Ada')
+  await profile.getByRole('radio', { name: 'Leaf' }).check()
+  await profile.getByRole('button', { name: 'Save' }).click()
+
+  const renamed = grace.row('Countess Ada')
+  await expect(renamed).toHaveCount(1)
+  await expect(renamed.locator('[data-part="avatar-image"]')).toHaveAttribute('src', /avatars\/leaf\.png$/)
+  // An update, not a second member: the same person under a new name.
+  await expect(grace.rows).toHaveCount(2)
+  await expect(grace.row('Ada Lovelace')).toHaveCount(0)
+
+  // Initials instead of a picture: the avatar shows no image at all.
+  await profile.getByRole('radio', { name: 'Initials' }).check()
+  await profile.getByRole('button', { name: 'Save' }).click()
+  await expect(renamed.locator('[data-part="avatar-image"]')).toHaveCount(0)
+  await expect(renamed.locator('[data-part="avatar-initials"]')).toBeVisible()
+})
+
 test('typing shows the sentence on the other side, and sending clears it at once', async ({ demo }) => {
   const ada = await demo.open(ADA)
   const grace = await demo.open(GRACE)
