@@ -207,6 +207,37 @@ describe('bad input', () => {
     ).toEqual(['grace', 'mallory'])
   })
 
+  it('cuts a connection that sends a frame past the hard limit, and only that one', async () => {
+    const { url, server } = await start({ limits: { maxMessageBytes: 1024 } })
+    const grace = connectClient(url, { id: 'grace' })
+    const graceRoom = grace.client.room('lobby')
+    graceRoom.join({ ok: true })
+    const socket = connectRaw(url, { token: tokenFor('mallory') })
+    await connected(socket)
+    socket.emit('presence:join', { room: 'lobby', data: {} })
+    await waitFor(() => graceRoom.isUserPresent('mallory'), Boolean, 'mallory to join')
+
+    const cut = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
+    // Four times the message limit is where the transport stops reading instead of answering.
+    socket.emit('presence:update', { room: 'lobby', data: { text: 'x'.repeat(5000) } })
+    expect(await cut).toBe('transport close')
+    await waitFor(
+      () => graceRoom.isUserPresent('mallory'),
+      (present) => !present,
+      'mallory to be gone',
+    )
+
+    // The server and everyone else carry on.
+    graceRoom.update({ ok: 'still' })
+    await waitFor(
+      () => server.connections('lobby').map((connection) => connection.data),
+      (data) => JSON.stringify(data) === JSON.stringify([{ ok: 'still' }]),
+      'grace’s update on the server',
+    )
+    expect(server.health().status).toBe('ok')
+    expect(graceRoom.get().status).toBe('connected')
+  })
+
   it('keeps __proto__ an ordinary key of presence data', async () => {
     const { url } = await start()
     const grace = connectClient(url, { id: 'grace' })
