@@ -24,6 +24,20 @@ const config: StorybookConfig = {
   ],
   staticDirs: existsSync(vueStorybook) ? [{ from: '../storybook-static-vue', to: '/vue' }] : [],
   refs: { vue: { title: 'Vue', url: './vue' } },
+  // The props tables come from the TypeScript types. The default react-docgen reads only the first
+  // branch of a union of props, so AvatarStack lost `members` and ActivityDot `room` and `userId`;
+  // react-docgen-typescript asks the compiler, with the React package's own tsconfig.
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      tsconfigPath: fileURLToPath(new URL('../packages/react/tsconfig.json', import.meta.url)),
+      include: [fileURLToPath(new URL('../packages/react/src/**/*.tsx', import.meta.url))],
+      // Storybook's own defaults, which these options replace: unions of literals become options
+      // of a control, and an optional prop's type is shown without `| undefined`.
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+    },
+  },
   core: { disableTelemetry: true },
   viteFinal(viteConfig) {
     const hasReact = (viteConfig.plugins ?? [])

@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config'
 
-// Checks the static Storybook build: both frameworks' stories are in it, the Vue one composed.
+// Checks the static Storybook build: both frameworks' stories are in it, the Vue one composed; and,
+// served and opened in Chromium, the manager shows both, renders the Vue ref's stories and fills
+// every component's props table.
 export default defineProject({
   test: {
     name: 'storybook-build',
