@@ -7,6 +7,7 @@ import {
   getStoryFrame,
   storyPageGlobalTypes,
   storyPageInitialGlobals,
+  type StoryFrameParameters,
   type StoryPageGlobals,
 } from '../stories/shared/story-page.ts'
 
@@ -32,7 +33,7 @@ const withPresence: Decorator = (story, context) => {
 const withPage: Decorator = (story, context) => {
   const globals = context.globals as StoryPageGlobals
   applyStoryPage(globals)
-  const frame = getStoryFrame(globals)
+  const frame = getStoryFrame(globals, context.parameters['frame'] as StoryFrameParameters | undefined)
   const Story = story()
   return defineComponent({
     name: 'StoryFrame',

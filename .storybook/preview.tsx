@@ -6,6 +6,7 @@ import {
   getStoryFrame,
   storyPageGlobalTypes,
   storyPageInitialGlobals,
+  type StoryFrameParameters,
   type StoryPageGlobals,
 } from '../stories/shared/story-page.ts'
 
@@ -24,7 +25,7 @@ const withPresence: Decorator = (Story, context) => {
 const withPage: Decorator = (Story, context) => {
   const globals = context.globals as StoryPageGlobals
   applyStoryPage(globals)
-  const frame = getStoryFrame(globals)
+  const frame = getStoryFrame(globals, context.parameters['frame'] as StoryFrameParameters | undefined)
   return (
     <div data-presence-theme={frame.theme} dir={frame.dir} style={frame.style}>
       <Story />

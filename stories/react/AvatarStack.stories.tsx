@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { AvatarStack } from '@presence-kit/react'
-import { avatarStackArgs, avatarStackStories as stories } from '../shared/component-stories.ts'
+import { avatarSizes, avatarStackArgs, avatarStackStories as stories } from '../shared/component-stories.ts'
 
 const meta = {
   title: 'Components/AvatarStack',
@@ -20,7 +20,16 @@ export const Overflow: Story = { ...stories.Overflow }
 export const OpenOverflowWithKeyboard: Story = { ...stories.OpenOverflowWithKeyboard }
 export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers, tags: ['!autodocs'] }
 export const EveryStatus: Story = { ...stories.EveryStatus }
-export const Sizes: Story = { ...stories.Sizes }
+export const Sizes: Story = {
+  ...stories.Sizes,
+  render: (args) => (
+    <div style={{ display: 'grid', gap: '1rem', justifyItems: 'start' }}>
+      {avatarSizes.map((size) => (
+        <AvatarStack key={size} {...args} size={size} />
+      ))}
+    </div>
+  ),
+}
 export const BrokenAndUnsafeAvatars: Story = { ...stories.BrokenAndUnsafeAvatars }
 export const VeryLongNames: Story = { ...stories.VeryLongNames }
 export const RightToLeft: Story = { ...stories.RightToLeft }

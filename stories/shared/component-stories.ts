@@ -1,22 +1,35 @@
 // The stories of every component, written once: the room each one needs, the page around it and
 // the checks its play function makes. The React and the Vue story files spread these into their
 // exports, so both frameworks show, and are tested on, the same states.
+import type { ConnectionBadgeMessages, TypingMessages } from '@presence-kit/core/ui'
 import { fn } from 'storybook/test'
+import { expectBatching, expectLiveCrowd, expectLiveHundredThousand } from './live-plays.ts'
+import {
+  expectAvatarsNamedInFull,
+  expectNamesEllipsised,
+  expectTypingNamesInFull,
+} from './long-name-plays.ts'
+import { expectDarkTheme, expectRightToLeft, expectUnstyled, type InlineOrder } from './look-plays.ts'
 import { cast, crowdArgs, STORY_ROOM, typers, type PresenceScenario } from './presence-fixtures.ts'
 import {
   allOf,
   arrowThroughOnlineList,
   expectActivity,
   expectAvatars,
+  expectAvatarSizes,
+  expectAvatarStatuses,
   expectConnection,
-  expectLiveCrowd,
   expectGroups,
   expectImages,
   expectInitialsOnly,
   expectListEmpty,
   expectListLoading,
+  expectNoTypingBeforeSync,
+  expectNotSyncedYet,
   expectOptions,
+  expectRoomState,
   expectStatusesListed,
+  expectTypingCrowd,
   expectTypingSentence,
   openOverflowWithKeyboard,
   scrollHundredThousand,
@@ -38,8 +51,35 @@ const dark: StoryPageGlobals = { theme: 'dark' }
 const rightToLeft: StoryPageGlobals = { direction: 'rtl' }
 const unstyled: StoryPageGlobals = { styles: 'unstyled' }
 
+/** A sidebar's width: narrower than the long names, in any viewport. */
+const sidebar = { width: '16rem' }
+/** A message composer's width: narrower than a sentence of two long names, wider than any one word. */
+const composer = { width: '40rem' }
+
 const names = (members: readonly { readonly name: string }[]) => members.map((member) => member.name)
+const longNames = names(cast.longNames)
 const HUNDRED_THOUSAND = 100_000
+
+// What comes first in each component, drawn further right when the page is right to left.
+const rowAvatarBeforeName: InlineOrder = (root) => {
+  const row = root.querySelector('[role="option"]')
+  return [
+    row?.querySelector('[data-part="avatar"]') ?? null,
+    row?.querySelector('[data-presence-name]') ?? null,
+  ]
+}
+const firstAvatarBeforeSecond: InlineOrder = (root) => {
+  const [first, second] = root.querySelectorAll('[data-part="avatar"]')
+  return [first ?? null, second ?? null]
+}
+const dotsBeforeSentence: InlineOrder = (root) => [
+  root.querySelector('[data-part="typing-dots"]'),
+  root.querySelector('[role="status"]'),
+]
+// The dot is the element's ::before, at its inline start: the element's middle is right of the label's.
+const dotBeforeLabel: InlineOrder = (root) => [root, root.firstElementChild]
+// The badge sits at the inline start of the line it is on.
+const badgeAtLineStart: InlineOrder = (root) => [root, root.parentElement]
 
 // ---------------------------------------------------------------------------------------------
 
@@ -87,20 +127,36 @@ export const onlineListStories = {
     parameters: { presence: { members: cast.badAvatars } },
     play: allOf(expectOptions(cast.badAvatars.length), expectInitialsOnly(names(cast.badAvatars))),
   },
-  VeryLongNames: { parameters: { presence: { members: cast.longNames } }, play: expectOptions(4) },
+  VeryLongNames: {
+    parameters: { presence: { members: cast.longNames }, frame: sidebar },
+    play: allOf(expectOptions(4), expectNamesEllipsised(longNames)),
+  },
   RightToLeft: {
     args: { label: 'متصل' },
     parameters: { presence: { self: cast.rightToLeft[0] ?? false, members: cast.rightToLeft.slice(1) } },
     globals: rightToLeft,
-    play: expectOptions(4),
+    play: allOf(expectOptions(4), expectRightToLeft('online-list', rowAvatarBeforeName)),
   },
   DarkMode: {
     args: { groupByStatus: true, height: 560 },
     parameters: { presence: { members: cast.many } },
     globals: dark,
-    play: allOf(expectOptions(10), expectGroups(['active', 'idle', 'away'])),
+    play: allOf(
+      expectOptions(10),
+      expectGroups(['active', 'idle', 'away']),
+      expectDarkTheme('online-list', [
+        { property: 'color' },
+        { property: 'background-color' },
+        { property: 'border-top-color' },
+      ]),
+      expectDarkTheme('online-list-group', [{ property: 'color' }]),
+    ),
   },
-  Unstyled: { parameters: { presence: { members: cast.few } }, globals: unstyled, play: expectOptions(6) },
+  Unstyled: {
+    parameters: { presence: { members: cast.few } },
+    globals: unstyled,
+    play: allOf(expectOptions(6), expectUnstyled(['online-list', 'online-list-row', 'avatar'])),
+  },
   KeyboardNavigation: {
     parameters: { presence: { members: cast.few } },
     play: arrowThroughOnlineList,
@@ -119,6 +175,9 @@ export interface AvatarStackStoryArgs {
 }
 
 export const avatarStackArgs: AvatarStackStoryArgs = { room: STORY_ROOM, max: 5, size: 'md' }
+
+/** The sizes the Sizes story shows, a stack of each. */
+export const avatarSizes = ['sm', 'md', 'lg'] as const
 
 export const avatarStackStories = {
   Loading: {
@@ -140,25 +199,49 @@ export const avatarStackStories = {
   EveryStatus: {
     args: { includeSelf: false },
     parameters: { presence: { self: false, members: cast.everyStatus } },
-    play: expectAvatars(3),
+    // Who left is not in the stack: the stack shows who is here.
+    play: allOf(
+      expectAvatars(3),
+      expectAvatarStatuses([
+        ['Ines Active', 'active'],
+        ['Ivan Idle', 'idle'],
+        ['Awa Away', 'away'],
+      ]),
+    ),
   },
-  Sizes: { args: { size: 'lg' }, parameters: { presence: { members: cast.few } } },
+  /** One stack of each size; the story files render the three. */
+  Sizes: {
+    parameters: { presence: { members: cast.few } },
+    play: expectAvatarSizes(avatarSizes),
+  },
   BrokenAndUnsafeAvatars: {
     args: { includeSelf: false, max: 10 },
     parameters: { presence: { members: cast.badAvatars } },
     play: expectInitialsOnly(names(cast.badAvatars)),
   },
-  VeryLongNames: { parameters: { presence: { members: cast.longNames } }, play: expectAvatars(4) },
+  VeryLongNames: {
+    parameters: { presence: { members: cast.longNames }, frame: sidebar },
+    play: allOf(expectAvatars(4), expectAvatarsNamedInFull(longNames)),
+  },
   RightToLeft: {
     parameters: { presence: { self: cast.rightToLeft[0] ?? false, members: cast.rightToLeft.slice(1) } },
     globals: rightToLeft,
-    play: expectAvatars(4),
+    play: allOf(expectAvatars(4), expectRightToLeft('avatar-stack', firstAvatarBeforeSecond)),
   },
-  DarkMode: { parameters: { presence: { members: cast.many } }, globals: dark, play: expectAvatars(5, 5) },
+  DarkMode: {
+    parameters: { presence: { members: cast.many } },
+    globals: dark,
+    play: allOf(
+      expectAvatars(5, 5),
+      expectDarkTheme('avatar-overflow', [{ property: 'color' }, { property: 'background-color' }]),
+      // The ring that parts overlapping avatars is the surface colour.
+      expectDarkTheme('avatar', [{ property: 'box-shadow' }]),
+    ),
+  },
   Unstyled: {
     parameters: { presence: { members: cast.many } },
     globals: unstyled,
-    play: expectAvatars(5, 5),
+    play: allOf(expectAvatars(5, 5), expectUnstyled(['avatar-stack', 'avatar', 'avatar-overflow'])),
   },
   Reconnecting: {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
@@ -172,11 +255,23 @@ export interface TypingIndicatorStoryArgs {
   readonly room?: string
   readonly locale?: string
   readonly maxNames?: number
+  readonly messages?: Partial<TypingMessages>
 }
 
 export const typingIndicatorArgs: TypingIndicatorStoryArgs = { room: STORY_ROOM }
 
+/** Hebrew wording, with the Hebrew list of names from `locale: 'he'`. */
+const hebrewTyping: TypingMessages = {
+  single: (list) => `${list} מקליד/ה…`,
+  plural: (list) => `${list} מקלידים…`,
+  others: (count) => `${count} נוספים`,
+}
+
 export const typingIndicatorStories = {
+  Loading: {
+    parameters: { presence: { members: cast.many, typing: typers.one, connection: 'loading' } },
+    play: expectNoTypingBeforeSync,
+  },
   NobodyTyping: { parameters: { presence: { members: cast.many } }, play: expectTypingSentence('') },
   OneTyping: {
     parameters: { presence: { members: cast.many, typing: typers.one } },
@@ -190,26 +285,45 @@ export const typingIndicatorStories = {
     parameters: { presence: { members: cast.many, typing: typers.many } },
     play: expectTypingSentence('Grace Hopper, Alan Turing and 3 others are typing…'),
   },
+  /** Two cast members and a thousand of 100,000 others type. */
+  HundredThousandMembers: {
+    parameters: {
+      presence: { members: cast.many, typing: typers.two, crowdSize: HUNDRED_THOUSAND, crowdTyping: 1_000 },
+    },
+    play: expectTypingCrowd('Grace Hopper', 'Alan Turing', 1_000),
+  },
   AppearsAndClears: { parameters: { presence: { members: cast.many } }, play: typingAppearsAndClears },
   VeryLongNames: {
-    parameters: { presence: { members: cast.longNames, typing: ['long-1', 'long-2'] } },
-    play: expectTypingSentence(`${cast.longNames[0]?.name} and ${cast.longNames[1]?.name} are typing…`),
+    parameters: { presence: { members: cast.longNames, typing: ['long-1', 'long-2'] }, frame: composer },
+    play: allOf(
+      expectTypingSentence(`${longNames[0]} and ${longNames[1]} are typing…`),
+      expectTypingNamesInFull,
+    ),
   },
   RightToLeft: {
-    args: { locale: 'he' },
-    parameters: { presence: { members: cast.rightToLeft, typing: ['noa'] } },
+    args: { locale: 'he', messages: hebrewTyping },
+    parameters: { presence: { members: cast.rightToLeft, typing: ['noa', 'yosef'] } },
     globals: rightToLeft,
-    play: expectTypingSentence('נועה כהן is typing…'),
+    play: allOf(
+      expectTypingSentence('נועה כהן ויוסף לוי מקלידים…'),
+      expectRightToLeft('typing-indicator', dotsBeforeSentence),
+    ),
   },
   DarkMode: {
     parameters: { presence: { members: cast.many, typing: typers.two } },
     globals: dark,
-    play: expectTypingSentence('Grace Hopper and Alan Turing are typing…'),
+    play: allOf(
+      expectTypingSentence('Grace Hopper and Alan Turing are typing…'),
+      expectDarkTheme('typing-indicator', [{ property: 'color' }]),
+    ),
   },
   Unstyled: {
     parameters: { presence: { members: cast.many, typing: typers.two } },
     globals: unstyled,
-    play: expectTypingSentence('Grace Hopper and Alan Turing are typing…'),
+    play: allOf(
+      expectTypingSentence('Grace Hopper and Alan Turing are typing…'),
+      expectUnstyled(['typing-indicator', 'typing-dots']),
+    ),
   },
   Reconnecting: {
     parameters: { presence: { members: cast.many, typing: typers.one, connection: 'reconnecting' } },
@@ -243,20 +357,47 @@ export const activityDotStories = {
     parameters: { presence: { members: cast.few } },
     play: expectActivity('idle', 'Idle'),
   },
+  /** Before the roster arrives the dot cannot tell Katherine is there: it says offline. */
+  Loading: {
+    args: { room: STORY_ROOM, userId: 'katherine' },
+    parameters: { presence: { members: cast.few, connection: 'loading' } },
+    play: allOf(expectNotSyncedYet, expectActivity('offline', 'Offline')),
+  },
+  /** While the link is restored the dot keeps the last status it knew. */
+  Reconnecting: {
+    args: { room: STORY_ROOM, userId: 'katherine' },
+    parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
+    play: allOf(expectRoomState({ status: 'reconnecting', stale: true }), expectActivity('idle', 'Idle')),
+  },
   Large: { args: { status: 'away', size: 'lg' }, play: expectActivity('away', 'Away') },
   RightToLeft: {
     args: { status: 'away' },
     globals: rightToLeft,
-    play: expectActivity('away', 'Away'),
+    play: allOf(expectActivity('away', 'Away'), expectRightToLeft('activity-dot', dotBeforeLabel)),
   },
-  DarkMode: { args: { status: 'idle' }, globals: dark, play: expectActivity('idle', 'Idle') },
-  Unstyled: { args: { status: 'away' }, globals: unstyled, play: expectActivity('away', 'Away') },
+  DarkMode: {
+    args: { status: 'idle' },
+    globals: dark,
+    play: allOf(
+      expectActivity('idle', 'Idle'),
+      expectDarkTheme('activity-dot', [
+        { property: 'color' },
+        { property: 'box-shadow', pseudo: '::before' },
+      ]),
+    ),
+  },
+  Unstyled: {
+    args: { status: 'away' },
+    globals: unstyled,
+    play: allOf(expectActivity('away', 'Away'), expectUnstyled(['activity-dot'])),
+  },
 } satisfies Specs<ActivityDotStoryArgs>
 
 // ---------------------------------------------------------------------------------------------
 
 export interface ConnectionStatusStoryArgs {
   readonly room?: string
+  readonly messages?: Partial<ConnectionBadgeMessages>
 }
 
 export const connectionStatusArgs: ConnectionStatusStoryArgs = { room: STORY_ROOM }
@@ -278,15 +419,31 @@ export const connectionStatusStories = {
     parameters: { presence: { members: cast.few, connection: 'failed' } },
     play: expectConnection('failed', 'Offline'),
   },
+  RightToLeft: {
+    args: { messages: { connecting: 'מתחבר…', reconnecting: 'מתחבר מחדש…', offline: 'לא מחובר' } },
+    parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
+    globals: rightToLeft,
+    play: allOf(
+      expectConnection('reconnecting', 'מתחבר מחדש…'),
+      expectRightToLeft('connection-status', badgeAtLineStart),
+    ),
+  },
   DarkMode: {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
     globals: dark,
-    play: expectConnection('reconnecting', 'Reconnecting…'),
+    play: allOf(
+      expectConnection('reconnecting', 'Reconnecting…'),
+      expectDarkTheme('connection-status', [
+        { property: 'color' },
+        { property: 'background-color' },
+        { property: 'box-shadow' },
+      ]),
+    ),
   },
   Unstyled: {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
     globals: unstyled,
-    play: expectConnection('reconnecting', 'Reconnecting…'),
+    play: allOf(expectConnection('reconnecting', 'Reconnecting…'), expectUnstyled(['connection-status'])),
   },
 } satisfies Specs<ConnectionStatusStoryArgs>
 
@@ -296,9 +453,10 @@ export const liveArgs = crowdArgs
 export { crowdArgTypes as liveArgTypes } from './presence-fixtures.ts'
 
 export const liveStories = {
-  Lobby: { parameters: { presence: { live: true } }, play: expectLiveCrowd },
+  Lobby: { parameters: { presence: { live: true } }, play: allOf(expectLiveCrowd, expectBatching) },
   HundredThousandMembers: {
     args: { members: HUNDRED_THOUSAND, churnPerSecond: 20, typingPerSecond: 2 },
     parameters: { presence: { live: true } },
+    play: allOf(expectLiveHundredThousand, expectBatching),
   },
 } satisfies Specs<Partial<typeof crowdArgs>>

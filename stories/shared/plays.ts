@@ -3,22 +3,11 @@
 // checks.
 import { formatChipCount, formatCount } from '@presence-kit/core/ui'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { getStoryPresence } from './presence-fixtures.ts'
+import { findPart, liveRegion, normalizedText, parts, SLOW, type Play } from './play-dom.ts'
+import { getStoryPresence, STORY_ROOM } from './presence-fixtures.ts'
+import type { RoomState } from '@presence-kit/core'
 
-export interface PlayContext {
-  readonly canvasElement: HTMLElement
-  readonly loaded: Record<string, unknown>
-  readonly args: Record<string, unknown>
-}
-
-export type Play = (context: PlayContext) => Promise<void>
-
-// The big room's renders and the first commits take a while on a slow machine.
-const SLOW = { timeout: 5_000 }
-
-const parts = (root: ParentNode, name: string) => [
-  ...root.querySelectorAll<HTMLElement>(`[data-scope="presence"][data-part="${name}"]`),
-]
+export type { Play, PlayContext } from './play-dom.ts'
 
 /** Plays one after another. */
 export function allOf(...plays: Play[]): Play {
@@ -47,6 +36,24 @@ export function expectRoomSummary(expected: {
       if (expected.count !== undefined) expect(value('Online')).toBe(expected.count)
     })
   }
+}
+
+/** The story's room is in this state in the core's store (e.g. not synced yet, or stale). */
+export function expectRoomState(expected: Partial<Pick<RoomState, 'status' | 'synced' | 'stale'>>): Play {
+  return async (context) => {
+    const room = getStoryPresence(context).client.room(STORY_ROOM)
+    await waitFor(() => expect(room.store.getState()).toMatchObject(expected), SLOW)
+  }
+}
+
+/**
+ * Loading, and staying so: the room is not synced, and its first snapshot waits in the hub rather
+ * than being about to commit.
+ */
+export const expectNotSyncedYet: Play = async (context) => {
+  await expectRoomState({ synced: false })(context)
+  const pending = getStoryPresence(context).hub.pending()
+  expect(pending.map((message) => message.method)).toContain('snapshot')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,6 +231,53 @@ export function expectAvatars(visible: number, overflow?: number): Play {
   }
 }
 
+/** The stack's own avatars, not those in the list behind "+N". */
+function stackAvatars(stack: HTMLElement): HTMLElement[] {
+  return parts(stack, 'avatar').filter(
+    (avatar) => avatar.closest('[data-part="avatar-overflow-list"]') === null,
+  )
+}
+
+/**
+ * Each avatar of the stack is an image named after its member and carries the member's status
+ * (`data-status`), in this order; members who left are not in the stack.
+ */
+export function expectAvatarStatuses(expected: readonly (readonly [name: string, status: string])[]): Play {
+  return async ({ canvasElement }) => {
+    const stack = await findPart(canvasElement, 'avatar-stack')
+    await waitFor(() => {
+      const shown = stackAvatars(stack).map((avatar) => [
+        avatar.getAttribute('role') === 'img' ? avatar.getAttribute('aria-label') : null,
+        avatar.getAttribute('data-status'),
+      ])
+      expect(shown).toEqual(expected.map(([name, status]) => [name, status]))
+    }, SLOW)
+  }
+}
+
+/**
+ * Stacks of these sizes, in this order: every avatar of a stack is a circle of one size, and the
+ * sizes grow from one stack to the next.
+ */
+export function expectAvatarSizes(sizes: readonly string[]): Play {
+  return async ({ canvasElement }) => {
+    const widths = await waitFor(() => {
+      const stacks = parts(canvasElement, 'avatar-stack')
+      expect(stacks.map((stack) => stack.getAttribute('data-size'))).toEqual([...sizes])
+      return stacks.map((stack) => {
+        const boxes = stackAvatars(stack).map((avatar) => avatar.getBoundingClientRect())
+        expect(boxes.length).toBeGreaterThan(1)
+        for (const box of boxes) {
+          expect(box.width).toBeCloseTo(boxes[0]?.width ?? 0, 1)
+          expect(box.height).toBeCloseTo(box.width, 1)
+        }
+        return boxes[0]?.width ?? 0
+      })
+    }, SLOW)
+    for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeGreaterThan(widths[i - 1] ?? Infinity)
+  }
+}
+
 /**
  * "+N" is a button: Enter opens the list of the hidden members (`aria-expanded`, `aria-controls`,
  * `data-state`), Escape closes it with focus back on the button; a press outside closes it too.
@@ -293,20 +347,6 @@ export const expectImages: Play = async ({ canvasElement }) => {
 // ---------------------------------------------------------------------------------------------
 // TypingIndicator, ConnectionStatus, ActivityDot
 
-async function liveRegion(canvasElement: HTMLElement, part: string): Promise<HTMLElement> {
-  return waitFor(() => {
-    const [root] = parts(canvasElement, part)
-    expect(root).toBeDefined()
-    const region = root?.matches('[role="status"]') ? root : root?.querySelector('[role="status"]')
-    expect(region).toBeTruthy()
-    return region as HTMLElement
-  })
-}
-
-function normalizedText(element: HTMLElement): string {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim()
-}
-
 /** The typing sentence reads exactly this ('' for nobody), in a polite live region. */
 export function expectTypingSentence(sentence: string): Play {
   return async ({ canvasElement }) => {
@@ -338,6 +378,34 @@ export const typingAppearsAndClears: Play = async (context) => {
   expect(indicator).not.toHaveAttribute('data-active')
 }
 
+/**
+ * Before the first snapshot: someone's typing signal waits in the hub, the indicator shows nobody,
+ * and its live region is already there to announce typers once the roster arrives.
+ */
+export const expectNoTypingBeforeSync: Play = async (context) => {
+  await expectNotSyncedYet(context)
+  const pending = getStoryPresence(context).hub.pending()
+  expect(pending.map((message) => message.method)).toContain('typing')
+  await expectTypingSentence('')(context)
+  const indicator = await findPart(context.canvasElement, 'typing-indicator')
+  expect(indicator).not.toHaveAttribute('data-active')
+  expect(parts(indicator, 'typing-dots')[0]).not.toBeVisible()
+}
+
+/**
+ * A crowd typing: the sentence names the first two and counts the rest ("and 1000 others"), and it
+ * stays one short sentence in the same few elements however many type.
+ */
+export function expectTypingCrowd(first: string, second: string, others: number): Play {
+  return async (context) => {
+    await expectTypingSentence(`${first}, ${second} and ${others} others are typing…`)(context)
+    const indicator = await findPart(context.canvasElement, 'typing-indicator')
+    // The dots (a span of three) and the live region: nothing per typer.
+    expect(indicator.querySelectorAll('*')).toHaveLength(5)
+    expect(normalizedText(indicator).length).toBeLessThan(first.length + second.length + 40)
+  }
+}
+
 /** The connection badge says this ('' once connected), as `data-connection`. */
 export function expectConnection(connection: string, text: string): Play {
   return async ({ canvasElement }) => {
@@ -358,25 +426,4 @@ export function expectActivity(status: string, label: string): Play {
       expect(dot).toHaveTextContent(label)
     })
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Live crowd
-
-/** The crowd is alive: the roster is in, and within seconds someone types and someone arrives or leaves. */
-export const expectLiveCrowd: Play = async ({ canvasElement, args }) => {
-  const members = Number(args['members'])
-  const listbox = await within(canvasElement).findByRole('listbox', {}, SLOW)
-  const setSize = () => Number(within(listbox).queryAllByRole('option')[0]?.getAttribute('aria-setsize'))
-  await waitFor(() => expect(setSize()).toBeGreaterThan(members * 0.9), SLOW)
-  const region = await liveRegion(canvasElement, 'typing-indicator')
-  await waitFor(() => expect(normalizedText(region)).toMatch(/typing…$/), SLOW)
-  const before = listbox.querySelector('[role="option"]')?.parentElement?.textContent
-  const sizeBefore = setSize()
-  await waitFor(() => {
-    const changed =
-      setSize() !== sizeBefore ||
-      listbox.querySelector('[role="option"]')?.parentElement?.textContent !== before
-    expect(changed).toBe(true)
-  }, SLOW)
 }

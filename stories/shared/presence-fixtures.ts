@@ -9,6 +9,7 @@ import {
   type MemoryHub,
   type SimulatedCrowd,
 } from '@presence-kit/core/testing'
+import { createBatchingMeter, type BatchingMeter } from './batching-meter.ts'
 
 /** The room every story shows. */
 export const STORY_ROOM = 'lobby'
@@ -40,6 +41,8 @@ export interface PresenceScenario {
   readonly crowdSize?: number
   /** Ids of members who keep typing while the story is open. */
   readonly typing?: readonly string[]
+  /** This many of the generated users (`crowdSize`) keep typing too, after those in `typing`. */
+  readonly crowdTyping?: number
   /** @default 'synced' */
   readonly connection?: StoryConnection
   /** A live crowd driven by the story's args (see `crowdArgs`). */
@@ -148,6 +151,8 @@ export interface StoryPresence {
   readonly hub: MemoryHub
   readonly client: PresenceClient
   readonly crowd: SimulatedCrowd | undefined
+  /** Events the client received and the store updates they made, counted from the start. */
+  readonly batching: BatchingMeter
   /** A member starts typing (one signal: it expires on the receiver after 6 s unless sent again). */
   startTyping(userId: string): void
   stopTyping(userId: string): void
@@ -205,6 +210,7 @@ export function createStoryPresence(
     offlineRetentionMs: 60 * 60 * 1000,
   })
   const room = client.room(STORY_ROOM)
+  const batching = createBatchingMeter(hub, room)
   if (self === false) room.watch()
   else room.join({ name: self.name })
 
@@ -227,6 +233,13 @@ export function createStoryPresence(
       setInterval(() => signal(userId, true), TYPING_REFRESH_MS),
     )
   }
+  const crowdTypers = crowdConnections(scenario.crowdTyping ?? 0, scenario.crowdSize ?? 0)
+  const crowdTyping = () => {
+    if (hub.destroyed) return
+    for (const connectionId of crowdTypers) hub.typingVirtual(STORY_ROOM, connectionId, true)
+  }
+  crowdTyping()
+  const crowdTypingTimer = crowdTypers.length > 0 ? setInterval(crowdTyping, TYPING_REFRESH_MS) : undefined
 
   // Last, so the typers and the roster were seen before the link went down.
   if (connection === 'reconnecting') hub.disconnect(adapter, { removeFromRoom: false })
@@ -237,6 +250,7 @@ export function createStoryPresence(
     hub,
     client,
     crowd,
+    batching,
     startTyping: (userId) => signal(userId, true),
     stopTyping(userId) {
       clearInterval(typingTimers.get(userId))
@@ -248,6 +262,8 @@ export function createStoryPresence(
     },
     dispose() {
       for (const timer of typingTimers.values()) clearInterval(timer)
+      clearInterval(crowdTypingTimer)
+      batching.dispose()
       crowd?.dispose()
       client.destroy()
       hub.destroy()
@@ -272,9 +288,22 @@ function createCrowd(
   }
   if (scenario.crowdSize !== undefined && scenario.crowdSize > 0) {
     // A still crowd: generated once, never stepped.
-    return createSimulatedCrowd({ hub, room: STORY_ROOM, members: scenario.crowdSize })
+    return createSimulatedCrowd({
+      hub,
+      room: STORY_ROOM,
+      members: scenario.crowdSize,
+      idPrefix: CROWD_ID_PREFIX,
+    })
   }
   return undefined
+}
+
+// The still crowd's ids are `crowd-1/tab-1`, `crowd-2/tab-1`, …: every generated user has a first tab.
+const CROWD_ID_PREFIX = 'crowd'
+
+function crowdConnections(typing: number, crowdSize: number): string[] {
+  const count = Math.min(Math.max(0, Math.floor(typing)), crowdSize)
+  return Array.from({ length: count }, (_, index) => `${CROWD_ID_PREFIX}-${index + 1}/tab-1`)
 }
 
 function pickCrowdSettings(args: Partial<CrowdArgs>): Partial<CrowdArgs> {

@@ -46,6 +46,12 @@ function applyPresenceStyles(styles: StoryStyles = 'styled'): void {
   document.head.append(element)
 }
 
+/** `parameters.frame`: the room a story gives its component, e.g. a sidebar's width. */
+export interface StoryFrameParameters {
+  /** A CSS width for the frame's content, so a story looks the same in any viewport. */
+  readonly width?: string
+}
+
 export interface StoryFrame {
   readonly theme: StoryTheme
   readonly dir: StoryDirection
@@ -54,7 +60,7 @@ export interface StoryFrame {
 }
 
 /** What the element every story renders in looks like. */
-export function getStoryFrame(globals: StoryPageGlobals): StoryFrame {
+export function getStoryFrame(globals: StoryPageGlobals, frame: StoryFrameParameters = {}): StoryFrame {
   const theme = globals.theme ?? 'light'
   return {
     theme,
@@ -67,6 +73,7 @@ export function getStoryFrame(globals: StoryPageGlobals): StoryFrame {
       colorScheme: theme,
       padding: '1rem',
       minHeight: '6rem',
+      ...(frame.width === undefined ? {} : { width: frame.width }),
     },
   }
 }

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { AvatarStack } from '@presence-kit/vue'
-import { avatarStackArgs, avatarStackStories as stories } from '../shared/component-stories.ts'
+import { h } from 'vue'
+import { avatarSizes, avatarStackArgs, avatarStackStories as stories } from '../shared/component-stories.ts'
 
 const meta = {
   title: 'Components/AvatarStack',
@@ -20,7 +21,17 @@ export const Overflow: Story = { ...stories.Overflow }
 export const OpenOverflowWithKeyboard: Story = { ...stories.OpenOverflowWithKeyboard }
 export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers, tags: ['!autodocs'] }
 export const EveryStatus: Story = { ...stories.EveryStatus }
-export const Sizes: Story = { ...stories.Sizes }
+export const Sizes: Story = {
+  ...stories.Sizes,
+  render: (args) => ({
+    setup: () => () =>
+      h(
+        'div',
+        { style: { display: 'grid', gap: '1rem', justifyItems: 'start' } },
+        avatarSizes.map((size) => h(AvatarStack, { ...args, size, key: size })),
+      ),
+  }),
+}
 export const BrokenAndUnsafeAvatars: Story = { ...stories.BrokenAndUnsafeAvatars }
 export const VeryLongNames: Story = { ...stories.VeryLongNames }
 export const RightToLeft: Story = { ...stories.RightToLeft }

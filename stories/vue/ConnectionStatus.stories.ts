@@ -15,5 +15,6 @@ export const Connecting: Story = { ...stories.Connecting }
 export const Connected: Story = { ...stories.Connected }
 export const Reconnecting: Story = { ...stories.Reconnecting }
 export const Offline: Story = { ...stories.Offline }
+export const RightToLeft: Story = { ...stories.RightToLeft }
 export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }

@@ -11,10 +11,12 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+export const Loading: Story = { ...stories.Loading }
 export const NobodyTyping: Story = { ...stories.NobodyTyping }
 export const OneTyping: Story = { ...stories.OneTyping }
 export const TwoTyping: Story = { ...stories.TwoTyping }
 export const ManyTyping: Story = { ...stories.ManyTyping }
+export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers, tags: ['!autodocs'] }
 export const AppearsAndClears: Story = { ...stories.AppearsAndClears }
 export const VeryLongNames: Story = { ...stories.VeryLongNames }
 export const RightToLeft: Story = { ...stories.RightToLeft }
