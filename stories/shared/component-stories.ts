@@ -51,10 +51,8 @@ const dark: StoryPageGlobals = { theme: 'dark' }
 const rightToLeft: StoryPageGlobals = { direction: 'rtl' }
 const unstyled: StoryPageGlobals = { styles: 'unstyled' }
 
-/** A sidebar's width: narrower than the long names, in any viewport. */
+/** A sidebar's width: narrower than the long names (and than the longest of them alone), in any viewport. */
 const sidebar = { width: '16rem' }
-/** A message composer's width: narrower than a sentence of two long names, wider than any one word. */
-const composer = { width: '40rem' }
 
 const names = (members: readonly { readonly name: string }[]) => members.map((member) => member.name)
 const longNames = names(cast.longNames)
@@ -294,7 +292,7 @@ export const typingIndicatorStories = {
   },
   AppearsAndClears: { parameters: { presence: { members: cast.many } }, play: typingAppearsAndClears },
   VeryLongNames: {
-    parameters: { presence: { members: cast.longNames, typing: ['long-1', 'long-2'] }, frame: composer },
+    parameters: { presence: { members: cast.longNames, typing: ['long-1', 'long-2'] }, frame: sidebar },
     play: allOf(
       expectTypingSentence(`${longNames[0]} and ${longNames[1]} are typing…`),
       expectTypingNamesInFull,
