@@ -69,13 +69,13 @@ try {
     true,
   )
   console.log('  (the kit also echoes each change to its sender, which the peer does not)')
-  for (const [what, total, clients, worst] of [
+  for (const [what, total, affected, worst] of [
     ['ghost members', 'ghosts', 'clientsWithGhosts', 'worstGhosts'],
     ['missing members', 'missing', 'clientsWithMissing', 'worstMissing'],
   ] as const) {
     console.log(
-      `${what} at the end: kit ${kit.roster[total]} on ${kit.roster[clients]} of ${kit.observers} clients ` +
-        `(at most ${kit.roster[worst]} on one), ${PEER} ${peer.roster[total]} on ${peer.roster[clients]} ` +
+      `${what} at the end: kit ${kit.roster[total]} on ${kit.roster[affected]} of ${kit.observers} clients ` +
+        `(at most ${kit.roster[worst]} on one), ${PEER} ${peer.roster[total]} on ${peer.roster[affected]} ` +
         `of ${peer.observers} (at most ${peer.roster[worst]} on one)`,
     )
   }
