@@ -1,6 +1,7 @@
 import { defineProject } from 'vitest/config'
 
-// The workspace's own tooling: how the docs' examples are read out of markdown and mapped back.
+// The workspace's own tooling: how the docs' examples are read out of markdown and mapped back, and
+// the launcher behind `npm start` (it needs the packages built, as `npm test` does before this).
 export default defineProject({
   test: {
     name: 'scripts',
