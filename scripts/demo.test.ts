@@ -62,13 +62,14 @@ async function stillAnswering(): Promise<string[]> {
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode)
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode)
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)))
 }
 
 beforeAll(async () => {
   await blockPreferredPorts()
-  demo = spawn(process.execPath, [launcher], { stdio: ['ignore', 'pipe', 'pipe'] })
+  // A group of its own, so a failed run can take the server and both Vite servers down with it.
+  demo = spawn(process.execPath, [launcher], { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   demo.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   demo.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   addresses = await new Promise<Addresses>((resolve, reject) => {
@@ -94,10 +95,14 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const blocker of blockers) blocker.close()
   await browser?.close()
-  if (demo !== undefined && demo.exitCode === null) {
-    demo.kill('SIGKILL')
-    await exited(demo)
+  if (demo?.pid === undefined) return
+  try {
+    // Every process of the group: after a passing run there are none left and this throws.
+    process.kill(-demo.pid, 'SIGKILL')
+  } catch {
+    // Already gone.
   }
+  await exited(demo)
 })
 
 describe('npm start', () => {

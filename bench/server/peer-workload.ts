@@ -41,10 +41,13 @@ export async function runPeerWorkload(settings: WorkloadSettings): Promise<Workl
       for (const each of roster) entry.roster.set(each.connectionId, each.userId)
       entry.synced = true
     })
+    const joinsSeen = new Set<string>()
     socket.on('joined', (message: { userId: string; connectionId: string }) => {
       const started = joinStarted.get(message.userId)
-      if (started !== undefined && !entry.roster.has(message.connectionId))
+      if (started !== undefined && message.userId !== userId && !joinsSeen.has(message.userId)) {
+        joinsSeen.add(message.userId)
         latencies.push(performance.now() - started)
+      }
       entry.roster.set(message.connectionId, message.userId)
     })
     socket.on('left', (message: { connectionId: string }) => entry.roster.delete(message.connectionId))

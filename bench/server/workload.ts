@@ -82,9 +82,15 @@ export async function runWorkload(settings: WorkloadSettings): Promise<WorkloadR
       connected: true,
       errors: 0,
     }
+    // One sample per member this client saw join: a join seen again (after a resync, say) must not
+    // stand in for one never seen.
+    const joinsSeen = new Set<string>()
     room.on('join', (event) => {
-      const started = joinStarted.get(event.member.userId)
-      if (started !== undefined && !event.member.isSelf) latencies.push(performance.now() - started)
+      const { userId: joiner, isSelf } = event.member
+      const started = joinStarted.get(joiner)
+      if (started === undefined || isSelf || joinsSeen.has(joiner)) return
+      joinsSeen.add(joiner)
+      latencies.push(performance.now() - started)
     })
     room.on('error', () => entry.errors++)
     room.watch()

@@ -22,6 +22,8 @@ export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers
 export const EveryStatus: Story = { ...stories.EveryStatus }
 export const Sizes: Story = {
   ...stories.Sizes,
+  // Every size at once: the size control would have nothing to choose.
+  argTypes: { size: { control: false } },
   render: (args) => (
     <div style={{ display: 'grid', gap: '1rem', justifyItems: 'start' }}>
       {avatarSizes.map((size) => (

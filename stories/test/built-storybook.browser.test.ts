@@ -125,7 +125,8 @@ describe('the built Storybook in Chromium', { timeout: 30_000 }, () => {
   })
 
   afterEach(async () => {
-    await page.close()
+    // Not there when beforeEach failed: leave its error to speak.
+    await page?.close()
   })
 
   it('lists the React components and, under the Vue ref, the same Vue components', async () => {
@@ -133,7 +134,8 @@ describe('the built Storybook in Chromium', { timeout: 30_000 }, () => {
     await expect
       .poll(() => sidebarComponents(page, 'storybook_internal'), { timeout: 15_000 })
       .toEqual(expect.arrayContaining(components))
-    await expect(page.getByRole('button', { name: 'Vue', exact: true }).isVisible()).resolves.toBe(true)
+    // The ref's header comes with the manager's first render of the refs: waited for, not sampled.
+    await page.getByRole('button', { name: 'Vue', exact: true }).waitFor({ state: 'visible' })
     // The ref's tree appears only once the manager has fetched ./vue/index.json.
     await expect
       .poll(() => sidebarComponents(page, 'vue'), {
@@ -149,7 +151,13 @@ describe('the built Storybook in Chromium', { timeout: 30_000 }, () => {
     await page.locator('[data-ref-id="vue"][data-item-id="components-onlinelist--a-few"] a').click()
     await expect.poll(() => page.url()).toContain('path=/story/vue_components-onlinelist--a-few')
 
-    const list = page.locator('#storybook-ref-vue').contentFrame().getByRole('listbox', { name: 'Online' })
+    // In the story's own root: the component's docs page, opened by the first click, may still be
+    // in the preview for a moment, with a listbox for every story.
+    const list = page
+      .locator('#storybook-ref-vue')
+      .contentFrame()
+      .locator('#storybook-root')
+      .getByRole('listbox', { name: 'Online' })
     await list.waitFor()
     // "A Few": the viewer and five others, as the story's own play expects.
     await expect.poll(() => list.getByRole('option').count()).toBe(6)

@@ -23,6 +23,8 @@ export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers
 export const EveryStatus: Story = { ...stories.EveryStatus }
 export const Sizes: Story = {
   ...stories.Sizes,
+  // Every size at once: the size control would have nothing to choose.
+  argTypes: { size: { control: false } },
   render: (args) => ({
     setup: () => () =>
       h(

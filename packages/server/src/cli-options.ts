@@ -22,7 +22,8 @@ Options (each also from the environment variable named after it):
   --cors-origin <origin>        CORS_ORIGIN          allowed browser origin; * for any
   --log-level <level>           LOG_LEVEL            debug, info, warn or error (default info)
   --heartbeat-interval-ms <n>   PRESENCE_HEARTBEAT_INTERVAL_MS   (default 2000)
-  --node-ttl-ms <n>             PRESENCE_NODE_TTL_MS             a silent node is dead after this (default 10000)
+  --node-ttl-ms <n>             PRESENCE_NODE_TTL_MS             a silent node's members leave within this (default 10000;
+                                                                 at least 2 x heartbeat interval + sweep interval)
   --sweep-interval-ms <n>       PRESENCE_SWEEP_INTERVAL_MS       (default 2000)
   --help                        this text
 `

@@ -56,7 +56,7 @@ export interface ClusterTimings {
   /** How often a node renews its heartbeat key. @default 2000 */
   readonly heartbeatIntervalMs: number
   /**
-   * A node silent this long has its members removed from every other node's clients. Its
+   * A node silent this long has its members' leaves sent to every other node's clients. Its
    * heartbeat key lives `nodeTtlMs - sweepIntervalMs`, so the expiry plus the next sweep fit in it.
    * @default 10000
    */

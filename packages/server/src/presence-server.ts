@@ -182,6 +182,11 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
 
   io.on('connection', (socket: Socket) => {
     const identity = (socket.data as { identity: PresenceIdentity }).identity
+    if (closing) {
+      // Admitted just before close() began: close() has already passed its session by.
+      socket.disconnect(true)
+      return
+    }
     const session = new PresenceSession(socket, identity, {
       engine,
       limits,
@@ -226,13 +231,15 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
     closing = true
     engine.stopFanOut()
     for (const session of sessions) session.close()
+    // Cut before taking the node out of Redis, which can take a while: a socket left open meanwhile
+    // would have its messages dropped unanswered.
+    io.disconnectSockets(true)
     await link.stop()
     if (owned) {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })
     } else {
-      io.disconnectSockets(true)
       io.engine.close()
     }
     log.info('presence server closed')

@@ -111,8 +111,9 @@ describe('several nodes on one Redis', () => {
       5000,
     )
     const elapsed = Date.now() - killedAt
-    // The key expires a sweep before the TTL, so the TTL holds; the margin is for delivery.
-    expect(elapsed).toBeLessThan(FAST.ttl + 500)
+    // The key expires a sweep before the TTL, so the TTL holds. The margin is for what follows the
+    // sweep (a publish, the fan-out, this poll) and for timers running late on a loaded machine.
+    expect(elapsed).toBeLessThan(FAST.ttl + 750)
     const late = connectClient(one.url, { id: 'zoe' })
     const lateRoom = late.client.room(name)
     lateRoom.watch()
@@ -287,7 +288,7 @@ describe('several nodes on one Redis', () => {
     )
     const elapsed = Date.now() - killedAt
     expect(elapsed).toBeLessThan(20_000)
-    expect(elapsed).toBeLessThan(DEFAULT_CLUSTER_TIMINGS.nodeTtlMs + 500)
+    expect(elapsed).toBeLessThan(DEFAULT_CLUSTER_TIMINGS.nodeTtlMs + 1000)
   }, 40_000)
 })
 

@@ -69,6 +69,12 @@ describe('hosting', () => {
 
     await server.close()
     // Closing the presence layer cuts its sockets but keeps the app's server up.
+    expect(server.io.of('/').sockets.size).toBe(0)
+    await waitFor(
+      () => graceRoom.get().status,
+      (status) => status !== 'connected',
+      'grace to be cut off',
+    )
     expect(http.listening).toBe(true)
     expect(await (await fetch(`${url}/`)).text()).toBe('the app')
   })

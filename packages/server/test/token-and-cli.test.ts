@@ -45,7 +45,7 @@ describe('presence tokens', () => {
 })
 
 describe('options', () => {
-  it('refuses to start without a secret, and wrong limits', () => {
+  it('refuses to start without a secret, and wrong limits', async () => {
     const previous = process.env.PRESENCE_SECRET
     delete process.env.PRESENCE_SECRET
     try {
@@ -80,7 +80,7 @@ describe('options', () => {
       logger: 'silent',
       cluster: { heartbeatIntervalMs: 2000, nodeTtlMs: 6000, sweepIntervalMs: 2000 },
     })
-    void justEnough.close()
+    await justEnough.close()
   })
 
   it('reads the CLI from flags over the environment', () => {
@@ -102,5 +102,13 @@ describe('options', () => {
     expect(parseCli(['--help'], {})).toBe('help')
     expect(codeOf(() => parseCli(['--port', 'eighty'], {}))).toBe('invalid-options')
     expect(codeOf(() => parseCli([], { LOG_LEVEL: 'loud' }))).toBe('invalid-options')
+  })
+
+  it('refuses timings from the environment that leave the heartbeat key too short, naming the rule', () => {
+    const settings = parseCli([], { PRESENCE_SECRET: SECRET, PRESENCE_NODE_TTL_MS: '5000' })
+    if (settings === 'help') throw new Error('expected settings')
+    expect(() => createPresenceServer({ ...settings.options, logger: 'silent' })).toThrow(
+      /nodeTtlMs must be at least twice cluster\.heartbeatIntervalMs plus cluster\.sweepIntervalMs/,
+    )
   })
 })
