@@ -1,34 +1,32 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsdown'
 
+/**
+ * package.json is the one list of adapters: its `exports` name the entries (one per subpath, so an
+ * app pulls in only the backend it uses), and its peer dependencies (the backend clients) and
+ * dependencies are never bundled. `test/package/lists.test.ts` checks the rest against it.
+ */
+const manifest = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  exports: Record<string, unknown>
+  peerDependencies: Record<string, string>
+  dependencies: Record<string, string>
+}
+
+const names = Object.keys(manifest.exports)
+  .filter((subpath) => subpath !== './package.json')
+  .map((subpath) => subpath.slice(2))
+
+const escape = (name: string) => name.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
 export default defineConfig({
-  // One entry per subpath, so an app pulls in only the backend it uses.
-  entry: {
-    phoenix: 'src/phoenix/index.ts',
-    supabase: 'src/supabase/index.ts',
-    yjs: 'src/yjs/index.ts',
-    pubsub: 'src/pubsub/index.ts',
-    nolag: 'src/nolag/index.ts',
-    ably: 'src/ably/index.ts',
-    'ably-chat': 'src/ably-chat/index.ts',
-    prsm: 'src/prsm/index.ts',
-    'broadcast-channel': 'src/broadcast-channel/index.ts',
-    'socket-io': 'src/socket-io/index.ts',
-  },
+  entry: Object.fromEntries(names.map((name) => [name, `src/${name}/index.ts`])),
   format: 'esm',
   dts: true,
   platform: 'neutral',
   target: 'es2022',
   clean: true,
-  // Backend clients are optional peers: never bundled, resolved from the app.
-  external: [
-    /^@presence-kit\/core/,
-    'phoenix',
-    /^@supabase\//,
-    /^ably/,
-    /^@ably\//,
-    /^yjs/,
-    /^y-protocols/,
-    /^socket\.io-client/,
-    /^@prsm\//,
-  ],
+  // Backend clients are optional peers: resolved from the app, with their subpaths.
+  external: [...Object.keys(manifest.peerDependencies), ...Object.keys(manifest.dependencies)].map(
+    (name) => new RegExp(`^${escape(name)}(?:/|$)`),
+  ),
 })

@@ -1,14 +1,9 @@
 import type { PresenceEvent, PresenceMember, RoomStatusChange, TypingSetEvent } from '@ably/chat'
-import type {
-  AdapterRoom,
-  ConnectionInput,
-  LocalPresence,
-  PresenceAdapter,
-  RoomSink,
-  SelfUser,
-} from '@presence-kit/core'
+import type { ConnectionInput, LocalPresence, PresenceAdapter } from '@presence-kit/core'
+import { latestRoster } from '../ably/latest-roster.js'
 import { readMemberData } from '../ably/read-data.js'
-import { LocalPresenceSlot } from '../shared/local-presence.js'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
 import type { AblyChatAdapterOptions, AblyChatRoomLike } from './types.js'
 
@@ -44,25 +39,20 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
   const { client } = options
   const nameOf = options.roomName ?? ((room: string) => room)
   const refreshMs = options.typingRefreshMs ?? 1_500
-  const open = new Set<AdapterRoom>()
 
-  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
-    const local = new LocalPresenceSlot()
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, user, sink } = link
     const profile = profileOf(user)
     const members = new Map<string, MemberState>()
     const typers = new Set<string>()
     let chatRoom: AblyChatRoomLike | undefined
     let versions = 0
     let everAttached = false
-    let closed = false
-    let snapshots = 0
     let refreshTimer: ReturnType<typeof setInterval> | undefined
     const unsubscribers: (() => void)[] = []
 
-    const report = (error: unknown) => sink.error(error)
-    const fail = (what: string) => (error: unknown) => {
-      if (!closed) report(backendError(BACKEND, `${what} failed.`, error))
-    }
+    const report = (error: unknown) => link.report(error)
+    const fail = (what: string) => (error: unknown) => report(backendError(BACKEND, `${what} failed.`, error))
     const payload = (presence: LocalPresence) =>
       JSON.parse(JSON.stringify({ data: presence.data, activity: presence.activity, profile })) as Record<
         string,
@@ -77,7 +67,7 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
     }
 
     const onPresence = (event: PresenceEvent) => {
-      if (closed) return
+      if (link.closed) return
       const raw: unknown = event
       if (!isRecord(raw) || typeof raw.type !== 'string' || !EVENTS.has(raw.type)) {
         return report(invalidInput(BACKEND, 'a presence event needs a type and a member.', describe(raw)))
@@ -103,7 +93,7 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
     }
 
     const onTyping = (event: TypingSetEvent) => {
-      if (closed) return
+      if (link.closed) return
       const raw: unknown = event
       const change = isRecord(raw) ? raw.change : undefined
       if (!isRecord(change) || !isId(change.clientId) || typeof change.type !== 'string') {
@@ -126,68 +116,54 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
       refreshTimer = undefined
     }
 
-    const snapshot = (target: AblyChatRoomLike) => {
-      const run = ++snapshots
-      target.presence.get().then((list) => {
-        if (closed || run !== snapshots) return
-        if (!Array.isArray(list))
-          return report(invalidInput(BACKEND, 'presence.get() gave no list.', describe(list)))
-        const connections: ConnectionInput[] = []
-        const present = new Set<string>()
-        for (const raw of list) {
-          const member = checked(raw)
-          if (member === undefined) continue
-          const key = keyOf(member)
-          const version = ++versions
-          members.set(key, { updatedAt: timeOf(member), present: true, version })
-          present.add(key)
-          connections.push(connectionOf(member, version))
-        }
-        for (const [key, member] of members) if (!present.has(key)) member.present = false
-        sink.snapshot(connections)
-      }, fail('presence.get()'))
-    }
+    const fetchRoster = latestRoster(BACKEND, link)
+    const snapshot = (target: AblyChatRoomLike) =>
+      fetchRoster(
+        () => target.presence.get(),
+        (list) => {
+          const connections: ConnectionInput[] = []
+          for (const raw of list) {
+            const member = checked(raw)
+            if (member === undefined) continue
+            const version = ++versions
+            members.set(keyOf(member), { updatedAt: timeOf(member), present: true, version })
+            connections.push(connectionOf(member, version))
+          }
+          const present = new Set(connections.map((connection) => connection.connectionId))
+          for (const [key, member] of members) if (!present.has(key)) member.present = false
+          return connections
+        },
+      )
 
     const onAttached = (target: AblyChatRoomLike) => {
       everAttached = true
-      local.linkUp()
       const connectionId = client.realtime?.connection.id
       const clientId = client.clientId
-      sink.status(
-        'connected',
-        isId(connectionId) && isId(clientId) ? { connectionId: `${connectionId}:${clientId}` } : {},
-      )
-      const owed = local.owed()
-      if (owed !== undefined) target.presence.enter(payload(owed)).catch(fail('presence.enter()'))
+      link.up(isId(connectionId) && isId(clientId) ? `${connectionId}:${clientId}` : undefined)
       snapshot(target)
     }
     const onStatus = (target: AblyChatRoomLike) => (change: RoomStatusChange) => {
-      if (closed) return
       switch (change.current) {
         case 'attached':
           return onAttached(target)
         case 'attaching':
-          if (everAttached) sink.status('reconnecting')
+          if (everAttached) link.down('reconnecting')
           return
         case 'suspended':
         case 'detached':
-          local.linkDown()
-          return sink.status('reconnecting')
+          return link.down('reconnecting')
         case 'failed':
-          local.linkDown()
-          return sink.status('failed', { error: backendError(BACKEND, 'the room failed.', change.error) })
+          return link.fail(backendError(BACKEND, 'the room failed.', change.error))
         case 'released':
-          local.linkDown()
-          return sink.status('disconnected')
+          return link.down('disconnected')
         default:
           return
       }
     }
 
-    sink.status('connecting')
     client.rooms.get(nameOf(room)).then(
       (target) => {
-        if (closed) return
+        if (link.closed) return
         chatRoom = target
         const presence = target.presence.subscribe(onPresence)
         const typing = target.typing.subscribe(onTyping)
@@ -196,50 +172,36 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
         if (target.status === 'attached') onAttached(target)
         else target.attach().catch(fail('attach()'))
       },
-      (error: unknown) => {
-        if (!closed) sink.status('failed', { error: backendError(BACKEND, 'rooms.get() failed.', error) })
-      },
+      (error: unknown) => link.fail(backendError(BACKEND, 'rooms.get() failed.', error)),
     )
 
-    const adapterRoom: AdapterRoom = {
+    return {
       enter(presence) {
-        if (local.set(presence)) chatRoom?.presence.enter(payload(presence)).catch(fail('presence.enter()'))
+        chatRoom?.presence.enter(payload(presence)).catch(fail('presence.enter()'))
       },
       update(presence) {
-        if (local.presence === undefined) return
-        if (local.set(presence)) chatRoom?.presence.update(payload(presence)).catch(fail('presence.update()'))
+        chatRoom?.presence.update(payload(presence)).catch(fail('presence.update()'))
       },
       leave() {
-        const wasEntered = local.presence !== undefined
-        local.clear()
-        if (wasEntered && local.linked) chatRoom?.presence.leave().catch(fail('presence.leave()'))
+        chatRoom?.presence.leave().catch(fail('presence.leave()'))
       },
       typing(typing) {
-        if (local.presence === undefined || !local.linked || chatRoom === undefined) return
+        if (chatRoom === undefined) return
         if (typing) chatRoom.typing.keystroke().catch(fail('typing.keystroke()'))
         else chatRoom.typing.stop().catch(fail('typing.stop()'))
       },
       close() {
-        if (closed) return
-        if (local.presence !== undefined) adapterRoom.leave()
-        closed = true
-        open.delete(adapterRoom)
         stopRefresh()
         for (const unsubscribe of unsubscribers.splice(0)) unsubscribe()
         members.clear()
         typers.clear()
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
+  return defineAdapter(BACKEND, options, {
+    // Rooms belong to the chat client: the adapter leaves and unsubscribes, the app releases them.
+    leaveOnClose: true,
     openRoom,
-    destroy() {
-      // Rooms belong to the chat client: the adapter leaves and unsubscribes, the app releases them.
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  })
 }

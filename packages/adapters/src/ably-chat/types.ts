@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 import type { Room } from '@ably/chat'
 
 /** The parts of an `@ably/chat` `Room` the adapter uses. */
@@ -14,7 +15,7 @@ export interface AblyChatClientLike {
   readonly realtime?: { readonly connection: { readonly id?: string | undefined } }
 }
 
-export interface AblyChatAdapterOptions {
+export interface AblyChatAdapterOptions extends ConnectOptions {
   /** `new ChatClient(realtime)`. The app owns it; the adapter only gets and attaches rooms. */
   client: AblyChatClientLike
   /** The chat room name of a presence room. @default (room) => room */

@@ -1,14 +1,9 @@
-import type {
-  AdapterRoom,
-  ConnectionInput,
-  LocalPresence,
-  PresenceAdapter,
-  RoomSink,
-  SelfUser,
-} from '@presence-kit/core'
+import type { ConnectionInput, LocalPresence, PresenceAdapter } from '@presence-kit/core'
 import type * as Ably from 'ably'
-import { LocalPresenceSlot } from '../shared/local-presence.js'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
+import { latestRoster } from './latest-roster.js'
 import { isNewer, type PresenceOrder } from './newness.js'
 import { readMemberData } from './read-data.js'
 import type { AblyAdapterOptions } from './types.js'
@@ -45,22 +40,17 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
   const { client } = options
   const nameOf = options.channel ?? ((room: string) => `presence:${room}`)
   const typingEvent = options.typingEvent ?? 'presence-kit:typing'
-  const open = new Set<AdapterRoom>()
 
-  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, user, sink } = link
     const channel = client.channels.get(nameOf(room))
-    const local = new LocalPresenceSlot()
     const profile = profileOf(user)
     const members = new Map<string, MemberState>()
     let versions = 0
-    let closed = false
     let everAttached = false
-    let snapshots = 0
 
-    const report = (error: unknown) => sink.error(error)
-    const fail = (what: string) => (error: unknown) => {
-      if (!closed) report(backendError(BACKEND, `${what} failed.`, error))
-    }
+    const report = (error: unknown) => link.report(error)
+    const fail = (what: string) => (error: unknown) => report(backendError(BACKEND, `${what} failed.`, error))
     const payload = (presence: LocalPresence) => ({
       data: presence.data,
       activity: presence.activity,
@@ -91,7 +81,7 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
     }
 
     const onPresence = (raw: Ably.PresenceMessage) => {
-      if (closed) return
+      if (link.closed) return
       const message = read(raw)
       if (message === undefined) return
       const key = keyOf(message.connectionId, message.clientId)
@@ -119,7 +109,7 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
     }
 
     const onTyping = (message: Ably.InboundMessage) => {
-      if (closed) return
+      if (link.closed) return
       const raw: unknown = message
       const data = isRecord(raw) ? raw.data : undefined
       if (!isRecord(raw) || !isId(raw.clientId) || !isRecord(data) || typeof data.typing !== 'boolean') {
@@ -135,35 +125,34 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
       })
     }
 
-    const snapshot = () => {
-      const run = ++snapshots
-      channel.presence.get().then((list) => {
-        if (closed || run !== snapshots) return
-        if (!Array.isArray(list))
-          return report(invalidInput(BACKEND, 'presence.get() gave no list.', describe(list)))
-        const connections: ConnectionInput[] = []
-        const present = new Set<string>()
-        for (const raw of list) {
-          const message = read(raw)
-          if (message === undefined || message.action === 'leave' || message.action === 'absent') continue
-          const key = keyOf(message.connectionId, message.clientId)
-          const known = members.get(key)
-          // A message seen since is newer than the roster's copy: keep what the store has.
-          if (known !== undefined && !isNewer(message, known.order)) {
-            if (known.present) present.add(key)
-            if (known.present)
-              connections.push(connectionOf(known.order as Ably.PresenceMessage, known.version))
-            continue
+    const fetchRoster = latestRoster(BACKEND, link)
+    const snapshot = () =>
+      fetchRoster(
+        () => channel.presence.get(),
+        (list) => {
+          const connections: ConnectionInput[] = []
+          const present = new Set<string>()
+          for (const raw of list) {
+            const message = read(raw)
+            if (message === undefined || message.action === 'leave' || message.action === 'absent') continue
+            const key = keyOf(message.connectionId, message.clientId)
+            const known = members.get(key)
+            // A message seen since is newer than the roster's copy: keep what the store has.
+            if (known !== undefined && !isNewer(message, known.order)) {
+              if (known.present) present.add(key)
+              if (known.present)
+                connections.push(connectionOf(known.order as Ably.PresenceMessage, known.version))
+              continue
+            }
+            const version = ++versions
+            members.set(key, { order: message, present: true, userId: message.clientId, version })
+            present.add(key)
+            connections.push(connectionOf(message, version))
           }
-          const version = ++versions
-          members.set(key, { order: message, present: true, userId: message.clientId, version })
-          present.add(key)
-          connections.push(connectionOf(message, version))
-        }
-        for (const [key, member] of members) if (member.present && !present.has(key)) member.present = false
-        sink.snapshot(connections)
-      }, fail('presence.get()'))
-    }
+          for (const [key, member] of members) if (member.present && !present.has(key)) member.present = false
+          return connections
+        },
+      )
 
     const ownKey = () => {
       const connectionId = client.connection.id
@@ -172,85 +161,68 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
     }
     const onAttached = () => {
       everAttached = true
-      local.linkUp()
       const key = ownKey()
-      sink.status('connected', key === undefined ? {} : { connectionId: key })
-      const owed = local.owed()
-      if (owed !== undefined) channel.presence.enter(payload(owed)).catch(fail('presence.enter()'))
+      link.up(key)
       snapshot()
     }
     const onState = (change: Ably.ChannelStateChange) => {
-      if (closed) return
       switch (change.current) {
         case 'attached':
           onAttached()
           break
         case 'attaching':
-          if (everAttached) sink.status('reconnecting')
+          if (everAttached) link.down('reconnecting')
           break
         case 'suspended':
         case 'detached':
-          local.linkDown()
-          sink.status(
+          link.down(
             'reconnecting',
-            change.reason === undefined
-              ? {}
-              : { error: backendError(BACKEND, change.current, change.reason) },
+            change.reason === undefined ? undefined : backendError(BACKEND, change.current, change.reason),
           )
           break
         case 'failed':
-          local.linkDown()
-          sink.status('failed', { error: backendError(BACKEND, 'the channel failed.', change.reason) })
+          link.fail(backendError(BACKEND, 'the channel failed.', change.reason))
           break
         default:
           break
       }
     }
 
-    sink.status('connecting')
     channel.on(onState)
     channel.subscribe(typingEvent, onTyping).catch(fail('subscribing to typing'))
     channel.presence.subscribe(onPresence).catch(fail('presence.subscribe()'))
     if (channel.state === 'attached') onAttached()
 
-    const adapterRoom: AdapterRoom = {
+    return {
       enter(presence) {
-        if (local.set(presence)) channel.presence.enter(payload(presence)).catch(fail('presence.enter()'))
+        channel.presence.enter(payload(presence)).catch(fail('presence.enter()'))
       },
       update(presence) {
-        if (local.presence === undefined) return
-        if (local.set(presence)) channel.presence.update(payload(presence)).catch(fail('presence.update()'))
+        channel.presence.update(payload(presence)).catch(fail('presence.update()'))
       },
       leave() {
-        const wasEntered = local.presence !== undefined
-        local.clear()
-        if (wasEntered) channel.presence.leave().catch(fail('presence.leave()'))
+        channel.presence.leave().catch(fail('presence.leave()'))
       },
       typing(typing) {
-        if (local.presence === undefined || !local.linked) return
         channel.publish(typingEvent, { typing }).catch(fail('publishing typing'))
       },
       close() {
-        if (closed) return
-        if (local.presence !== undefined) adapterRoom.leave()
-        closed = true
-        open.delete(adapterRoom)
         channel.off(onState)
         channel.unsubscribe(typingEvent, onTyping)
         channel.presence.unsubscribe(onPresence)
         members.clear()
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
-    openRoom,
-    destroy() {
-      // The client is the app's: the adapter only leaves and unsubscribes.
-      for (const room of Array.from(open)) room.close()
+  return defineAdapter(BACKEND, options, {
+    leaveOnClose: true,
+    // The client is the app's: the adapter only leaves and unsubscribes. One made with
+    // `autoConnect: false` is connected when the first room opens.
+    connect() {
+      client.connect?.()
+      return client
     },
-  }
+    openRoom,
+  })
 }

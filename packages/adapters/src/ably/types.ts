@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 import type * as Ably from 'ably'
 
 /** The parts of `channel.presence` (ably 2.x) the adapter uses. */
@@ -19,9 +20,11 @@ export interface AblyRealtimeLike {
   readonly channels: { get(name: string): AblyChannelLike }
   readonly connection: Pick<Ably.Connection, 'id'>
   readonly auth: Pick<Ably.Auth, 'clientId'>
+  /** Opens the connection of a client made with `autoConnect: false`; a no-op once connected. */
+  connect?(): void
 }
 
-export interface AblyAdapterOptions {
+export interface AblyAdapterOptions extends ConnectOptions {
   /** `new Ably.Realtime({ ..., clientId })`: the user id is the client id. The app owns it. */
   client: AblyRealtimeLike
   /** The channel name of a room. @default (room) => `presence:${room}` */

@@ -1,13 +1,7 @@
-import {
-  PresenceError,
-  type AdapterRoom,
-  type ConnectionInput,
-  type LocalPresence,
-  type PresenceAdapter,
-  type RoomSink,
-  type SelfUser,
-} from '@presence-kit/core'
+import { PresenceError, type ConnectionInput, type PresenceAdapter } from '@presence-kit/core'
 import { createConnectionId } from '../shared/connection-id.js'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { profileOf } from '../shared/wire.js'
 import { browserLifecycle } from './lifecycle.js'
 import { readTabMessage, type TabMessage } from './messages.js'
@@ -21,7 +15,7 @@ interface Tab {
   heardAt: number
 }
 
-const closedRoom: AdapterRoom = { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
+const unavailable: BackendRoom = { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
 
 /**
  * Presence among the tabs of one browser, with no server: each room is a `BroadcastChannel`, each
@@ -35,7 +29,6 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
   const heartbeatMs = options.heartbeatMs ?? 5_000
   const gatherMs = options.gatherMs ?? 100
   const lifecycle = options.lifecycle ?? browserLifecycle
-  const open = new Set<AdapterRoom>()
 
   function createChannel(name: string): BroadcastChannelLike | undefined {
     if (options.createChannel !== undefined) return options.createChannel(name)
@@ -44,30 +37,29 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
     return Channel === undefined ? undefined : new Channel(name)
   }
 
-  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, user, sink } = link
     const channel = createChannel(nameOf(room))
     if (channel === undefined) {
-      sink.status('failed', {
-        error: new PresenceError(
+      link.fail(
+        new PresenceError(
           'invalid-state',
           'BroadcastChannel is not available here (a server, or an old browser).',
         ),
-      })
-      return closedRoom
+      )
+      return unavailable
     }
     const own = createConnectionId()
     const profile = profileOf(user)
     const tabs = new Map<string, Tab>()
-    const report = (error: unknown) => sink.error(error)
-    let local: LocalPresence | undefined
+    const report = (error: unknown) => link.report(error)
     let seq = 0
     let paused = false
     let gathering = false
-    let closed = false
     let gatherTimer: ReturnType<typeof setTimeout> | undefined
 
     const post = (message: TabMessage) => {
-      if (paused || closed) return
+      if (paused || link.closed) return
       try {
         // BroadcastChannel's postMessage has no target origin: it reaches only this origin.
         // oxlint-disable-next-line unicorn/require-post-message-target-origin
@@ -77,6 +69,7 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
       }
     }
     const sendState = () => {
+      const local = link.presence
       if (local === undefined) return
       post({
         type: 'state',
@@ -95,7 +88,7 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
     }
 
     const onMessage = (event: { readonly data: unknown }) => {
-      if (paused || closed) return
+      if (paused || link.closed) return
       const message = readTabMessage(event.data, report)
       if (message === undefined || message.from === own) return
       const tab = tabs.get(message.from)
@@ -136,72 +129,58 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
       }
     }
 
-    const link = () => {
-      sink.status('connected', { connectionId: own })
+    const linkUp = () => {
+      link.up(own)
       gathering = true
       post({ type: 'hello', from: own })
       clearTimeout(gatherTimer)
       gatherTimer = setTimeout(() => {
         gathering = false
-        if (!closed && !paused) sink.snapshot(Array.from(tabs.values(), (tab) => tab.connection))
+        if (!link.closed && !paused) sink.snapshot(Array.from(tabs.values(), (tab) => tab.connection))
       }, gatherMs)
     }
 
     const heartbeat = setInterval(() => {
-      if (paused || closed) return
-      if (local !== undefined) post({ type: 'alive', from: own })
+      if (paused || link.closed) return
+      if (link.presence !== undefined) post({ type: 'alive', from: own })
       const silentSince = Date.now() - heartbeatMs * 3
       for (const [from, tab] of Array.from(tabs)) if (tab.heardAt < silentSince) drop(from, tab, tab.seq)
     }, heartbeatMs)
 
     const stopLifecycle = lifecycle.listen({
       pause() {
-        if (paused || closed) return
+        if (paused || link.closed) return
         paused = true
-        sink.status('reconnecting')
+        link.down('reconnecting')
       },
       resume() {
-        if (!paused || closed) return
+        if (!paused || link.closed) return
         paused = false
         // The others may have dropped this tab meanwhile: what it says now is newer (seq).
         for (const tab of tabs.values()) tab.heardAt = Date.now()
-        link()
+        linkUp()
       },
       unload() {
         // The page is going: say so, then say nothing more. A page still reports itself hidden
         // after this, and a state sent then (newer by seq) would bring the tab back to the others
         // until its heartbeats ran out.
-        adapterRoom.close()
+        link.close()
       },
     })
 
     channel.addEventListener('message', onMessage)
-    sink.status('connecting')
-    link()
+    linkUp()
 
-    const adapterRoom: AdapterRoom = {
-      enter(presence) {
-        local = presence
-        sendState()
-      },
-      update(presence) {
-        if (local === undefined) return
-        local = presence
-        sendState()
-      },
+    return {
+      enter: sendState,
+      update: sendState,
       leave() {
-        if (local === undefined) return
-        local = undefined
         post({ type: 'leave', from: own, userId: user.id, seq: ++seq })
       },
       typing(typing) {
-        if (local !== undefined) post({ type: 'typing', from: own, userId: user.id, typing })
+        post({ type: 'typing', from: own, userId: user.id, typing })
       },
       close() {
-        if (closed) return
-        adapterRoom.leave()
-        closed = true
-        open.delete(adapterRoom)
         clearInterval(heartbeat)
         clearTimeout(gatherTimer)
         stopLifecycle()
@@ -210,15 +189,10 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
         tabs.clear()
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
+  return defineAdapter(BACKEND, options, {
+    leaveOnClose: true,
     openRoom,
-    destroy() {
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  })
 }

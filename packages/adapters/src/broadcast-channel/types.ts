@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 /** The parts of a `BroadcastChannel` the adapter uses. */
 export interface BroadcastChannelLike {
   postMessage(message: unknown): void
@@ -15,7 +16,7 @@ export interface PageLifecycleLike {
   listen(handlers: { pause(): void; resume(): void; unload(): void }): () => void
 }
 
-export interface BroadcastChannelAdapterOptions {
+export interface BroadcastChannelAdapterOptions extends ConnectOptions {
   /** The channel name of a room. @default (room) => `presence-kit:${room}` */
   channelName?: (room: string) => string
   /** Makes a channel. @default (name) => new BroadcastChannel(name) */

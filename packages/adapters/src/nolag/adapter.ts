@@ -1,4 +1,6 @@
-import type { AdapterRoom, LocalPresence, PresenceAdapter, RoomSink, SelfUser } from '@presence-kit/core'
+import type { LocalPresence, PresenceAdapter, SelfUser } from '@presence-kit/core'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { backendError, profileOf } from '../shared/wire.js'
 import { readActor, type KitPresence } from './read-actor.js'
 import type { ActorPresence, NoLagAdapterOptions } from './types.js'
@@ -17,7 +19,6 @@ export function createNoLagAdapter(options: NoLagAdapterOptions): PresenceAdapte
   const { client } = options
   const ownId = options.actorTokenId ?? client.actorTokenId
   const rooms = new Map<string, { data: LocalPresence['data']; activity: unknown; typing: boolean }>()
-  const open = new Set<AdapterRoom>()
   let self: SelfUser | undefined
   let seq = 0
   let sendError: ((error: unknown) => void) | undefined
@@ -39,20 +40,19 @@ export function createNoLagAdapter(options: NoLagAdapterOptions): PresenceAdapte
     }
   }
 
-  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, user, sink } = link
     self = user
-    sendError = (error) => sink.error(error)
-    const report = (error: unknown) => sink.error(error)
+    const report = (error: unknown) => link.report(error)
+    sendError = report
     /** Actors the store has been told are in this room, with their typing flag. */
     const inRoom = new Map<string, boolean>()
     /** The user of each actor shown, for its leave (a leaving actor's presence may be empty). */
     const knownUser = new Map<string, string>()
-    let closed = false
-    let linked = false
     let fetches = 0
 
     const applyActor = (actor: ActorPresence, leaving: boolean) => {
-      if (closed) return
+      if (link.closed) return
       const id = (actor as { actorTokenId?: unknown })?.actorTokenId
       const wasTyping = typeof id === 'string' ? inRoom.get(id) : undefined
       const read = leaving ? undefined : readActor(actor, room, report, wasTyping !== undefined)
@@ -86,7 +86,7 @@ export function createNoLagAdapter(options: NoLagAdapterOptions): PresenceAdapte
       const fetch = ++fetches
       client.fetchPresence().then(
         (actors) => {
-          if (closed || fetch !== fetches || !linked) return
+          if (link.closed || fetch !== fetches || !link.linked) return
           if (!Array.isArray(actors))
             return report(backendError(BACKEND, 'fetchPresence gave no list.', actors))
           const connections = []
@@ -101,21 +101,16 @@ export function createNoLagAdapter(options: NoLagAdapterOptions): PresenceAdapte
           }
           sink.snapshot(connections)
         },
-        (error: unknown) => {
-          if (!closed) report(backendError(BACKEND, 'fetchPresence failed.', error))
-        },
+        (error: unknown) => report(backendError(BACKEND, 'fetchPresence failed.', error)),
       )
     }
     const onConnected = () => {
-      if (closed || linked) return
-      linked = true
-      sink.status('connected', ownId === undefined ? {} : { connectionId: ownId })
+      if (link.closed || link.linked) return
+      link.up(ownId)
       resync()
     }
     const onDisconnected = () => {
-      if (closed || !linked) return
-      linked = false
-      sink.status('reconnecting')
+      if (link.linked) link.down('reconnecting')
     }
 
     client.on('presence:join', onJoin)
@@ -123,24 +118,19 @@ export function createNoLagAdapter(options: NoLagAdapterOptions): PresenceAdapte
     client.on('presence:leave', onLeave)
     client.on('connected', onConnected)
     client.on('disconnected', onDisconnected)
-    sink.status('connecting')
     if (client.connected !== false) onConnected()
 
-    const adapterRoom: AdapterRoom = {
-      enter(presence) {
-        rooms.set(room, {
-          data: presence.data,
-          activity: presence.activity,
-          typing: rooms.get(room)?.typing ?? false,
-        })
-        publish()
-      },
-      update(presence) {
-        const current = rooms.get(room)
-        if (current === undefined) return
-        rooms.set(room, { ...current, data: presence.data, activity: presence.activity })
-        publish()
-      },
+    const setRoom = (presence: LocalPresence) => {
+      rooms.set(room, {
+        data: presence.data,
+        activity: presence.activity,
+        typing: rooms.get(room)?.typing ?? false,
+      })
+      publish()
+    }
+    return {
+      enter: setRoom,
+      update: setRoom,
       leave() {
         if (rooms.delete(room)) publish()
       },
@@ -151,10 +141,6 @@ export function createNoLagAdapter(options: NoLagAdapterOptions): PresenceAdapte
         publish()
       },
       close() {
-        if (closed) return
-        adapterRoom.leave()
-        closed = true
-        open.delete(adapterRoom)
         client.off('presence:join', onJoin)
         client.off('presence:update', onUpdate)
         client.off('presence:leave', onLeave)
@@ -162,17 +148,14 @@ export function createNoLagAdapter(options: NoLagAdapterOptions): PresenceAdapte
         client.off('disconnected', onDisconnected)
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
+  return defineAdapter(BACKEND, options, {
+    // NoLag keeps the client's presence and sends it again after a reconnect.
+    sendsWhileDown: true,
+    leaveOnClose: true,
     openRoom,
-    destroy() {
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  })
 }
 
 /** The user of an actor that left, from the presence it had, when it says. */

@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 /** One actor's presence as the NoLag SDK reports it (seed 001's `ActorPresence`). */
 export interface ActorPresence {
   readonly actorTokenId: string
@@ -27,7 +28,7 @@ export interface NoLagClientLike {
   readonly connected?: boolean
 }
 
-export interface NoLagAdapterOptions {
+export interface NoLagAdapterOptions extends ConnectOptions {
   client: NoLagClientLike
   /** This client's actor id, when the client object does not expose `actorTokenId`. */
   actorTokenId?: string

@@ -1,6 +1,7 @@
-import type { AdapterRoom, LocalPresence, PresenceAdapter, RoomSink } from '@presence-kit/core'
+import type { LocalPresence, PresenceAdapter } from '@presence-kit/core'
 import { createConnectionId } from '../shared/connection-id.js'
-import { LocalPresenceSlot } from '../shared/local-presence.js'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { backendError, describe, invalidInput, isId, isRecord } from '../shared/wire.js'
 import { PhoenixPresenceMap } from './presence-map.js'
 import { defaultReadMeta } from './read-meta.js'
@@ -28,21 +29,16 @@ export function createPhoenixAdapter(options: PhoenixAdapterOptions): PresenceAd
   const typingEvent = options.typingEvent ?? 'presence:typing'
   const userIdFromKey = options.userIdFromKey ?? ((key: string) => key)
   const readMeta = options.readMeta ?? defaultReadMeta(connectionIdKey)
-  const open = new Set<AdapterRoom>()
-
-  function openRoom({ room, sink }: { room: string; sink: RoomSink }): AdapterRoom {
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, sink } = link
     const map = new PhoenixPresenceMap({
       connectionIdKey,
       userIdFromKey,
       readMeta,
-      report: (e) => sink.error(e),
+      report: (e) => link.report(e),
     })
-    const local = new LocalPresenceSlot()
-    let joinedId: string | undefined
     let sentId: string | undefined
-    let closed = false
 
-    sink.status('connecting')
     // Phoenix calls a function param on every (re)join: each join is a new connection with a new
     // id, so the store never mistakes it for the connection that left.
     const channel: PhoenixChannel = socket.channel(topicOf(room), () => {
@@ -52,11 +48,9 @@ export function createPhoenixAdapter(options: PhoenixAdapterOptions): PresenceAd
 
     const send = (event: string, payload: object) => {
       channel.push(event, payload).receive('error', (response) => {
-        sink.error(backendError(BACKEND, `the server refused "${event}".`, response))
+        link.report(backendError(BACKEND, `the server refused "${event}".`, response))
       })
     }
-    const enterNow = (presence: LocalPresence) =>
-      send(pushEvents.enter, { data: presence.data, activity: presence.activity })
 
     channel.on(presenceEvents.state, (payload) => {
       const connections = map.state(payload)
@@ -83,74 +77,36 @@ export function createPhoenixAdapter(options: PhoenixAdapterOptions): PresenceAd
         ...(isId(connectionId) ? { connectionId } : {}),
       })
     })
-    channel.onError(() => {
-      if (closed) return
-      local.linkDown()
-      joinedId = undefined
-      sink.status('reconnecting')
-    })
-    channel.onClose(() => {
-      if (closed) return
-      local.linkDown()
-      sink.status('disconnected')
-    })
+    channel.onError(() => link.down('reconnecting'))
+    channel.onClose(() => link.down('disconnected'))
 
     channel
       .join()
-      .receive('ok', () => {
-        if (closed) return
-        joinedId = sentId
-        local.linkUp()
-        sink.status('connected', joinedId === undefined ? {} : { connectionId: joinedId })
-        // Entered before this link came up: the store does not call enter again for it.
-        const owed = local.owed()
-        if (owed !== undefined) enterNow(owed)
-      })
-      .receive('error', (response) => {
-        if (closed) return
-        sink.status('failed', {
-          error: backendError(BACKEND, 'the server refused to join the channel.', response),
-        })
-      })
+      .receive('ok', () => link.up(sentId))
+      .receive('error', (response) =>
+        link.fail(backendError(BACKEND, 'the server refused to join the channel.', response)),
+      )
       .receive('timeout', () => {
-        if (!closed) sink.status('reconnecting')
+        if (!link.closed) link.down('reconnecting')
       })
     socket.connect?.()
 
-    const adapterRoom: AdapterRoom = {
-      enter(presence) {
-        if (local.set(presence)) enterNow(presence)
-      },
-      update(presence) {
-        if (local.presence === undefined) return
-        if (local.set(presence)) send(pushEvents.update, { data: presence.data, activity: presence.activity })
-      },
-      leave() {
-        const wasEntered = local.presence !== undefined
-        local.clear()
-        if (wasEntered && local.linked) send(pushEvents.leave, {})
-      },
+    return {
+      enter: (presence) => send(pushEvents.enter, payloadOf(presence)),
+      update: (presence) => send(pushEvents.update, payloadOf(presence)),
+      leave: () => send(pushEvents.leave, {}),
       typing(typing) {
-        if (local.presence !== undefined && local.linked) channel.push(typingEvent, { typing })
+        channel.push(typingEvent, { typing })
       },
       close() {
-        if (closed) return
-        closed = true
-        open.delete(adapterRoom)
         map.clear()
         channel.leave()
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
-    openRoom,
-    destroy() {
-      // The socket is the app's: only the channels this adapter joined are left.
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  // The socket is the app's: only the channels this adapter joined are left.
+  return defineAdapter(BACKEND, options, { openRoom })
 }
+
+const payloadOf = (presence: LocalPresence) => ({ data: presence.data, activity: presence.activity })

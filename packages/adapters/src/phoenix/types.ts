@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 import type { ActivityReport, PresenceData, UserInfo } from '@presence-kit/core'
 
 /**
@@ -32,7 +33,7 @@ export interface PhoenixMetaReading {
   readonly profile?: UserInfo
 }
 
-export interface PhoenixAdapterOptions {
+export interface PhoenixAdapterOptions extends ConnectOptions {
   /** A `Socket` from `phoenix`. The adapter connects it if needed; the app owns and disconnects it. */
   socket: PhoenixSocket
   /** The channel topic of a room. @default (room) => `presence:${room}` */

@@ -1,11 +1,6 @@
-import type {
-  AdapterRoom,
-  ConnectionInput,
-  LocalPresence,
-  PresenceAdapter,
-  RoomSink,
-  SelfUser,
-} from '@presence-kit/core'
+import type { ConnectionInput, PresenceAdapter } from '@presence-kit/core'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
 import { readKitState, type KitState } from './read-state.js'
 import type { PrsmAdapterOptions } from './types.js'
@@ -42,22 +37,17 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
   const userIdOf = options.userIdOf ?? defaultUserIdOf
   const typingExpireMs = options.typingExpireMs ?? 6_000
   const stateWaitMs = options.stateWaitMs ?? 150
-  const open = new Set<AdapterRoom>()
 
-  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, user, sink } = link
     const roomName = nameOf(room)
     const profile = profileOf(user)
     const known = new Map<string, Known>()
-    let local: LocalPresence | undefined
     let typing = false
-    let linked = false
-    let closed = false
     let subscriptions = 0
 
-    const report = (error: unknown) => sink.error(error)
-    const fail = (what: string) => (error: unknown) => {
-      if (!closed) report(backendError(BACKEND, `${what} failed.`, error))
-    }
+    const report = (error: unknown) => link.report(error)
+    const fail = (what: string) => (error: unknown) => report(backendError(BACKEND, `${what} failed.`, error))
     let arrivals = 0
     /**
      * Orders events by the server's `timestamp`, ties by arrival: a connection that leaves and
@@ -76,7 +66,8 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
       ...(entry.state?.profile === undefined ? {} : { profile: entry.state.profile }),
     })
     const publish = () => {
-      if (local === undefined || !linked) return
+      const local = link.presence
+      if (local === undefined || !link.linked) return
       const state = { userId: user.id, data: local.data, activity: local.activity, profile, typing }
       client
         .publishPresenceState(roomName, typing ? { state, expireAfter: typingExpireMs } : { state })
@@ -84,7 +75,7 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
     }
     const enterNow = () => {
       client.joinRoom(roomName).then((result) => {
-        if (closed) return
+        if (link.closed) return
         if (result?.success === false)
           return report(backendError(BACKEND, `joinRoom("${roomName}") was refused.`, result))
         publish()
@@ -118,7 +109,7 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
       // A kit client publishes its state right after joining: show it with that state, in one join.
       const [userId] = await Promise.all([resolve(connectionId), wait(stateWaitMs)])
       const entry = known.get(connectionId)
-      if (closed || entry === undefined || entry.shown) return
+      if (link.closed || entry === undefined || entry.shown) return
       // No user in its metadata: shown once its state (with the kit's userId) arrives.
       if (userId === undefined) return
       entry.userId = entry.state?.userId ?? userId
@@ -162,7 +153,7 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
     }
 
     const onUpdate = (update: unknown) => {
-      if (closed || !linked) return
+      if (link.closed || !link.linked) return
       if (!isRecord(update))
         return report(invalidInput(BACKEND, 'a presence update is not an object.', describe(update)))
       // The subscription's first answer comes through the callback too: the snapshot handles it.
@@ -189,15 +180,15 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
       const run = ++subscriptions
       client.subscribePresence(roomName, onUpdate).then(
         async (result) => {
-          if (closed || run !== subscriptions) return
+          if (link.closed || run !== subscriptions) return
           if (!result.success) {
-            return sink.status('failed', {
-              error: backendError(
+            return link.fail(
+              backendError(
                 BACKEND,
                 `subscribePresence("${roomName}") was refused (is the room tracked?).`,
                 result,
               ),
-            })
+            )
           }
           const states = isRecord(result.states) ? result.states : {}
           const connections: ConnectionInput[] = []
@@ -217,92 +208,58 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
             fresh.set(id, entry)
             connections.push(connectionOf(id, entry))
           }
-          if (closed || run !== subscriptions) return
+          if (link.closed || run !== subscriptions) return
           known.clear()
           for (const [id, entry] of fresh) known.set(id, entry)
-          linked = true
           const connectionId = client.connectionId
-          sink.status('connected', isId(connectionId) ? { connectionId } : {})
+          // A new connection: the presence entered is joined again (owed to this link).
+          link.up(isId(connectionId) ? connectionId : undefined)
           sink.snapshot(connections)
-          if (local !== undefined) enterNow()
         },
-        (error: unknown) => {
-          if (!closed)
-            sink.status('failed', { error: backendError(BACKEND, 'subscribePresence failed.', error) })
-        },
+        (error: unknown) => link.fail(backendError(BACKEND, 'subscribePresence failed.', error)),
       )
     }
 
     const onDisconnect = () => {
-      if (closed || !linked) return
-      linked = false
-      sink.status('reconnecting')
+      if (link.linked) link.down('reconnecting')
     }
     const onReconnect = () => {
-      if (!closed) subscribe()
+      if (!link.closed) subscribe()
     }
-    const onFailed = () => {
-      if (!closed)
-        sink.status('failed', { error: backendError(BACKEND, 'the client gave up reconnecting.', undefined) })
-    }
+    const onFailed = () => link.fail(backendError(BACKEND, 'the client gave up reconnecting.', undefined))
 
     client.on('disconnect', onDisconnect)
     client.on('reconnect', onReconnect)
     client.on('reconnectfailed', onFailed)
-    sink.status('connecting')
     subscribe()
 
-    const adapterRoom: AdapterRoom = {
-      enter(presence) {
-        const first = local === undefined
-        local = presence
-        if (!linked) return
-        if (first) enterNow()
-        else publish()
-      },
-      update(presence) {
-        if (local === undefined) return
-        local = presence
-        publish()
-      },
+    return {
+      enter: enterNow,
+      update: publish,
       leave() {
-        if (local === undefined) return
-        local = undefined
         typing = false
-        if (!linked) return
         // Leaving a room also ends its presence subscription in the client: subscribe again.
         client.leaveRoom(roomName).then(() => {
-          if (!closed && linked) subscribe()
+          if (!link.closed && link.linked) subscribe()
         }, fail('leaveRoom'))
       },
       typing(next) {
-        if (local === undefined || (next === typing && !next)) return
+        if (next === typing && !next) return
         typing = next
         publish()
       },
       close() {
-        if (closed) return
-        const wasEntered = local !== undefined
-        local = undefined
-        closed = true
-        open.delete(adapterRoom)
         client.off('disconnect', onDisconnect)
         client.off('reconnect', onReconnect)
         client.off('reconnectfailed', onFailed)
-        if (wasEntered) client.leaveRoom(roomName).catch(() => {})
+        if (link.presence !== undefined) client.leaveRoom(roomName).catch(() => {})
         else client.unsubscribePresence(roomName).catch(() => {})
         known.clear()
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
+  return defineAdapter(BACKEND, options, {
     openRoom,
-    destroy() {
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  })
 }

@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 import type { RealtimeClient } from '@prsm/realtime/client'
 
 /** The parts of `@prsm/realtime`'s `RealtimeClient` the adapter uses. */
@@ -14,7 +15,7 @@ export type PrsmClientLike = Pick<
   | 'off'
 >
 
-export interface PrsmAdapterOptions {
+export interface PrsmAdapterOptions extends ConnectOptions {
   /** `new RealtimeClient(url)`. The app owns it; the server must `trackPresence` the rooms. */
   client: PrsmClientLike
   /** The prsm room of a presence room. @default (room) => room */

@@ -1,4 +1,6 @@
-import type { AdapterRoom, LocalPresence, PresenceAdapter, PresenceData, RoomSink } from '@presence-kit/core'
+import type { PresenceAdapter, PresenceData } from '@presence-kit/core'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { backendError, describe, invalidInput, isId, isRecord, readActivity } from '../shared/wire.js'
 import { PubSubRoster } from './roster.js'
 import type { PresencePacket, PubSubAdapterOptions, PubSubMessage } from './types.js'
@@ -24,22 +26,18 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
   const presenceTopicOf = options.presenceTopic ?? ((topic: string) => `${topic}:presence`)
   const typingTopicOf = options.typingTopic ?? ((topic: string) => `${topic}:typing`)
   const gatherMs = options.gatherMs ?? 250
-  const open = new Set<AdapterRoom>()
 
-  function openRoom({ room, sink }: { room: string; sink: RoomSink }): AdapterRoom {
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, sink } = link
     const topic = topicOf(room)
     const presenceTopic = presenceTopicOf(topic)
     const typingTopic = typingTopicOf(topic)
     const ownId = options.clientId ?? client.clientId
     const roster = new PubSubRoster(userIdOf, sink, gatherMs)
-    let local: LocalPresence | undefined
-    let linked = false
-    let enteredOnLink = false
-    let closed = false
     let resendTimer: ReturnType<typeof setTimeout> | undefined
     let gatherTimer: ReturnType<typeof setTimeout> | undefined
 
-    const report = (error: unknown) => sink.error(error)
+    const report = (error: unknown) => link.report(error)
     const attempt = (what: string, call: () => unknown) => {
       try {
         Promise.resolve(call()).catch((error: unknown) =>
@@ -50,14 +48,14 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
       }
     }
     const publishOwn = () => {
-      const presence = local
-      if (presence === undefined || !linked) return
+      const presence = link.presence
+      if (presence === undefined || !link.linked) return
       attempt('publishing presence', () =>
         client.publish(presenceTopic, { data: presence.data, activity: presence.activity }),
       )
     }
     const resendSoon = () => {
-      if (local === undefined || resendTimer !== undefined) return
+      if (link.presence === undefined || resendTimer !== undefined) return
       resendTimer = setTimeout(() => {
         resendTimer = undefined
         publishOwn()
@@ -65,7 +63,7 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
     }
 
     const onPacket = (packet: PresencePacket) => {
-      if (closed) return
+      if (link.closed) return
       const raw: unknown = packet
       if (
         !isRecord(raw) ||
@@ -90,7 +88,7 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
     }
 
     const onPresenceMessage = (message: PubSubMessage) => {
-      if (closed) return
+      if (link.closed) return
       const raw: unknown = message
       const payload = isRecord(raw) ? raw.payload : undefined
       if (isRecord(raw) && isId(raw.senderId) && isRecord(payload) && payload.request === 'state') {
@@ -108,7 +106,7 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
     }
 
     const onTyping = (message: PubSubMessage) => {
-      if (closed) return
+      if (link.closed) return
       const raw: unknown = message
       const payload = isRecord(raw) ? raw.payload : undefined
       if (!isRecord(raw) || !isId(raw.senderId) || (payload !== 'start' && payload !== 'stop')) {
@@ -124,68 +122,44 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
     }
 
     const enterNow = () => {
-      enteredOnLink = true
       attempt('subscribing', () => client.subscribe(topic, ignore))
       publishOwn()
     }
     const linkUp = () => {
-      if (closed || linked) return
-      linked = true
-      enteredOnLink = false
-      sink.status('connected', ownId === undefined ? {} : { connectionId: ownId })
-      // Entered before the first link: the store does not enter again for it.
-      if (local !== undefined && !enteredOnLink) enterNow()
+      if (link.closed || link.linked) return
+      // Entered before the first link: sent by the skeleton as it reports the link up.
+      link.up(ownId)
       // The SDK has no roster call: ask the room's kit clients to re-send their presence, gather
       // the answers for a moment, and hand over what is known as the snapshot.
       roster.gather()
       attempt('asking for presence', () => client.publish(presenceTopic, { request: 'state' }))
       clearTimeout(gatherTimer)
       gatherTimer = setTimeout(() => {
-        if (!closed && linked) roster.deliverSnapshot()
+        if (!link.closed && link.linked) roster.deliverSnapshot()
       }, gatherMs)
     }
     const linkDown = () => {
-      if (closed || !linked) return
-      linked = false
-      sink.status('reconnecting')
+      if (link.linked) link.down('reconnecting')
     }
 
-    sink.status('connecting')
     attempt('subscribing to presence data', () => client.subscribe(presenceTopic, onPresenceMessage))
     attempt('subscribing to typing', () => client.subscribe(typingTopic, onTyping))
     client.on?.('connected', linkUp)
     client.on?.('disconnected', linkDown)
     Promise.resolve()
       .then(() => client.onPresence(topic, onPacket))
-      .then(linkUp, (error: unknown) => {
-        if (!closed) sink.status('failed', { error: backendError(BACKEND, 'onPresence failed.', error) })
-      })
+      .then(linkUp, (error: unknown) => link.fail(backendError(BACKEND, 'onPresence failed.', error)))
 
-    const adapterRoom: AdapterRoom = {
-      enter(presence) {
-        local = presence
-        if (linked) enterNow()
-      },
-      update(presence) {
-        if (local === undefined) return
-        local = presence
-        publishOwn()
-      },
+    return {
+      enter: enterNow,
+      update: publishOwn,
       leave() {
-        if (local === undefined) return
-        local = undefined
-        if (linked) attempt('unsubscribing', () => client.unsubscribe(topic, ignore))
+        attempt('unsubscribing', () => client.unsubscribe(topic, ignore))
       },
       typing(typing) {
-        if (local !== undefined && linked) {
-          attempt('publishing typing', () => client.publish(typingTopic, typing ? 'start' : 'stop'))
-        }
+        attempt('publishing typing', () => client.publish(typingTopic, typing ? 'start' : 'stop'))
       },
       close() {
-        if (closed) return
-        if (local !== undefined) adapterRoom.leave()
-        closed = true
-        open.delete(adapterRoom)
         clearTimeout(resendTimer)
         clearTimeout(gatherTimer)
         roster.clear()
@@ -196,15 +170,10 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
         attempt('unsubscribing', () => client.unsubscribe(typingTopic, onTyping))
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
+  return defineAdapter(BACKEND, options, {
+    leaveOnClose: true,
     openRoom,
-    destroy() {
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  })
 }

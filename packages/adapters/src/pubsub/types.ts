@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 /** What the SDK reports when a client's presence on a topic changes (seed 000's `PresencePacket`). */
 export interface PresencePacket {
   readonly clientId: string
@@ -31,7 +32,7 @@ export interface PubSubClientLike {
   off?(event: 'connected' | 'disconnected', handler: () => void): void
 }
 
-export interface PubSubAdapterOptions {
+export interface PubSubAdapterOptions extends ConnectOptions {
   client: PubSubClientLike
   /** This client's id, when the client object does not expose `clientId`. */
   clientId?: string

@@ -1,11 +1,8 @@
-import {
-  PresenceError,
-  type AdapterRoom,
-  type LocalPresence,
-  type PresenceAdapter,
-  type RoomSink,
-} from '@presence-kit/core'
+import { PresenceError, type LocalPresence, type PresenceAdapter } from '@presence-kit/core'
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { ConnectOptions } from '../shared/environment.js'
+import type { RoomLink } from '../shared/room-link.js'
 import {
   CLIENT_EVENTS,
   PROTOCOL_VERSION,
@@ -19,7 +16,7 @@ import {
   roomOf,
 } from './wire.js'
 
-export interface SocketIoAdapterOptions {
+export interface SocketIoAdapterOptions extends ConnectOptions {
   /** The presence server's URL. Give this or `socket`. */
   readonly url?: string
   /**
@@ -29,26 +26,26 @@ export interface SocketIoAdapterOptions {
   readonly token?: string | (() => string | Promise<string>)
   /** Query parameters: `{ userId, name }` for a server in development mode. */
   readonly query?: Readonly<Record<string, string>>
-  /** More socket.io-client options (transports, reconnection delays, path). */
+  /**
+   * More socket.io-client options (transports, reconnection delays, path). The adapter makes its
+   * socket with `autoConnect: false` whatever is given here and connects it when the first room
+   * opens.
+   */
   readonly socketOptions?: Partial<ManagerOptions & SocketOptions>
   /**
    * A socket you made yourself (with `auth: { token, protocol: 1 }`); the adapter then leaves it
-   * open on `destroy()`.
+   * open on `destroy()`. Made with `autoConnect: false`, it is connected when the first room opens.
    */
   readonly socket?: Socket
 }
 
 export interface SocketIoAdapter extends PresenceAdapter {
   readonly name: 'socket-io'
-  /** The socket underneath: one connection, one tab. */
+  /**
+   * The socket underneath: one connection, one tab. Made on first read (or when the first room
+   * opens), without connecting: the first room connects it.
+   */
   readonly socket: Socket
-}
-
-interface RoomLink {
-  readonly name: string
-  readonly sink: RoomSink
-  /** What the store last entered with while the link was down, sent once it is up. */
-  pending: LocalPresence | undefined
 }
 
 type Auth = { token?: string; protocol: number }
@@ -75,25 +72,28 @@ function serverError(code: string, message: string): PresenceError {
 
 /**
  * The client of `@presence-kit/server`: one Socket.IO connection shared by every room. The store
- * keeps the rules; this maps the wire to its sink and its calls to the wire.
+ * keeps the rules; this maps the wire to its sink and its calls to the wire. The socket is made and
+ * connected when the first room opens in a browser, never when the adapter is created.
  */
 export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIoAdapter {
   if (options.socket === undefined && (typeof options.url !== 'string' || options.url === '')) {
     throw new PresenceError('invalid-options', 'createSocketIoAdapter needs the server url (or a socket)')
   }
   const owned = options.socket === undefined
-  const socket =
-    options.socket ??
-    io(options.url as string, {
+  let made = options.socket
+  /** The socket, made on first use and not connected by making it: `token()` is asked on connect. */
+  const socketOf = (): Socket =>
+    (made ??= io(options.url as string, {
       transports: ['websocket'],
       ...options.socketOptions,
+      autoConnect: false,
       auth: authOption(options.token),
       ...(options.query === undefined ? {} : { query: { ...options.query } }),
-    })
+    }))
   const rooms = new Map<string, RoomLink>()
-  let destroyed = false
 
   const send = (event: string, body: unknown) => {
+    const socket = socketOf()
     if (socket.connected) socket.emit(event, body)
   }
   const forEachRoom = (apply: (link: RoomLink) => void) => {
@@ -103,28 +103,24 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
 
   function greet(link: RoomLink): void {
     // Watch first: the server then answers with a snapshot, which the store waits for.
-    send(CLIENT_EVENTS.watch, { room: link.name })
-    const pending = link.pending
-    link.pending = undefined
-    if (pending !== undefined) send(CLIENT_EVENTS.join, { room: link.name, ...pending })
-    link.sink.status('connected', { connectionId: socket.id as string })
+    send(CLIENT_EVENTS.watch, { room: link.room })
+    link.up(socketOf().id)
   }
 
   const onConnect = () => forEachRoom(greet)
   const onDisconnect = (reason: Socket.DisconnectReason) => {
     const status = reason === 'io client disconnect' ? 'disconnected' : 'reconnecting'
-    forEachRoom((link) => link.sink.status(status))
+    forEachRoom((link) => link.down(status))
     // A server that shuts down says goodbye; another node (or the same one, back) is tried again.
-    if (reason === 'io server disconnect' && !destroyed) socket.connect()
+    if (reason === 'io server disconnect') socketOf().connect()
   }
   const onConnectError = (error: Error & { data?: unknown }) => {
-    if (socket.active) return
+    if (socketOf().active) return
     // Refused by the server (no identity, too many connections): retrying would not help.
     const data = error.data as { code?: unknown } | undefined
     const code = typeof data?.code === 'string' ? data.code : 'unauthorized'
-    forEachRoom((link) => link.sink.status('failed', { error: serverError(code, error.message) }))
+    forEachRoom((link) => link.fail(serverError(code, error.message)))
   }
-
   /** Malformed input becomes an `error` event on the room it names, or on every room. */
   function route(message: unknown, deliver: (link: RoomLink, room: string) => void): void {
     let room: string | undefined
@@ -175,61 +171,54 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
     },
   }
 
-  socket.on('connect', onConnect)
-  socket.on('disconnect', onDisconnect)
-  socket.on('connect_error', onConnectError)
-  for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler)
+  const listen = (socket: Socket, on: boolean) => {
+    const method = on ? socket.on.bind(socket) : socket.off.bind(socket)
+    method('connect', onConnect)
+    method('disconnect', onDisconnect)
+    method('connect_error', onConnectError)
+    for (const [event, handler] of Object.entries(handlers)) method(event, handler)
+  }
 
-  return {
-    name: 'socket-io',
-    socket,
-    openRoom({ room, sink }): AdapterRoom {
-      if (destroyed) throw new PresenceError('invalid-state', 'socket-io adapter: openRoom() after destroy()')
+  const adapter = defineAdapter('socket-io', options, {
+    connect() {
+      const socket = socketOf()
+      listen(socket, true)
+      // `autoConnect: false`, or an app's socket not yet connected: the first room connects it.
+      if (!socket.connected && !socket.active) socket.connect()
+      return socket
+    },
+    openRoom(link, socket) {
+      const { room } = link
       if (rooms.has(room))
         throw new PresenceError('invalid-state', `socket-io adapter: room "${room}" is already open`)
-      const link: RoomLink = { name: room, sink, pending: undefined }
       rooms.set(room, link)
-      sink.status('connecting')
       if (socket.connected) greet(link)
-      const isOpen = () => rooms.get(room) === link
       return {
-        enter(presence) {
-          if (!isOpen()) return
-          if (socket.connected)
-            send(CLIENT_EVENTS.join, { room, data: presence.data, activity: presence.activity })
-          else link.pending = presence
-        },
-        update(presence) {
-          if (!isOpen()) return
-          if (socket.connected)
-            send(CLIENT_EVENTS.update, { room, data: presence.data, activity: presence.activity })
-          else link.pending = presence
-        },
-        leave() {
-          if (!isOpen()) return
-          link.pending = undefined
-          send(CLIENT_EVENTS.leave, { room })
-        },
-        typing(typing) {
-          if (isOpen()) send(CLIENT_EVENTS.typing, { room, typing })
-        },
+        enter: (presence) => send(CLIENT_EVENTS.join, { room, ...wireOf(presence) }),
+        update: (presence) => send(CLIENT_EVENTS.update, { room, ...wireOf(presence) }),
+        leave: () => send(CLIENT_EVENTS.leave, { room }),
+        typing: (typing) => send(CLIENT_EVENTS.typing, { room, typing }),
         close() {
-          if (!isOpen()) return
           rooms.delete(room)
           send(CLIENT_EVENTS.unwatch, { room })
         },
       }
     },
-    destroy() {
-      if (destroyed) return
-      destroyed = true
-      for (const name of rooms.keys()) send(CLIENT_EVENTS.unwatch, { room: name })
-      rooms.clear()
-      socket.off('connect', onConnect)
-      socket.off('disconnect', onDisconnect)
-      socket.off('connect_error', onConnectError)
-      for (const [event, handler] of Object.entries(handlers)) socket.off(event, handler)
+    disconnect(socket) {
+      listen(socket, false)
+      // A socket the app made stays open: it is the app's to close.
       if (owned) socket.disconnect()
+    },
+  })
+
+  return {
+    name: 'socket-io',
+    openRoom: adapter.openRoom,
+    destroy: adapter.destroy,
+    get socket() {
+      return socketOf()
     },
   }
 }
+
+const wireOf = (presence: LocalPresence) => ({ data: presence.data, activity: presence.activity })

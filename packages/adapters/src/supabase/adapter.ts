@@ -1,7 +1,8 @@
-import type { AdapterRoom, LocalPresence, PresenceAdapter, RoomSink, SelfUser } from '@presence-kit/core'
+import type { LocalPresence, PresenceAdapter } from '@presence-kit/core'
 import type { RealtimeChannel } from '@supabase/supabase-js'
 import { createConnectionId } from '../shared/connection-id.js'
-import { LocalPresenceSlot } from '../shared/local-presence.js'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
 import { readPresence, type ReadPresence } from './read-presence.js'
 import { SupabaseRoster, type RosterChange } from './roster.js'
@@ -19,17 +20,13 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): Presence
   const { client } = options
   const nameOf = options.channel ?? ((room: string) => `presence:${room}`)
   const typingEvent = options.typingEvent ?? 'presence-kit:typing'
-  const open = new Set<AdapterRoom>()
-
-  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
-    const local = new LocalPresenceSlot()
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, user, sink } = link
     const profile = profileOf(user)
-    const report = (error: unknown) => sink.error(error)
+    const report = (error: unknown) => link.report(error)
     const roster = new SupabaseRoster(report)
     let connectionId: string | undefined
-    let closed = false
 
-    sink.status('connecting')
     const channel: RealtimeChannel = client.channel(nameOf(room), {
       config: {
         presence: { key: user.id, enabled: true },
@@ -38,9 +35,7 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): Presence
       },
     })
 
-    const fail = (what: string) => (reason: unknown) => {
-      if (!closed) sink.error(backendError(BACKEND, what, reason))
-    }
+    const fail = (what: string) => (reason: unknown) => report(backendError(BACKEND, what, reason))
     const track = (presence: LocalPresence) => {
       channel
         .track({ presence_id: connectionId, data: presence.data, activity: presence.activity, profile })
@@ -96,41 +91,26 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): Presence
     })
 
     channel.subscribe((status, error) => {
-      if (closed) return
+      if (link.closed) return
       if (status === 'SUBSCRIBED') {
         // A new join is a new connection: a fresh id, so the store never confuses it with the old one.
         connectionId = createConnectionId()
         roster.beginResync()
-        local.linkUp()
-        sink.status('connected', { connectionId })
-        const owed = local.owed()
-        if (owed !== undefined) track(owed)
+        link.up(connectionId)
       } else if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT') {
-        local.linkDown()
-        sink.status(
-          'reconnecting',
-          error === undefined ? {} : { error: backendError(BACKEND, status, error) },
-        )
+        link.down('reconnecting', error === undefined ? undefined : backendError(BACKEND, status, error))
       } else if (status === 'CLOSED') {
-        local.linkDown()
-        sink.status('disconnected')
+        link.down('disconnected')
       }
     })
 
-    const adapterRoom: AdapterRoom = {
-      enter(presence) {
-        if (local.set(presence)) track(presence)
-      },
-      update(presence) {
-        if (local.presence !== undefined && local.set(presence)) track(presence)
-      },
+    return {
+      enter: track,
+      update: track,
       leave() {
-        const wasEntered = local.presence !== undefined
-        local.clear()
-        if (wasEntered && local.linked) channel.untrack().catch(fail('untrack failed.'))
+        channel.untrack().catch(fail('untrack failed.'))
       },
       typing(typing) {
-        if (local.presence === undefined || !local.linked) return
         channel
           .send({
             type: 'broadcast',
@@ -140,23 +120,12 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): Presence
           .catch(fail('sending typing failed.'))
       },
       close() {
-        if (closed) return
-        closed = true
-        open.delete(adapterRoom)
         roster.clear()
         client.removeChannel(channel).catch(() => {})
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
-    openRoom,
-    destroy() {
-      // The client is the app's: only this adapter's channels are removed.
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  // The client is the app's: only this adapter's channels are removed.
+  return defineAdapter(BACKEND, options, { openRoom })
 }

@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 import type { RealtimeChannel, RealtimeChannelOptions } from '@supabase/supabase-js'
 
 /** A Supabase client (`createClient(...)`) or its `realtime` client: what makes and removes channels. */
@@ -6,7 +7,7 @@ export interface SupabaseRealtimeLike {
   removeChannel(channel: RealtimeChannel): Promise<unknown>
 }
 
-export interface SupabaseAdapterOptions {
+export interface SupabaseAdapterOptions extends ConnectOptions {
   /** `createClient(url, key)` or `supabase.realtime`. The app owns it; the adapter only adds channels. */
   client: SupabaseRealtimeLike
   /** The channel name of a room. @default (room) => `presence:${room}` */

@@ -1,5 +1,7 @@
-import type { AdapterRoom, LocalPresence, PresenceAdapter, RoomSink, SelfUser } from '@presence-kit/core'
+import type { PresenceAdapter } from '@presence-kit/core'
 import { outdatedTimeout, type Awareness } from 'y-protocols/awareness'
+import { defineAdapter } from '../shared/define-adapter.js'
+import type { BackendRoom, RoomLink } from '../shared/room-link.js'
 import { profileOf } from '../shared/wire.js'
 import { readClientState, type ClientPresence } from './read-state.js'
 import type { YjsAdapterOptions, YjsProviderLike } from './types.js'
@@ -21,16 +23,16 @@ interface AwarenessChanges {
  */
 export function createYjsAdapter(options: YjsAdapterOptions): PresenceAdapter {
   const field = options.field ?? 'presence'
-  const open = new Set<AdapterRoom>()
 
-  function openRoom({ room, user, sink }: { room: string; user: SelfUser; sink: RoomSink }): AdapterRoom {
+  function openRoom(link: RoomLink): BackendRoom {
+    const { room, user, sink } = link
     const awareness: Awareness =
       typeof options.awareness === 'function' ? options.awareness(room) : options.awareness
     const provider: YjsProviderLike | undefined =
       typeof options.provider === 'function' ? options.provider(room) : options.provider
     const ownId = awareness.clientID
     const profile = profileOf(user)
-    const report = (error: unknown) => sink.error(error)
+    const report = (error: unknown) => link.report(error)
     /** What the store has been told about each client. */
     const known = new Map<number, ClientPresence>()
     /**
@@ -40,11 +42,8 @@ export function createYjsAdapter(options: YjsAdapterOptions): PresenceAdapter {
      */
     const unconfirmed = new Map<number, ClientPresence>()
     let unconfirmedTimer: ReturnType<typeof setTimeout> | undefined
-    let local: LocalPresence | undefined
     let typing = false
-    let linked = false
     let awaitingSync = false
-    let closed = false
 
     const clockOf = (id: number) => awareness.meta.get(id)?.clock ?? 0
     const leaveOf = (id: number, was: ClientPresence) =>
@@ -103,7 +102,7 @@ export function createYjsAdapter(options: YjsAdapterOptions): PresenceAdapter {
     }
 
     const onUpdate = (changes: AwarenessChanges, origin: unknown) => {
-      if (closed) return
+      if (link.closed) return
       for (const id of changes.added) apply(id)
       for (const id of changes.updated) apply(id)
       if (changes.removed.length === 0) return
@@ -114,37 +113,34 @@ export function createYjsAdapter(options: YjsAdapterOptions): PresenceAdapter {
       // A provider removes every remote state just before it reports the link down: wait for that.
       const removed = [...changes.removed]
       queueMicrotask(() => {
-        if (closed) return
+        if (link.closed) return
         for (const id of removed) {
           const was = known.get(id)
-          if (linked || was === undefined || id === ownId) apply(id)
+          if (link.linked || was === undefined || id === ownId) apply(id)
           else unconfirmed.set(id, was)
         }
       })
     }
 
     const linkUp = () => {
-      if (linked) return
-      linked = true
-      sink.status('connected', { connectionId: String(ownId) })
+      if (link.linked) return
+      link.up(String(ownId))
       awaitingSync = provider !== undefined
       if (!awaitingSync) snapshot()
     }
     const onStatus = (event: { status?: unknown } | undefined) => {
-      if (closed) return
+      if (link.closed) return
       if (event?.status === 'connected') linkUp()
-      else if (event?.status === 'disconnected' && linked) {
-        linked = false
-        sink.status('reconnecting')
-      }
+      else if (event?.status === 'disconnected' && link.linked) link.down('reconnecting')
     }
     const onSync = (synced: unknown) => {
-      if (closed || synced !== true) return
+      if (link.closed || synced !== true) return
       linkUp()
       if (awaitingSync) snapshot()
     }
 
     const publish = () => {
+      const local = link.presence
       const value =
         local === undefined
           ? null
@@ -157,39 +153,25 @@ export function createYjsAdapter(options: YjsAdapterOptions): PresenceAdapter {
     awareness.on('update', onUpdate)
     provider?.on('status', onStatus)
     provider?.on('sync', onSync)
-    sink.status('connecting')
     if (provider === undefined || provider.synced === true) {
       linkUp()
       if (awaitingSync) snapshot()
     }
 
-    const adapterRoom: AdapterRoom = {
-      enter(presence) {
-        local = presence
-        publish()
-      },
-      update(presence) {
-        if (local === undefined) return
-        local = presence
-        publish()
-      },
+    return {
+      enter: publish,
+      update: publish,
       leave() {
-        if (local === undefined) return
-        local = undefined
         typing = false
         publish()
       },
       typing(next) {
         // A repeated `true` is sent again on purpose: it renews the signal for receivers.
-        if (local === undefined || (typing === next && !next)) return
+        if (typing === next && !next) return
         typing = next
         publish()
       },
       close() {
-        if (closed) return
-        if (local !== undefined) adapterRoom.leave()
-        closed = true
-        open.delete(adapterRoom)
         clearTimeout(unconfirmedTimer)
         awareness.off('update', onUpdate)
         provider?.off('status', onStatus)
@@ -198,16 +180,13 @@ export function createYjsAdapter(options: YjsAdapterOptions): PresenceAdapter {
         unconfirmed.clear()
       },
     }
-    open.add(adapterRoom)
-    return adapterRoom
   }
 
-  return {
-    name: BACKEND,
+  return defineAdapter(BACKEND, options, {
+    // The awareness keeps the local state while the provider is offline and sends it on reconnect.
+    sendsWhileDown: true,
+    // The awareness and provider are the app's: only the kit's field is withdrawn.
+    leaveOnClose: true,
     openRoom,
-    destroy() {
-      // The awareness and provider are the app's: only the kit's field is withdrawn.
-      for (const room of Array.from(open)) room.close()
-    },
-  }
+  })
 }

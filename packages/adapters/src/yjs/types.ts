@@ -1,3 +1,4 @@
+import type { ConnectOptions } from '../shared/environment.js'
 import type { Awareness } from 'y-protocols/awareness'
 
 /**
@@ -12,7 +13,7 @@ export interface YjsProviderLike {
   readonly synced?: boolean
 }
 
-export interface YjsAdapterOptions {
+export interface YjsAdapterOptions extends ConnectOptions {
   /** The document's awareness (`provider.awareness`), or one per room. */
   awareness: Awareness | ((room: string) => Awareness)
   /**

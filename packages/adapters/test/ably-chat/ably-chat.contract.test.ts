@@ -16,7 +16,7 @@ runAdapterContract('ably-chat', {
     return {
       createAdapter(userId) {
         const client = service.client(userId)
-        const adapter = createAblyChatAdapter({ client, typingRefreshMs: 200 })
+        const adapter = createAblyChatAdapter({ connectOnServer: true, client, typingRefreshMs: 200 })
         clientOf.set(adapter, client)
         return adapter
       },

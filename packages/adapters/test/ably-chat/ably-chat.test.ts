@@ -20,7 +20,11 @@ describe('ably-chat adapter', () => {
 
   it('drops a presence event older than the one it has (by updatedAt)', async () => {
     const service = new FakeChatService()
-    const me = observeRoom(createAblyChatAdapter({ client: service.client('me') }), 'me', 'lobby')
+    const me = observeRoom(
+      createAblyChatAdapter({ connectOnServer: true, client: service.client('me') }),
+      'me',
+      'lobby',
+    )
     rooms.push(me)
     me.room.watch()
     await eventually(() => expect(me.room.get().synced).toBe(true))
@@ -36,7 +40,7 @@ describe('ably-chat adapter', () => {
   it('keeps a typer shown between Chat heartbeats, and clears them when Chat stops them', async () => {
     const service = new FakeChatService(1_500)
     const me = observeRoom(
-      createAblyChatAdapter({ client: service.client('me'), typingRefreshMs: 200 }),
+      createAblyChatAdapter({ connectOnServer: true, client: service.client('me'), typingRefreshMs: 200 }),
       'me',
       'lobby',
     )

@@ -12,7 +12,7 @@ runAdapterContract('ably', {
     return {
       createAdapter(userId) {
         const client = service.client(userId)
-        const adapter = createAblyAdapter({ client })
+        const adapter = createAblyAdapter({ connectOnServer: true, client })
         clientOf.set(adapter, client)
         return adapter
       },

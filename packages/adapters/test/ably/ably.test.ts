@@ -48,7 +48,11 @@ describe('ably adapter', () => {
   })
 
   async function watching(service: FakeAblyService): Promise<ObservedRoom> {
-    const observed = observeRoom(createAblyAdapter({ client: service.client('me') }), 'me', 'lobby')
+    const observed = observeRoom(
+      createAblyAdapter({ connectOnServer: true, client: service.client('me') }),
+      'me',
+      'lobby',
+    )
     rooms.push(observed)
     observed.room.watch()
     await eventually(() => expect(observed.room.get().synced).toBe(true))
@@ -83,7 +87,11 @@ describe('ably adapter', () => {
   it('enters with the kit shape and sees a second connection of one client id as the same member', async () => {
     const service = new FakeAblyService()
     const me = await watching(service)
-    const tab = observeRoom(createAblyAdapter({ client: service.client('ada') }), 'ada', 'lobby')
+    const tab = observeRoom(
+      createAblyAdapter({ connectOnServer: true, client: service.client('ada') }),
+      'ada',
+      'lobby',
+    )
     rooms.push(tab)
     tab.room.join({ mood: 'hi' })
     const phone = service.client('ada').channels.get('presence:lobby')

@@ -39,6 +39,7 @@ runAdapterContract('broadcast-channel', {
       createAdapter() {
         const page = drivenLifecycle()
         const adapter = createBroadcastChannelAdapter({
+          connectOnServer: true,
           channelName,
           lifecycle: page.lifecycle,
           heartbeatMs: HEARTBEAT_MS,

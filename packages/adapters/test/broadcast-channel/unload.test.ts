@@ -17,6 +17,7 @@ describe('broadcast-channel: a page that unloads', () => {
       },
     }
     const adapter = createBroadcastChannelAdapter({
+      connectOnServer: true,
       channelName: (room) => `${prefix}:${room}`,
       lifecycle,
       heartbeatMs: 1_000,

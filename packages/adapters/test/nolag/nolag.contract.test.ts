@@ -13,7 +13,7 @@ runAdapterContract('nolag', {
     return {
       createAdapter(userId) {
         const client = server.connect(`${userId}-actor-${++actors}`)
-        const adapter = createNoLagAdapter({ client })
+        const adapter = createNoLagAdapter({ connectOnServer: true, client })
         clientOf.set(adapter, client)
         return adapter
       },

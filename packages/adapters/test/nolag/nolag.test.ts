@@ -11,11 +11,11 @@ describe('nolag adapter', () => {
 
   it('keeps one entry per room in the client-level presence; leaving one room keeps the other', async () => {
     const server = new FakeNoLagServer()
-    const watcher = createNoLagAdapter({ client: server.connect('grace-actor') })
+    const watcher = createNoLagAdapter({ connectOnServer: true, client: server.connect('grace-actor') })
     const lobby = observeRoom(watcher, 'grace', 'lobby')
     const kitchen = observeRoom(watcher, 'grace', 'kitchen')
     const adaClient = server.connect('ada-actor')
-    const ada = createNoLagAdapter({ client: adaClient })
+    const ada = createNoLagAdapter({ connectOnServer: true, client: adaClient })
     const adaLobby = observeRoom(ada, 'ada', 'lobby')
     const adaKitchen = observeRoom(ada, 'ada', 'kitchen')
     rooms.push(lobby, kitchen, adaLobby, adaKitchen)
@@ -38,7 +38,11 @@ describe('nolag adapter', () => {
 
   it('shows an actor without the kit in every room, its presence as data', async () => {
     const server = new FakeNoLagServer()
-    const me = observeRoom(createNoLagAdapter({ client: server.connect('me-actor') }), 'me', 'lobby')
+    const me = observeRoom(
+      createNoLagAdapter({ connectOnServer: true, client: server.connect('me-actor') }),
+      'me',
+      'lobby',
+    )
     rooms.push(me)
     me.room.watch()
     server.connect('alice-actor').setPresence({ username: 'Alice', status: 'online' })

@@ -138,7 +138,7 @@ async function kitView(
   const loopback = createLoopback()
   const socket = new Socket('ws://loopback/socket', { transport: loopback.Transport })
   const client = createPresenceClient({
-    adapter: createPhoenixAdapter({ socket, topic: () => TOPIC }),
+    adapter: createPhoenixAdapter({ connectOnServer: true, socket, topic: () => TOPIC }),
     user: { id: 'observer' },
     batch: 'sync',
     leaveGraceMs: 0,

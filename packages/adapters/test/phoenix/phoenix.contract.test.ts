@@ -26,7 +26,7 @@ runAdapterContract('phoenix', {
           rejoinAfterMs: () => 20,
         })
         sockets.push(socket)
-        const adapter = createPhoenixAdapter({ socket })
+        const adapter = createPhoenixAdapter({ connectOnServer: true, socket })
         clientOf.set(adapter, client)
         return adapter
       },

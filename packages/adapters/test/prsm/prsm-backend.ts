@@ -44,7 +44,7 @@ export async function startPrsmBackend(
       const link = await startTcpLink(port)
       links.push(link)
       const client = await connectClient(userId, link)
-      const adapter = createPrsmAdapter({ client, typingExpireMs: TYPING_EXPIRE_MS })
+      const adapter = createPrsmAdapter({ connectOnServer: true, client, typingExpireMs: TYPING_EXPIRE_MS })
       linkOf.set(adapter, link)
       return adapter
     },

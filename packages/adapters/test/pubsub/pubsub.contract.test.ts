@@ -15,7 +15,7 @@ runAdapterContract('pubsub', {
     return {
       createAdapter(userId) {
         const client = server.connect(`${userId}/${++tabs}`)
-        const adapter = createPubSubAdapter({ client, userIdOf })
+        const adapter = createPubSubAdapter({ connectOnServer: true, client, userIdOf })
         clientOf.set(adapter, client)
         return adapter
       },

@@ -11,7 +11,7 @@ describe('pubsub adapter', () => {
 
   async function watching(server: FakePubSubServer): Promise<ObservedRoom> {
     const observed = observeRoom(
-      createPubSubAdapter({ client: server.connect('me'), gatherMs: 30 }),
+      createPubSubAdapter({ connectOnServer: true, client: server.connect('me'), gatherMs: 30 }),
       'me',
       'lobby',
     )

@@ -30,6 +30,7 @@ export async function startReferenceServerBackend(): Promise<
       const link = await startTcpLink(port)
       links.push(link)
       const adapter = createSocketIoAdapter({
+        connectOnServer: true,
         url: `http://127.0.0.1:${link.port}`,
         token: tokenFor(userId),
         // Short delays: a restored link is used again within a few tens of milliseconds.

@@ -31,7 +31,7 @@ export async function startSupabaseBackend(): Promise<ContractBackend & { server
         realtime: { transport, params: { client: name }, reconnectAfterMs: () => 20 },
       })
       clients.push(supabase)
-      const adapter = createSupabaseAdapter({ client: supabase })
+      const adapter = createSupabaseAdapter({ connectOnServer: true, client: supabase })
       clientOf.set(adapter, name)
       return adapter
     },

@@ -12,7 +12,7 @@ runAdapterContract('yjs', {
     return {
       createAdapter() {
         const provider = link.add()
-        const adapter = createYjsAdapter({ awareness: provider.awareness, provider })
+        const adapter = createYjsAdapter({ connectOnServer: true, awareness: provider.awareness, provider })
         providerOf.set(adapter, provider)
         return adapter
       },

@@ -33,7 +33,11 @@ describe('yjs adapter on y-protocols awareness', () => {
 
   function observer(userId = 'me'): { observed: ObservedRoom; provider: LinkedProvider } {
     const provider = link.add()
-    const observed = observeRoom(createYjsAdapter({ awareness: provider.awareness, provider }), userId, 'doc')
+    const observed = observeRoom(
+      createYjsAdapter({ connectOnServer: true, awareness: provider.awareness, provider }),
+      userId,
+      'doc',
+    )
     observed.room.watch()
     rooms.push(observed)
     return { observed, provider }
