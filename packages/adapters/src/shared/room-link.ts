@@ -1,15 +1,11 @@
 import type { AdapterRoom, LocalPresence, RoomSink, SelfUser } from '@presence-kit/core'
 
-/** What a backend does in one room. The skeleton calls it only while the room is open. */
-export interface BackendRoom {
-  /** Sends the local user's presence: once per link, and again whenever the store enters. */
-  enter(presence: LocalPresence): void
-  update(presence: LocalPresence): void
-  leave(): void
-  typing(typing: boolean): void
-  /** Releases what the backend holds for the room (channels, listeners, timers). */
-  close(): void
-}
+/**
+ * What a backend does in one room: the store's calls, as the skeleton passes them on. It calls them
+ * only while the room is open, sends presence only while the link is up (unless the backend keeps
+ * it itself), and `close` last, to release channels, listeners and timers.
+ */
+export type BackendRoom = AdapterRoom
 
 /** How a backend's link treats the local presence. */
 export interface PresenceRules {
