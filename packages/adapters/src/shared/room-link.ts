@@ -37,7 +37,7 @@ export interface RoomLink {
   fail(error: unknown): void
   /** Reports an error event, unless the room has closed. */
   report(error: unknown): void
-  /** Closes the room from the backend's side (the page is going away), leaving first if entered. */
+  /** Closes the room from the backend's side (the page is going away), as the store's `close()` does. */
   close(): void
 }
 
