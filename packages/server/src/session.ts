@@ -74,13 +74,16 @@ export class PresenceSession {
     for (const [event, handler] of Object.entries(handlers)) {
       this.socket.on(event, (...args: unknown[]) => this.receive(event, args, handler))
     }
-    this.socket.onAny((event: unknown) => {
+    this.socket.onAny((event: unknown, ...args: unknown[]) => {
       if (typeof event === 'string' && event in handlers) return
       if (!this.messages.take()) return
+      // As for every event: the acknowledgement, when there is one, carries the error instead.
+      const last = args.at(-1)
+      const ack = typeof last === 'function' ? (last as (answer: WireAck) => void) : undefined
       this.reject(
         String(event).slice(0, 64),
         undefined,
-        undefined,
+        ack,
         new PresenceServerError('invalid-message', 'unknown event'),
       )
     })
