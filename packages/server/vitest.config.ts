@@ -11,6 +11,7 @@ export default defineProject({
   resolve: {
     alias: [
       { find: /^@presence-kit\/core$/, replacement: local('../core/src/index.ts') },
+      { find: /^@presence-kit\/protocol$/, replacement: local('../protocol/src/index.ts') },
       {
         find: /^@presence-kit\/adapters\/socket-io$/,
         replacement: local('../adapters/src/socket-io/index.ts'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Server } from 'socket.io'
 import type { ClusterLink } from './cluster-link.js'
 import type { PresenceLogger } from './logger.js'
@@ -30,9 +31,34 @@ export class PresenceEngine {
   constructor(
     private readonly io: Server,
     readonly nodeId: string,
-    readonly runId: string,
+    private run: string,
     private readonly log: PresenceLogger,
   ) {}
+
+  /** This node's current run: entries written under an earlier one may be swept by the others. */
+  get runId(): string {
+    return this.run
+  }
+
+  /**
+   * The node learnt it was taken for dead (swept): its connections are written again under a new
+   * run with versions above any leave a sweeper sent, so no sweep still in flight can match them.
+   * Applied here without a fan-out, since the node's own clients never lost them.
+   */
+  restampLocal(): Array<{ room: RoomReplica; entry: RoomEntry }> {
+    this.run = randomUUID()
+    const restamped = this.localEntries().map(({ room, entry }) => ({
+      room,
+      entry: { wire: { ...entry.wire, version: this.nextVersion(2) }, node: this.nodeId, run: this.run },
+    }))
+    for (const { room, entry } of restamped) room.upsert(entry)
+    return restamped
+  }
+
+  /** Whether the connection's socket is on this node and it is in the room right now. */
+  holdsLocally(name: string, connectionId: string): boolean {
+    return this.rooms.get(name)?.entries.get(connectionId)?.node === this.nodeId
+  }
 
   /** A version higher than any this node gave before; `step` 2 also outranks a sweeper's leave. */
   nextVersion(step = 1): number {
@@ -134,21 +160,32 @@ export class PresenceEngine {
     if (room !== undefined) this.applyUpsert(room, entry)
   }
 
-  remoteLeave(name: string, leave: LeaveMessage): void {
+  /**
+   * Another node says a connection left. Returns 'own' (and changes nothing) when the connection's
+   * socket is on this node: only this node decides when its own connections leave, and a leave
+   * from elsewhere means a sweeper took this node for dead.
+   */
+  remoteLeave(name: string, leave: LeaveMessage): 'own' | 'applied' | 'ignored' {
     const room = this.rooms.get(name)
-    if (room !== undefined) this.applyLeave(room, leave)
+    if (room === undefined) return 'ignored'
+    if (room.entries.get(leave.connectionId)?.node === this.nodeId) return 'own'
+    return this.applyLeave(room, leave) ? 'applied' : 'ignored'
   }
 
   remoteTyping(name: string, typing: TypingMessage): void {
     if (this.rooms.has(name)) this.fanOut(name, SERVER_EVENTS.typing, typing)
   }
 
-  /** Removes every connection a node held (in any run but `keepRun`), emitting the leaves. */
-  removeNode(nodeId: string, keepRun?: string): number {
+  /**
+   * Removes the connections another node held under the given runs, emitting the leaves. Only the
+   * runs a sweep saw before reading Redis: a run the node took since (see `restampLocal`) is live.
+   */
+  removeNode(nodeId: string, deadRuns: ReadonlySet<string>): number {
     let removed = 0
+    if (nodeId === this.nodeId || deadRuns.size === 0) return 0
     for (const room of this.rooms.values()) {
       for (const entry of room.entries.values()) {
-        if (entry.node !== nodeId || entry.run === keepRun) continue
+        if (entry.node !== nodeId || !deadRuns.has(entry.run)) continue
         const leave = { room: room.name, connectionId: entry.wire.connectionId, userId: entry.wire.userId }
         if (this.applyLeave(room, { ...leave, version: entry.wire.version + 1 })) removed++
       }
@@ -179,11 +216,21 @@ export class PresenceEngine {
     return local
   }
 
+  /** The versions of a room's remote connections now, to tell later what a Redis read predates. */
+  remoteVersions(name: string): Map<string, number> {
+    const versions = new Map<string, number>()
+    for (const entry of this.rooms.get(name)?.entries.values() ?? []) {
+      if (entry.node !== this.nodeId) versions.set(entry.wire.connectionId, entry.wire.version)
+    }
+    return versions
+  }
+
   /**
-   * Merges what Redis holds for a room after an outage. With `removeMissing`, remote connections
-   * Redis no longer has are removed too (once every live node has had time to write its own back).
+   * Merges what Redis holds for a room after an outage. With `readSince` (the remote versions taken
+   * before Redis was read), remote connections Redis no longer has are removed too, but only those
+   * unchanged since: a join or update heard while the read was under way is newer than the read.
    */
-  reconcile(name: string, stored: readonly RoomEntry[], removeMissing: boolean): void {
+  reconcile(name: string, stored: readonly RoomEntry[], readSince?: ReadonlyMap<string, number>): void {
     const room = this.rooms.get(name)
     if (room === undefined) return
     const seen = new Set<string>()
@@ -192,9 +239,10 @@ export class PresenceEngine {
       seen.add(entry.wire.connectionId)
       this.applyUpsert(room, entry)
     }
-    if (!removeMissing) return
+    if (readSince === undefined) return
     for (const entry of room.entries.values()) {
       if (entry.node === this.nodeId || seen.has(entry.wire.connectionId)) continue
+      if (readSince.get(entry.wire.connectionId) !== entry.wire.version) continue
       const { connectionId, userId, version } = entry.wire
       this.applyLeave(room, { room: name, connectionId, userId, version: version + 1 })
     }

@@ -7,13 +7,19 @@ import type { Authorize, PresenceLimits, RoomAction } from './options.js'
 import {
   CLIENT_EVENTS,
   SERVER_EVENTS,
+  isWireError,
+  jsonBytes,
+  readActivity,
+  readBody,
+  readData,
+  readRoom,
+  readTypingFlag,
   type ErrorMessage,
   type WireAck,
   type WireProfile,
-} from './protocol.js'
+} from '@presence-kit/protocol'
 import { TokenBucket } from './rate-limit.js'
 import type { RoomReplica } from './room-replica.js'
-import { jsonBytes, readActivity, readBody, readData, readRoom, readTyping } from './validate.js'
 
 export interface SessionContext {
   readonly engine: PresenceEngine
@@ -65,22 +71,25 @@ export class PresenceSession {
   private listen(): void {
     const handlers: Record<string, Handler> = {
       [CLIENT_EVENTS.watch]: (body) => this.watch(body),
-      [CLIENT_EVENTS.unwatch]: (body) => this.unwatch(readRoom(body, this.context.limits)),
+      [CLIENT_EVENTS.unwatch]: (body) => this.unwatch(readRoom(body, this.context.limits.maxRoomNameLength)),
       [CLIENT_EVENTS.join]: (body) => this.join(body),
       [CLIENT_EVENTS.update]: (body) => this.update(body),
-      [CLIENT_EVENTS.leave]: (body) => this.leave(readRoom(body, this.context.limits)),
+      [CLIENT_EVENTS.leave]: (body) => this.leave(readRoom(body, this.context.limits.maxRoomNameLength)),
       [CLIENT_EVENTS.typing]: (body) => this.typing(body),
     }
     for (const [event, handler] of Object.entries(handlers)) {
       this.socket.on(event, (...args: unknown[]) => this.receive(event, args, handler))
     }
-    this.socket.onAny((event: unknown) => {
+    this.socket.onAny((event: unknown, ...args: unknown[]) => {
       if (typeof event === 'string' && event in handlers) return
       if (!this.messages.take()) return
+      // As for every event: the acknowledgement, when there is one, carries the error instead.
+      const last = args.at(-1)
+      const ack = typeof last === 'function' ? (last as (answer: WireAck) => void) : undefined
       this.reject(
         String(event).slice(0, 64),
         undefined,
-        undefined,
+        ack,
         new PresenceServerError('invalid-message', 'unknown event'),
       )
     })
@@ -136,7 +145,7 @@ export class PresenceSession {
     if (this.closed || !this.errorReplies.take()) return
     let code: ServerErrorCode = 'internal-error'
     let message = 'the server could not handle the message'
-    if (isPresenceServerError(error)) {
+    if (isPresenceServerError(error) || isWireError(error)) {
       code = error.code
       message = error.message
     } else {
@@ -161,7 +170,7 @@ export class PresenceSession {
 
   /** Watching a room: its snapshot now, then every change. Watching again sends a fresh snapshot. */
   private async watch(body: Record<string, unknown>): Promise<void> {
-    const name = readRoom(body, this.context.limits)
+    const name = readRoom(body, this.context.limits.maxRoomNameLength)
     await this.ensureWatching(name, true)
   }
 
@@ -193,8 +202,8 @@ export class PresenceSession {
   }
 
   private async join(body: Record<string, unknown>): Promise<void> {
-    const name = readRoom(body, this.context.limits)
-    const data = readData(body, this.context.limits)
+    const name = readRoom(body, this.context.limits.maxRoomNameLength)
+    const data = readData(body, this.context.limits.maxDataBytes)
     const activity = readActivity(body)
     await this.allowed(name, 'join')
     const room = await this.ensureWatching(name, false)
@@ -211,8 +220,8 @@ export class PresenceSession {
   }
 
   private update(body: Record<string, unknown>): void {
-    const name = readRoom(body, this.context.limits)
-    const data = readData(body, this.context.limits)
+    const name = readRoom(body, this.context.limits.maxRoomNameLength)
+    const data = readData(body, this.context.limits.maxDataBytes)
     const activity = readActivity(body)
     const room = this.watching.get(name)
     if (room === undefined || !this.joined.has(name))
@@ -257,8 +266,8 @@ export class PresenceSession {
   }
 
   private typing(body: Record<string, unknown>): void {
-    const name = readRoom(body, this.context.limits)
-    const typing = readTyping(body)
+    const name = readRoom(body, this.context.limits.maxRoomNameLength)
+    const typing = readTypingFlag(body)
     const room = this.watching.get(name)
     if (room === undefined || !this.joined.has(name))
       throw new PresenceServerError('not-joined', 'join the room first')

@@ -114,6 +114,17 @@ describe('several nodes on one Redis', () => {
     // The key expires a sweep before the TTL, so the TTL holds. The margin is for what follows the
     // sweep (a publish, the fan-out, this poll) and for timers running late on a loaded machine.
     expect(elapsed).toBeLessThan(FAST.ttl + 750)
+    // The log line is the sweeping node's: its own id in `node`, the dead one's in `deadNode`.
+    const swept = one.lines
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as Record<string, unknown>]
+        } catch {
+          return [] // stderr, or a line split across two reads
+        }
+      })
+      .find((line) => line.msg === 'removed the members of a dead or restarted node')
+    expect(swept).toMatchObject({ node: one.nodeId, deadNode: two.nodeId, removed: 2 })
     const late = connectClient(one.url, { id: 'zoe' })
     const lateRoom = late.client.room(name)
     lateRoom.watch()

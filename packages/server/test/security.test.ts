@@ -207,6 +207,21 @@ describe('bad input', () => {
     ).toEqual(['grace', 'mallory'])
   })
 
+  it('answers an unknown event sent with an acknowledgement through that acknowledgement', async () => {
+    const { url } = await start()
+    const socket = connectRaw(url, { token: tokenFor('mallory') })
+    const errors = collectErrors(socket)
+    await connected(socket)
+    const answer = await socket.timeout(5000).emitWithAck('presence:sneak', { room: 'lobby' })
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'invalid-message', message: 'unknown event', event: 'presence:sneak' },
+    })
+    // The acknowledgement replaces the event: a known event answered after it proves none came.
+    await socket.timeout(5000).emitWithAck('presence:watch', { room: 'lobby' })
+    expect(errors).toEqual([])
+  })
+
   it('cuts a connection that sends a frame past the hard limit, and only that one', async () => {
     const { url, server } = await start({ limits: { maxMessageBytes: 1024 } })
     const grace = connectClient(url, { id: 'grace' })

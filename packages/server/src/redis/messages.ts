@@ -1,3 +1,4 @@
+import { isPlainObject } from '@presence-kit/protocol'
 import type { LeaveMessage, TypingMessage, WireConnection } from '../protocol.js'
 import type { RoomEntry } from '../room-replica.js'
 
@@ -7,22 +8,19 @@ export type ClusterMessage =
   | { n: string; t: 'leave'; room: string; leave: LeaveMessage }
   | { n: string; t: 'typing'; room: string; typing: TypingMessage }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function isWireConnection(value: unknown): value is WireConnection {
   return (
-    isObject(value) &&
+    isPlainObject(value) &&
     typeof value.connectionId === 'string' &&
     typeof value.userId === 'string' &&
-    isObject(value.data) &&
+    isPlainObject(value.data) &&
     typeof value.version === 'number'
   )
 }
 
 function readEntry(value: unknown): RoomEntry | undefined {
-  if (!isObject(value) || typeof value.node !== 'string' || typeof value.run !== 'string') return undefined
+  if (!isPlainObject(value) || typeof value.node !== 'string' || typeof value.run !== 'string')
+    return undefined
   return isWireConnection(value.wire) ? { wire: value.wire, node: value.node, run: value.run } : undefined
 }
 
@@ -43,7 +41,7 @@ export function parseClusterMessage(text: string): ClusterMessage | undefined {
   } catch {
     return undefined
   }
-  if (!isObject(value) || typeof value.n !== 'string' || typeof value.room !== 'string') return undefined
+  if (!isPlainObject(value) || typeof value.n !== 'string' || typeof value.room !== 'string') return undefined
   if (value.t === 'upsert') {
     const entry = readEntry(value.entry)
     return entry === undefined ? undefined : { n: value.n, t: 'upsert', room: value.room, entry }
@@ -51,7 +49,7 @@ export function parseClusterMessage(text: string): ClusterMessage | undefined {
   if (value.t === 'leave') {
     const leave = value.leave
     if (
-      isObject(leave) &&
+      isPlainObject(leave) &&
       typeof leave.connectionId === 'string' &&
       typeof leave.userId === 'string' &&
       typeof leave.version === 'number'
@@ -69,7 +67,7 @@ export function parseClusterMessage(text: string): ClusterMessage | undefined {
   if (value.t === 'typing') {
     const typing = value.typing
     if (
-      isObject(typing) &&
+      isPlainObject(typing) &&
       typeof typing.connectionId === 'string' &&
       typeof typing.userId === 'string' &&
       typeof typing.typing === 'boolean' &&

@@ -7,6 +7,8 @@ import type { LeaveMessage, TypingMessage } from '../protocol.js'
 import type { RoomEntry } from '../room-replica.js'
 import { RedisKeys } from './keys.js'
 import { parseClusterMessage, parseEntry, type ClusterMessage } from './messages.js'
+import { deleteIfUnchanged, forgetIfStillDead } from './scripts.js'
+import { holdRecoveryRead } from './test-hooks.js'
 
 export interface RedisLinkOptions {
   readonly url: string
@@ -27,6 +29,10 @@ const FIRST_CONNECT_WAIT_MS = 3000
  * heartbeat key with a TTL, and publishes every change on one channel; the other nodes apply what
  * they hear to their replicas. A node whose key expired is dead: its members are removed and the
  * leaves emitted by every node on its own, and one node cleans its entries out of Redis.
+ *
+ * Ownership: only the node holding a socket decides that its connection left. A node that was
+ * taken for dead while it lived (stalled, or cut from Redis) finds its key gone at its next
+ * heartbeat and writes every live connection again under a new run, which no sweep can match.
  */
 export class RedisLink implements ClusterLink {
   private readonly keys: RedisKeys
@@ -42,6 +48,10 @@ export class RedisLink implements ClusterLink {
   private sweepPausedUntil = 0
   private readonly timers: NodeJS.Timeout[] = []
   private fullResync: NodeJS.Timeout | undefined
+  /** The heartbeat under way, so a second one (a timer, a leave for an own connection) joins it. */
+  private beating: Promise<void> | undefined
+  /** Runs of live nodes seen stale by the last sweep: removed if the next sweep sees them again. */
+  private staleRuns = new Map<string, Set<string>>()
 
   constructor(options: RedisLinkOptions) {
     this.keys = new RedisKeys(options.prefix)
@@ -105,12 +115,10 @@ export class RedisLink implements ClusterLink {
   private async onReady(): Promise<void> {
     const reconnected = this.everReady
     this.everReady = true
-    await this.heartbeat(true)
+    // Ready first, so what clients send from now on is written through; the heartbeat then finds
+    // this node's key gone (or another run's) and writes every live connection under a new run.
     this.ready = true
-    for (const { room, entry } of this.engine.localEntries()) {
-      const wire = { ...entry.wire, version: this.engine.nextVersion(2) }
-      this.engine.upsertLocal(room, { ...entry, wire })
-    }
+    await this.heartbeat(true)
     await this.purgeOwnLeftovers()
     await this.resync(false)
     if (reconnected) this.sweepPausedUntil = Date.now() + this.timings.nodeTtlMs
@@ -125,16 +133,54 @@ export class RedisLink implements ClusterLink {
     })
   }
 
-  private async heartbeat(force = false): Promise<void> {
-    if ((!this.ready && !force) || this.stopped) return
+  private heartbeat(force = false): Promise<void> {
+    if ((!this.ready && !force) || this.stopped) return Promise.resolve()
+    this.beating ??= this.beat().finally(() => (this.beating = undefined))
+    return this.beating
+  }
+
+  /** Renews the key and reads what it held: anything but this run means the node was swept. */
+  private async beat(): Promise<void> {
     try {
-      await this.command
+      const replies = await this.command
         .pipeline()
-        .set(this.keys.node(this.engine.nodeId), this.engine.runId, 'PX', heartbeatKeyLifeMs(this.timings))
+        .set(
+          this.keys.node(this.engine.nodeId),
+          this.engine.runId,
+          'PX',
+          heartbeatKeyLifeMs(this.timings),
+          'GET',
+        )
         .sadd(this.keys.nodes, this.engine.nodeId)
         .exec()
+      const [error, previous] = replies?.[0] ?? [null, undefined]
+      if (error !== null) throw error
+      if (previous !== this.engine.runId) await this.reannounce()
     } catch (error) {
       this.log.debug('heartbeat failed', { error })
+    }
+  }
+
+  /**
+   * Writes every live connection of this node again under a new run, and the run's key last, in
+   * one transaction: a sweeper that reads the new run has already been sent the connections.
+   */
+  private async reannounce(): Promise<void> {
+    const restamped = this.engine.restampLocal()
+    const nodeId = this.engine.nodeId
+    const transaction = this.command.multi()
+    for (const { room, entry } of restamped) {
+      transaction
+        .hset(this.keys.room(room.name), entry.wire.connectionId, JSON.stringify(entry))
+        .sadd(this.keys.nodeRooms(nodeId), room.name)
+        .publish(this.keys.channel, this.encode({ n: nodeId, t: 'upsert', room: room.name, entry }))
+    }
+    transaction
+      .set(this.keys.node(nodeId), this.engine.runId, 'PX', heartbeatKeyLifeMs(this.timings))
+      .sadd(this.keys.nodes, nodeId)
+    await transaction.exec()
+    if (restamped.length > 0 && this.everReady) {
+      this.log.info('wrote this node’s connections again under a new run', { connections: restamped.length })
     }
   }
 
@@ -144,35 +190,46 @@ export class RedisLink implements ClusterLink {
    */
   private async purgeOwnLeftovers(): Promise<void> {
     const nodeId = this.engine.nodeId
-    const live = new Set(
-      this.engine.localEntries().map(({ room, entry }) => `${room.name}\n${entry.wire.connectionId}`),
-    )
     const rooms = await this.command.smembers(this.keys.nodeRooms(nodeId))
+    await holdRecoveryRead('purge', this.log)
     let purged = 0
     for (const room of rooms) {
       const stored = await this.command.hgetall(this.keys.room(room))
       for (const [connectionId, text] of Object.entries(stored)) {
         const entry = parseEntry(text)
-        if (entry === undefined || entry.node !== nodeId || live.has(`${room}\n${connectionId}`)) continue
-        purged++
+        // Live is decided now, after the reads: a join handled while they were under way is live.
+        if (entry === undefined || entry.node !== nodeId || this.engine.holdsLocally(room, connectionId))
+          continue
         const leave = { room, connectionId, userId: entry.wire.userId, version: entry.wire.version + 1 }
-        await this.command
-          .pipeline()
-          .hdel(this.keys.room(room), connectionId)
-          .publish(this.keys.channel, this.encode({ n: nodeId, t: 'leave', room, leave }))
-          .exec()
+        const deleted = await deleteIfUnchanged(this.command, {
+          roomKey: this.keys.room(room),
+          nodeKey: this.keys.node(nodeId),
+          connectionId,
+          expected: text,
+          deadRun: '',
+          channel: this.keys.channel,
+          message: this.encode({ n: nodeId, t: 'leave', room, leave }),
+        })
+        if (deleted) purged++
       }
     }
     if (purged > 0) this.log.info('purged connections a previous run left in redis', { purged })
   }
 
-  /** Catches the replicas up with Redis after an outage, when messages may have been lost. */
+  /**
+   * Catches the replicas up with Redis after an outage, when messages may have been lost. With
+   * `removeMissing`, what Redis lacks is removed, unless it changed after the read began.
+   */
   private async resync(removeMissing: boolean): Promise<void> {
     if (!this.ready || this.stopped) return
     try {
       for (const name of Array.from(this.engine.rooms.keys())) {
-        this.engine.reconcile(name, await this.readRoom(name), removeMissing)
+        const readSince = removeMissing ? this.engine.remoteVersions(name) : undefined
+        const stored = await this.readRoom(name)
+        if (removeMissing) await holdRecoveryRead('full-resync', this.log)
+        this.engine.reconcile(name, stored, readSince)
       }
+      if (removeMissing) this.log.info('full resync with redis done', { rooms: this.engine.rooms.size })
     } catch (error) {
       this.log.warn('resync with redis failed', { error })
     }
@@ -202,17 +259,30 @@ export class RedisLink implements ClusterLink {
   private async sweep(): Promise<void> {
     if (!this.ready || this.stopped || Date.now() < this.sweepPausedUntil) return
     try {
+      // The runs held before reading: a run a node takes meanwhile is not among them.
+      const held = this.engine.remoteNodes()
       const known = await this.command.smembers(this.keys.nodes)
-      const ids = new Set([...known, ...this.engine.remoteNodes().keys()])
+      const ids = new Set([...known, ...held.keys()])
       ids.delete(this.engine.nodeId)
       if (ids.size === 0) return
       const list = [...ids]
       const runs = await this.command.mget(list.map((id) => this.keys.node(id)))
+      const previousStale = this.staleRuns
+      this.staleRuns = new Map()
       for (const [index, id] of list.entries()) {
         const run = runs[index] ?? undefined
-        const removed = this.engine.removeNode(id, run)
+        const heldRuns = held.get(id) ?? new Set<string>()
+        let dead = heldRuns
+        if (run !== undefined) {
+          // A live node under another run restarted, or is writing itself again under a new run
+          // (whose messages may still be on their way): its other runs go at the next sweep.
+          const stale = new Set([...heldRuns].filter((each) => each !== run))
+          this.staleRuns.set(id, stale)
+          dead = new Set([...stale].filter((each) => previousStale.get(id)?.has(each) === true))
+        }
+        const removed = this.engine.removeNode(id, dead)
         if (removed > 0)
-          this.log.info('removed the members of a dead or restarted node', { node: id, removed })
+          this.log.info('removed the members of a dead or restarted node', { deadNode: id, removed })
         if (run === undefined) await this.cleanDeadNode(id)
       }
     } catch (error) {
@@ -236,17 +306,28 @@ export class RedisLink implements ClusterLink {
       for (const [connectionId, text] of Object.entries(stored)) {
         const entry = parseEntry(text)
         if (entry !== undefined && entry.node !== nodeId) continue
-        const deleted = await this.command.hdel(this.keys.room(room), connectionId)
-        if (deleted === 1 && entry !== undefined) {
-          const leave = { room, connectionId, userId: entry.wire.userId, version: entry.wire.version + 1 }
-          await this.command.publish(
-            this.keys.channel,
-            this.encode({ n: this.engine.nodeId, t: 'leave', room, leave }),
-          )
-        }
+        const leave =
+          entry === undefined
+            ? undefined
+            : { room, connectionId, userId: entry.wire.userId, version: entry.wire.version + 1 }
+        // Deleted only if unchanged and its run still dead: the node may be back under a new run.
+        await deleteIfUnchanged(this.command, {
+          roomKey: this.keys.room(room),
+          nodeKey: this.keys.node(nodeId),
+          connectionId,
+          expected: text,
+          deadRun: entry?.run ?? '',
+          channel: this.keys.channel,
+          message: leave === undefined ? '' : this.encode({ n: this.engine.nodeId, t: 'leave', room, leave }),
+        })
       }
     }
-    await this.command.pipeline().del(this.keys.nodeRooms(nodeId)).srem(this.keys.nodes, nodeId).exec()
+    const keys = {
+      node: this.keys.node(nodeId),
+      nodeRooms: this.keys.nodeRooms(nodeId),
+      nodes: this.keys.nodes,
+    }
+    await forgetIfStillDead(this.command, keys, nodeId)
   }
 
   private receive(text: string): void {
@@ -257,8 +338,10 @@ export class RedisLink implements ClusterLink {
     }
     if (message.n === this.engine.nodeId) return
     if (message.t === 'upsert') this.engine.remoteUpsert(message.room, message.entry)
-    else if (message.t === 'leave') this.engine.remoteLeave(message.room, message.leave)
-    else this.engine.remoteTyping(message.room, message.typing)
+    else if (message.t === 'leave') {
+      // A sweeper took this node for dead: its connections stay, and the heartbeat writes them again.
+      if (this.engine.remoteLeave(message.room, message.leave) === 'own') void this.heartbeat()
+    } else this.engine.remoteTyping(message.room, message.typing)
   }
 
   private encode(message: ClusterMessage): string {

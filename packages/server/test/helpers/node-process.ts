@@ -22,6 +22,8 @@ export interface NodeSettings {
   readonly port?: number
   /** Heartbeat, TTL and sweep in milliseconds; left out, the CLI's defaults. */
   readonly timings?: { heartbeat: number; ttl: number; sweep: number }
+  /** More environment, such as the test hooks (`PRESENCE_TEST_SLOW_READS`). */
+  readonly env?: Readonly<Record<string, string>>
 }
 
 /** The CLI as a child process, from the sources: one node of a cluster. */
@@ -45,7 +47,13 @@ export async function startNode(settings: NodeSettings): Promise<NodeProcess> {
   }
   const child = spawn(process.execPath, args, {
     cwd: packageRoot,
-    env: { ...process.env, PRESENCE_SECRET: SECRET, REDIS_URL: settings.redisUrl, PRESENCE_DEV: '' },
+    env: {
+      ...process.env,
+      PRESENCE_SECRET: SECRET,
+      REDIS_URL: settings.redisUrl,
+      PRESENCE_DEV: '',
+      ...settings.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: string[] = []

@@ -1,0 +1,71 @@
+import type { ErrorCode } from './error-codes.js'
+
+/** A JSON value as it arrives from the wire. */
+export type WireJson = null | boolean | number | string | WireJson[] | { [key: string]: WireJson }
+export type WireData = { [key: string]: WireJson }
+
+// Type aliases rather than interfaces: they fit the index signatures of the store's own types.
+export type WireActivity = {
+  inactiveMs: number
+  hidden: boolean
+  away: boolean
+}
+
+export type WireProfile = {
+  name?: string
+  avatarUrl?: string
+}
+
+/** One connection in a room, as the server sends it in snapshots, joins and updates. */
+export interface WireConnection {
+  connectionId: string
+  userId: string
+  data: WireData
+  /** Per connection, strictly increasing over its joins, updates and its leave. */
+  version: number
+  activity?: WireActivity
+  profile?: WireProfile
+}
+
+export interface WelcomeMessage {
+  protocol: number
+  connectionId: string
+  user: { id: string } & WireProfile
+  limits: Record<string, number>
+}
+
+export interface SnapshotMessage {
+  room: string
+  connections: WireConnection[]
+}
+
+export interface ConnectionMessage {
+  room: string
+  connection: WireConnection
+}
+
+export interface LeaveMessage {
+  room: string
+  connectionId: string
+  userId: string
+  version: number
+}
+
+export interface TypingMessage {
+  room: string
+  connectionId: string
+  userId: string
+  typing: boolean
+  /** How long receivers should show the signal without a fresh one. */
+  ttlMs: number
+}
+
+export interface ErrorMessage {
+  code: ErrorCode
+  message: string
+  room?: string
+  /** The client event that was rejected. */
+  event?: string
+}
+
+export type WireAck = { ok: true } | { ok: false; error: ErrorMessage }
