@@ -19,16 +19,20 @@ export default defineConfig({
   platform: 'neutral',
   target: 'es2022',
   clean: true,
+  // The declaration build is slow by nature; its timing warning says nothing the user can act on.
+  checks: { pluginTimings: false },
   // Backend clients are optional peers: never bundled, resolved from the app.
-  external: [
-    /^@presence-kit\/core/,
-    'phoenix',
-    /^@supabase\//,
-    /^ably/,
-    /^@ably\//,
-    /^yjs/,
-    /^y-protocols/,
-    /^socket\.io-client/,
-    /^@prsm\//,
-  ],
+  deps: {
+    neverBundle: [
+      /^@presence-kit\/core/,
+      'phoenix',
+      /^@supabase\//,
+      /^ably/,
+      /^@ably\//,
+      /^yjs/,
+      /^y-protocols/,
+      /^socket\.io-client/,
+      /^@prsm\//,
+    ],
+  },
 })
