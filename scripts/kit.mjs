@@ -26,7 +26,7 @@ function checkNode() {
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options })
   if (result.error) return { ok: false, error: result.error }
-  return { ok: result.status === 0, status: result.status }
+  return { ok: result.status === 0, status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
 // pnpm at exactly the pinned version: the one on PATH when it matches, else through npx.
@@ -112,12 +112,20 @@ function ensureSystemDependencies() {
 }
 
 const results = []
-function step(name, args, options) {
+/**
+ * Runs one pnpm step. `quiet` keeps its output back and prints it only when the step fails, so the
+ * demo's first lines after install are its own addresses, not a build log.
+ */
+function step(name, args, { quiet = false, ...options } = {}) {
   const started = Date.now()
   console.log(`\n▶ ${name}`)
-  const outcome = pnpm(args, options)
+  const outcome = pnpm(
+    args,
+    quiet ? { ...options, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' } : options,
+  )
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   results.push({ name, ok: outcome.ok, seconds })
+  if (quiet && !outcome.ok) process.stderr.write(`${outcome.stdout ?? ''}${outcome.stderr ?? ''}`)
   console.log(`${outcome.ok ? '✔' : '✘'} ${name} (${seconds} s)`)
   return outcome.ok
 }
@@ -188,6 +196,7 @@ function testAll() {
     ['typecheck', ['run', 'typecheck']],
     ['lint and format', ['run', 'lint']],
     ['package hygiene (publint)', ['run', 'publint']],
+    ['packed tarballs: LICENSE, README, types (attw, ESM-only)', ['run', 'attw']],
     // Before the tests: one of them checks the build lists both frameworks' stories.
     ['Storybook build (React and Vue)', ['run', 'build-storybook']],
     ['unit and property tests', ['run', 'test:unit']],
@@ -211,7 +220,8 @@ function testAll() {
 
 function demo() {
   install()
-  if (!step('build packages', ['run', 'build'])) fail('the build failed; the lines above say why.')
+  if (!step('build packages', ['run', 'build'], { quiet: true }))
+    fail('the build failed; the lines above say why.')
   // The reference server (in memory, development identity) and both demo pages, until Ctrl-C.
   const outcome = run(process.execPath, [join(root, 'scripts', 'demo.mjs')])
   if (!outcome.ok) fail('the demo stopped with an error; the lines above say why.')

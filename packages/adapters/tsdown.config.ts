@@ -25,8 +25,12 @@ export default defineConfig({
   platform: 'neutral',
   target: 'es2022',
   clean: true,
-  // Backend clients are optional peers: resolved from the app, with their subpaths.
-  external: [...Object.keys(manifest.peerDependencies), ...Object.keys(manifest.dependencies)].map(
-    (name) => new RegExp(`^${escape(name)}(?:/|$)`),
-  ),
+  // The declaration build is slow by nature; its timing warning says nothing the user can act on.
+  checks: { pluginTimings: false },
+  // Backend clients are optional peers: never bundled, resolved from the app, with their subpaths.
+  deps: {
+    neverBundle: [...Object.keys(manifest.peerDependencies), ...Object.keys(manifest.dependencies)].map(
+      (name) => new RegExp(`^${escape(name)}(?:/|$)`),
+    ),
+  },
 })

@@ -7,7 +7,13 @@ export default defineConfig({
   platform: 'neutral',
   target: 'es2022',
   clean: true,
-  external: [/^react($|\/)/, /^react-dom($|\/)/, /^@presence-kit\/core($|\/)/, /^@tanstack\//],
+  // Every export is a hook, a component or the provider: in a React Server Components app the whole
+  // entry is client code. The directive goes on the output because the bundler drops module-level
+  // directives from sources it merges.
+  banner: { js: "'use client';" },
+  // The declaration build is slow by nature; its timing warning says nothing the user can act on.
+  checks: { pluginTimings: false },
+  deps: { neverBundle: [/^react($|\/)/, /^react-dom($|\/)/, /^@presence-kit\/core($|\/)/, /^@tanstack\//] },
   // The stylesheet lives once in the core; users of this package import it from here.
   copy: [{ from: '../core/styles/presence.css', to: 'dist', rename: 'styles.css' }],
 })

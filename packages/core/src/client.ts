@@ -2,10 +2,9 @@ import { PresenceError } from './errors.js'
 import { createLocalActivity, type LocalActivity } from './local-activity.js'
 import { resolveOptions, type PresenceClientOptions, type ResolvedOptions } from './options.js'
 import { Room, type RoomHost } from './room.js'
+import { describeRoomName, isValidRoomName, MAX_ROOM_NAME_LENGTH } from './room-name.js'
 import type { PresenceData, SelfUser } from './types.js'
 import { createUserInfoCache, type UserInfoCache } from './user-info.js'
-
-const MAX_ROOM_NAME_LENGTH = 256
 
 export interface PresenceClient {
   readonly user: SelfUser
@@ -66,10 +65,10 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
     user: resolved.user,
     activity,
     room<D extends PresenceData = PresenceData>(name: string): Room<D> {
-      if (typeof name !== 'string' || name === '' || name.length > MAX_ROOM_NAME_LENGTH) {
+      if (!isValidRoomName(name)) {
         throw new PresenceError(
           'invalid-options',
-          `client.room(name): name must be a non-empty string of at most ${MAX_ROOM_NAME_LENGTH} characters.`,
+          `client.room(name): a room name is a string with a non-space character, at most ${MAX_ROOM_NAME_LENGTH} characters; got ${describeRoomName(name)}.`,
         )
       }
       if (destroyed)

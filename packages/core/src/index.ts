@@ -28,6 +28,7 @@ export type {
   UpdateEvent,
 } from './events.js'
 export { PresenceError, isPresenceError, type PresenceErrorCode } from './errors.js'
+export { isValidRoomName, MAX_ROOM_NAME_LENGTH } from './room-name.js'
 export type {
   AdapterRoom,
   ConnectionInput,

@@ -68,7 +68,7 @@ describe('ActivityDot', () => {
     expect(errors).toHaveBeenCalledWith(
       expect.objectContaining({
         code: 'invalid-input',
-        message: expect.stringContaining('needs a non-blank string "room"'),
+        message: expect.stringContaining('needs a room name with a non-space character'),
       }),
     )
     const noUser = render(ActivityDot, { props: { room: 'lobby' }, global: env.global })

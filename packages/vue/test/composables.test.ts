@@ -247,8 +247,8 @@ describe('usePresence', () => {
     expect(presence.synced.value).toBe(false)
     expect(errors).toHaveBeenCalledWith(
       expect.objectContaining({
-        code: 'invalid-options',
-        message: expect.stringContaining('non-empty string'),
+        code: 'invalid-input',
+        message: expect.stringContaining('usePresence() needs a room name'),
       }),
     )
     errors.mockRestore()

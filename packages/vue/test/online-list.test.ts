@@ -273,7 +273,7 @@ describe('OnlineList', () => {
     expect(errors).toHaveBeenCalledWith(
       expect.objectContaining({
         code: 'invalid-input',
-        message: expect.stringContaining('needs a non-blank string "room"'),
+        message: expect.stringContaining('needs a room name with a non-space character'),
       }),
     )
     errors.mockRestore()

@@ -57,7 +57,7 @@ describe('the lists a new adapter touches', () => {
   })
 
   it('keeps every backend client an optional peer, pinned for the tests, and never bundled', () => {
-    const externals = (config as { external: RegExp[] }).external
+    const externals = (config as { deps: { neverBundle: RegExp[] } }).deps.neverBundle
     for (const peer of peers) {
       expect(manifest.peerDependenciesMeta[peer], peer).toEqual({ optional: true })
       expect(manifest.devDependencies[peer], peer).toMatch(/^\d+\.\d+\.\d+$/)

@@ -1,3 +1,5 @@
+import { describeRoomName, isValidRoomName, MAX_ROOM_NAME_LENGTH } from '../room-name.js'
+
 /** Avatar and dot sizes of the components. */
 export type PresenceSize = 'sm' | 'md' | 'lg'
 
@@ -7,12 +9,19 @@ export function normalizeSize(value: unknown, fallback: PresenceSize = 'md'): Pr
 }
 
 /**
- * Checks a component's `room` prop: a non-blank string. Returns what is wrong, for the framework
- * to report as a `PresenceError` (`invalid-input`); props often come from untyped sources, so a
- * component renders nothing for a bad room rather than throw.
+ * Checks a room name given to a hook, composable or component (`where`: `usePresence()`,
+ * `<AvatarStack>`): undefined when valid (see `isValidRoomName`), else what is wrong, for the
+ * binding to report in development while it shows an empty room. Names often come from untyped
+ * sources, so nothing throws. In a production build the text is '' and the bundler drops it.
  */
+export function checkRoomName(value: unknown, where: string): string | undefined {
+  if (isValidRoomName(value)) return undefined
+  return process.env.NODE_ENV !== 'production'
+    ? `${where} needs a room name with a non-space character, at most ${MAX_ROOM_NAME_LENGTH} characters, not ${describeRoomName(value)}; it shows an empty room.`
+    : ''
+}
+
+/** `checkRoomName` for a component's `room` prop. */
 export function checkRoomProp(value: unknown, component: string): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return undefined
-  const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value
-  return `<${component}> needs a non-blank string "room", not ${shown}`
+  return checkRoomName(value, `<${component}>`)
 }

@@ -62,7 +62,8 @@ export {
   type MemberListView,
 } from './member-list.js'
 export { getConnectionBadgeLabel, type ConnectionBadgeMessages } from './connection-badge.js'
-export { checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'
+export { checkRoomName, checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'
+export { emptyRoomState } from './empty-room-state.js'
 export { reportPropError } from './report-prop-error.js'
 export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'
 export { observeVirtualizerOffset, watchScrollOffset, type ScrollVirtualizer } from './scroll-offset.js'

@@ -97,7 +97,11 @@ describe('queries', () => {
   it('client.room returns one handle per name and rejects bad names', () => {
     const { client } = setupRoom()
     expect(client.room('x')).toBe(client.room('x'))
-    expect(() => client.room('')).toThrow(/non-empty string/)
-    expect(() => client.room(42 as never)).toThrow(/non-empty string/)
+    expect(() => client.room('')).toThrow(/room name is a string with a non-space character.*got ""/)
+    // The same rule as the hooks and components: white space alone is no name.
+    expect(() => client.room('   ')).toThrow(/got "   "/)
+    expect(() => client.room('x'.repeat(257))).toThrow(/got a string of 257 characters/)
+    expect(() => client.room(42 as never)).toThrow(/got number/)
+    expect(client.room(' x ').name).toBe(' x ')
   })
 })

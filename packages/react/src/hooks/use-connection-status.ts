@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from '@presence-kit/core'
-import { useRoom } from './use-room.js'
+import { useNamedRoom } from './use-named-room.js'
+import { useHoldRoom } from './use-room.js'
 import { shallowEqual, useRoomState } from './use-room-state.js'
 
 export interface ConnectionState {
@@ -12,7 +13,8 @@ export interface ConnectionState {
 
 /** The state of the link to the backend for one room. */
 export function useConnectionStatus(name: string): ConnectionState {
-  const room = useRoom(name, { join: false })
+  const room = useNamedRoom(name, 'useConnectionStatus()')
+  useHoldRoom(room, false)
   return useRoomState(
     room,
     (state) => ({ status: state.status, stale: state.stale, synced: state.synced }),

@@ -1,5 +1,6 @@
 import type { Member, PresenceData, PresenceStatus } from '@presence-kit/core'
-import { useRoom } from './use-room.js'
+import { useNamedRoom } from './use-named-room.js'
+import { useHoldRoom } from './use-room.js'
 import { useRoomState } from './use-room-state.js'
 
 /** One member of a room, or undefined when absent. Re-renders only when that member changes. */
@@ -7,9 +8,10 @@ export function useMember<D extends PresenceData = PresenceData>(
   name: string,
   userId: string,
 ): Member<D> | undefined {
-  const room = useRoom<D>(name, { join: false })
+  const room = useNamedRoom<D>(name, 'useMember()')
+  useHoldRoom(room, false)
   // The committed lookup is O(1) and returns the same object until the member changes.
-  return useRoomState(room, () => room.get(userId))
+  return useRoomState(room, () => room?.get(userId))
 }
 
 /** A user's status in a room: `offline` when they are not there. */

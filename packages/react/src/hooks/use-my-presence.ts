@@ -1,6 +1,7 @@
 import type { PresenceData, PresenceUpdate } from '@presence-kit/core'
 import { useCallback } from 'react'
-import { useRoom } from './use-room.js'
+import { useNamedRoom } from './use-named-room.js'
+import { useHoldRoom } from './use-room.js'
 import { useRoomState } from './use-room-state.js'
 
 /**
@@ -11,8 +12,9 @@ export function useMyPresence<D extends PresenceData = PresenceData>(
   name: string,
   initialPresence?: PresenceUpdate<D>,
 ): [data: D | undefined, update: (next: PresenceUpdate<D>) => void] {
-  const room = useRoom<D>(name, initialPresence === undefined ? {} : { initialPresence })
+  const room = useNamedRoom<D>(name, 'useMyPresence()')
+  useHoldRoom(room, true, initialPresence)
   const data = useRoomState(room, (state) => (state.joined ? state.self?.data : undefined))
-  const update = useCallback((next: PresenceUpdate<D>) => room.update(next), [room])
+  const update = useCallback((next: PresenceUpdate<D>) => room?.update(next), [room])
   return [data, update]
 }

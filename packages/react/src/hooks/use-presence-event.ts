@@ -1,6 +1,7 @@
 import type { PresenceData, PresenceEventMap, PresenceEventName } from '@presence-kit/core'
 import { useEffect, useRef } from 'react'
-import { useRoom } from './use-room.js'
+import { useNamedRoom } from './use-named-room.js'
+import { useHoldRoom } from './use-room.js'
 
 /**
  * Calls `handler` for presence events of a room ('join', 'leave', 'update', 'typing', 'status',
@@ -12,12 +13,14 @@ export function usePresenceEvent<E extends PresenceEventName, D extends Presence
   events: E | readonly E[],
   handler: (event: PresenceEventMap<D>[E]) => void,
 ): void {
-  const room = useRoom<D>(name, { join: false })
+  const room = useNamedRoom<D>(name, 'usePresenceEvent()')
+  useHoldRoom(room, false)
   const latest = useRef(handler)
   latest.current = handler
   // A stable key, so an inline array of event names does not resubscribe on every render.
   const key = (Array.isArray(events) ? events : [events]).join(' ')
   useEffect(() => {
+    if (room === undefined) return undefined
     const names = key.split(' ') as E[]
     return room.on(names, (event) => latest.current(event))
   }, [room, key])

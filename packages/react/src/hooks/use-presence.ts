@@ -1,6 +1,7 @@
 import type { PresenceData, RoomState } from '@presence-kit/core'
 import { getPresenceSnapshot, type PresenceSnapshot } from '@presence-kit/core/ui'
-import { useRoom } from './use-room.js'
+import { useNamedRoom } from './use-named-room.js'
+import { useHoldRoom } from './use-room.js'
 import { useRoomState, type EqualityFn } from './use-room-state.js'
 
 export type { PresenceSnapshot } from '@presence-kit/core/ui'
@@ -21,6 +22,7 @@ export function usePresence<D extends PresenceData, T>(
   selector?: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): T | PresenceSnapshot<D> {
-  const room = useRoom<D>(name, { join: false })
+  const room = useNamedRoom<D>(name, 'usePresence()')
+  useHoldRoom(room, false)
   return useRoomState(room, selector ?? (getPresenceSnapshot as (state: RoomState<D>) => T), isEqual)
 }

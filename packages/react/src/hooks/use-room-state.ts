@@ -1,4 +1,5 @@
 import type { PresenceData, Room, RoomState } from '@presence-kit/core'
+import { emptyRoomState } from '@presence-kit/core/ui'
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 
 export type EqualityFn<T> = (a: T, b: T) => boolean
@@ -7,16 +8,16 @@ export type EqualityFn<T> = (a: T, b: T) => boolean
  * Reads a value derived from a room's state with `useSyncExternalStore`. The selection is
  * remembered per committed state, and an `isEqual` match keeps the previous value, so a selector
  * that builds a new object or array does not re-render on every commit. On the server the
- * snapshot is the room's initial state.
+ * snapshot is the room's initial state. Without a room (a name that breaks the rule), the empty state.
  */
 export function useRoomState<D extends PresenceData, T>(
-  room: Room<D>,
+  room: Room<D> | undefined,
   selector: (state: RoomState<D>) => T,
   isEqual: EqualityFn<T> = Object.is,
 ): T {
   const memo = useRef<{ state: RoomState<D>; selector: unknown; value: T } | undefined>(undefined)
   const getSelection = useCallback((): T => {
-    const state = room.store.getState()
+    const state = room === undefined ? emptyRoomState<D>() : room.store.getState()
     const last = memo.current
     if (last !== undefined && last.state === state && last.selector === selector) return last.value
     const next = selector(state)
@@ -24,7 +25,11 @@ export function useRoomState<D extends PresenceData, T>(
     memo.current = { state, selector, value }
     return value
   }, [room, selector, isEqual])
-  return useSyncExternalStore(room.store.subscribe, getSelection, getSelection)
+  return useSyncExternalStore(room?.store.subscribe ?? subscribeToNothing, getSelection, getSelection)
+}
+
+function subscribeToNothing(): () => void {
+  return () => undefined
 }
 
 /** Equal when both objects have the same keys with identical (`Object.is`) values. */

@@ -16,16 +16,32 @@ export interface UseRoomOptions<D extends PresenceData> {
  * The room handle, joined (or watched) while this component is mounted. Joins are counted by the
  * core, so any number of components share one join, and StrictMode's mount, unmount, mount does
  * not leave and join again. Nothing joins during server rendering: effects do not run there.
+ *
+ * @throws PresenceError (`invalid-options`) when `name` is not a valid room name (`isValidRoomName`),
+ * as `client.room()` does: this is the handle you act on. The other hooks show an empty room instead.
  */
 export function useRoom<D extends PresenceData = PresenceData>(
   name: string,
   options: UseRoomOptions<D> = {},
 ): Room<D> {
-  const client = usePresenceClient()
-  const room = client.room<D>(name)
-  const join = options.join ?? true
-  const initialPresence = useRef(options.initialPresence)
-  initialPresence.current = options.initialPresence
-  useEffect(() => (join ? room.acquire(initialPresence.current) : room.watch()), [room, join])
+  const room = usePresenceClient().room<D>(name)
+  useHoldRoom(room, options.join ?? true, options.initialPresence)
   return room
+}
+
+/**
+ * Joins (`join`) or watches a room while the calling component is mounted; nothing for no room.
+ * `initialPresence` is read when the room is joined.
+ */
+export function useHoldRoom<D extends PresenceData>(
+  room: Room<D> | undefined,
+  join: boolean,
+  initialPresence?: PresenceUpdate<D>,
+): void {
+  const initial = useRef(initialPresence)
+  initial.current = initialPresence
+  useEffect(() => {
+    if (room === undefined) return undefined
+    return join ? room.acquire(initial.current) : room.watch()
+  }, [room, join])
 }

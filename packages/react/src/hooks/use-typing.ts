@@ -1,7 +1,8 @@
 import type { Member, PresenceData, Room } from '@presence-kit/core'
 import { getTypingSentence, type TypingSentenceOptions } from '@presence-kit/core/ui'
 import { useEffect, useMemo } from 'react'
-import { useRoom } from './use-room.js'
+import { useNamedRoom } from './use-named-room.js'
+import { useHoldRoom } from './use-room.js'
 import { useRoomState } from './use-room-state.js'
 
 export interface UseTypingReturn<D extends PresenceData = PresenceData> {
@@ -25,14 +26,15 @@ export function useTyping<D extends PresenceData = PresenceData>(
   name: string,
   options: TypingSentenceOptions = {},
 ): UseTypingReturn<D> {
-  const room = useRoom<D>(name, { join: false })
+  const room = useNamedRoom<D>(name, 'useTyping()')
+  useHoldRoom(room, false)
   const { typingUsers, sentence } = useTypingSentence(room, options)
   const actions = useMemo(() => {
-    const startTyping = () => room.startTyping()
-    const stopTyping = () => room.stopTyping()
+    const startTyping = () => room?.startTyping()
+    const stopTyping = () => room?.stopTyping()
     return { startTyping, stopTyping, inputProps: { onKeyDown: startTyping, onBlur: stopTyping } }
   }, [room])
-  useEffect(() => () => room.stopTyping(), [room])
+  useEffect(() => () => room?.stopTyping(), [room])
   return { typingUsers, sentence, ...actions }
 }
 
@@ -41,7 +43,7 @@ export function useTyping<D extends PresenceData = PresenceData>(
  * indicator), whose unmount must not stop the local user's typing in the composer.
  */
 export function useTypingSentence<D extends PresenceData>(
-  room: Room<D>,
+  room: Room<D> | undefined,
   { locale, maxNames, messages }: TypingSentenceOptions,
 ): { readonly typingUsers: readonly Member<D>[]; readonly sentence: string } {
   const typingUsers = useRoomState(room, (state) => state.typing)

@@ -41,19 +41,23 @@ export const ActivityDot = defineComponent({
       if (!byMember.value) {
         if (KNOWN.has(props.status)) return props.status
         // A status from bad data is shown as offline, never as an unstyled or missing dot.
-        reportInDevelopment(
-          new PresenceError(
-            'invalid-input',
-            `<ActivityDot>: unknown status ${JSON.stringify(props.status)}; shown as offline.`,
-          ),
-        )
+        if (process.env.NODE_ENV !== 'production') {
+          reportInDevelopment(
+            new PresenceError(
+              'invalid-input',
+              `<ActivityDot>: unknown status ${JSON.stringify(props.status)}; shown as offline.`,
+            ),
+          )
+        }
         return 'offline'
       }
       if (room.value === undefined) return undefined
       if (userId.value === undefined) {
-        reportInDevelopment(
-          new PresenceError('invalid-input', '<ActivityDot>: give either "status" or "room" and "userId".'),
-        )
+        if (process.env.NODE_ENV !== 'production') {
+          reportInDevelopment(
+            new PresenceError('invalid-input', '<ActivityDot>: give either "status" or "room" and "userId".'),
+          )
+        }
         return undefined
       }
       return followed.value

@@ -51,7 +51,8 @@ export const AvatarStack = defineComponent({
     const members = computed((): readonly Member[] | undefined => {
       if (byRoom.value) return roomName.value === undefined ? undefined : list.value.members
       if (Array.isArray(props.members)) return props.members
-      reportInDevelopment(new PresenceError('invalid-input', '<AvatarStack>: "members" must be an array.'))
+      if (process.env.NODE_ENV !== 'production')
+        reportInDevelopment(new PresenceError('invalid-input', '<AvatarStack>: "members" must be an array.'))
       return undefined
     })
     const stack = computed(() => {

@@ -1,7 +1,7 @@
 import type { Member, PresenceData, Room } from '@presence-kit/core'
 import { createMemberList, type MemberListOptions, type MemberListView } from '@presence-kit/core/ui'
 import { shallowRef, watch, type Ref } from 'vue'
-import { emptyRoomState } from '../composables/empty-state.js'
+import { emptyRoomState } from '@presence-kit/core/ui'
 import { startInBrowser } from '../composables/lifecycle.js'
 
 /**

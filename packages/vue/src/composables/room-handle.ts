@@ -1,27 +1,25 @@
-import { isPresenceError, type PresenceClient, type PresenceData, type Room } from '@presence-kit/core'
+import type { PresenceData, Room } from '@presence-kit/core'
+import { checkRoomName } from '@presence-kit/core/ui'
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { usePresenceClient } from '../provide.js'
 import { reportInDevelopment } from './report.js'
 
 /**
- * The room for a name that may change, or undefined while there is no name (`undefined`) or one the
- * client refuses (reported in development): composables and components then show an empty room
- * instead of failing.
+ * The room for a name that may change, or undefined while there is no name (`undefined`) or one
+ * that breaks the room-name rule (reported in development): composables and components then show
+ * an empty room instead of failing.
  */
 export function useRoomHandle<D extends PresenceData>(
   name: MaybeRefOrGetter<string | undefined>,
+  caller = 'A presence composable',
 ): ComputedRef<Room<D> | undefined> {
   const client = usePresenceClient()
-  return computed(() => resolveRoom<D>(client, toValue(name)))
-}
-
-function resolveRoom<D extends PresenceData>(client: PresenceClient, name: unknown): Room<D> | undefined {
-  if (name === undefined) return undefined
-  try {
-    return client.room<D>(name as string)
-  } catch (error) {
-    if (!isPresenceError(error)) throw error
-    reportInDevelopment(error)
+  return computed(() => {
+    const value = toValue(name)
+    if (value === undefined) return undefined
+    const problem = checkRoomName(value, caller)
+    if (problem === undefined) return client.room<D>(value)
+    if (process.env.NODE_ENV !== 'production') reportInDevelopment(problem)
     return undefined
-  }
+  })
 }

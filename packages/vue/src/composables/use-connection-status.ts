@@ -15,7 +15,7 @@ export interface UseConnectionStatusReturn {
 
 /** The state of the link to the backend for one room. */
 export function useConnectionStatus(name: MaybeRefOrGetter<string | undefined>): UseConnectionStatusReturn {
-  const room = useRoomHandle(name)
+  const room = useRoomHandle(name, 'useConnectionStatus()')
   holdRoom(room, false, () => undefined)
   const link = useRoomState(
     room,

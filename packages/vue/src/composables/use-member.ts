@@ -9,7 +9,7 @@ export function useMember<D extends PresenceData = PresenceData>(
   name: MaybeRefOrGetter<string | undefined>,
   userId: MaybeRefOrGetter<string | undefined>,
 ): Readonly<Ref<Member<D> | undefined>> {
-  const room = useRoomHandle<D>(name)
+  const room = useRoomHandle<D>(name, 'useMember()')
   holdRoom(room, false, () => undefined)
   // The committed lookup is O(1) and returns the same object until the member changes.
   const select = (): Member<D> | undefined => {

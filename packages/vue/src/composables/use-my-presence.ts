@@ -19,7 +19,7 @@ export function useMyPresence<D extends PresenceData = PresenceData>(
   name: MaybeRefOrGetter<string | undefined>,
   initialPresence?: PresenceUpdate<D>,
 ): UseMyPresenceReturn<D> {
-  const room = useRoomHandle<D>(name)
+  const room = useRoomHandle<D>(name, 'useMyPresence()')
   holdRoom(room, true, () => initialPresence)
   const data = useRoomState(room, (state) => (state.joined ? state.self?.data : undefined))
   const update = (next: PresenceUpdate<D>) => room.value?.update(next)

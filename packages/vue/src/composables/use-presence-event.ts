@@ -14,7 +14,7 @@ export function usePresenceEvent<E extends PresenceEventName, D extends Presence
   events: MaybeRefOrGetter<E | readonly E[]>,
   handler: (event: PresenceEventMap<D>[E]) => void,
 ): void {
-  const room = useRoomHandle<D>(name)
+  const room = useRoomHandle<D>(name, 'usePresenceEvent()')
   holdRoom(room, false, () => undefined)
   // A key, so a getter returning a new array of the same names does not move the listener.
   const key = () => {

@@ -35,7 +35,7 @@ export function usePresence<D extends PresenceData, T>(
   selector?: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): Readonly<Ref<T>> | UsePresenceReturn<D> {
-  const room = useRoomHandle<D>(name)
+  const room = useRoomHandle<D>(name, 'usePresence()')
   holdRoom(room, false, () => undefined)
   if (selector !== undefined) return useRoomState(room, selector, isEqual)
   const snapshot = useRoomState(room, getPresenceSnapshot<D>)

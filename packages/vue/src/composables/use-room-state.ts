@@ -1,6 +1,6 @@
 import type { PresenceData, Room, RoomState } from '@presence-kit/core'
 import { shallowReadonly, shallowRef, watch, type Ref, type WatchSource } from 'vue'
-import { emptyRoomState } from './empty-state.js'
+import { emptyRoomState } from '@presence-kit/core/ui'
 import { startInBrowser } from './lifecycle.js'
 import type { EqualityFn } from './shallow-equal.js'
 

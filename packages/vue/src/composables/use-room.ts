@@ -1,5 +1,6 @@
 import { PresenceError, type PresenceData, type PresenceUpdate, type Room } from '@presence-kit/core'
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { usePresenceClient } from '../provide.js'
 import { holdRoom } from './room-hold.js'
 import { useRoomHandle } from './room-handle.js'
 
@@ -18,13 +19,16 @@ export interface UseRoomOptions<D extends PresenceData> {
  * are counted by the core, so any number of components share one join. When `name` changes, the
  * old room is left and the new one joined. Nothing joins during server rendering.
  *
- * @throws PresenceError (`invalid-options`) when `name` is not a valid room name
+ * @throws PresenceError (`invalid-options`) when `name` is not a valid room name (`isValidRoomName`),
+ * at once, as React's `useRoom` and `client.room()` do: this is the handle you act on. A name that
+ * becomes invalid later throws where the handle is read.
  */
 export function useRoom<D extends PresenceData = PresenceData>(
   name: MaybeRefOrGetter<string>,
   options: UseRoomOptions<D> = {},
 ): ComputedRef<Room<D>> {
-  const handle = useRoomHandle<D>(name)
+  usePresenceClient().room(toValue(name))
+  const handle = useRoomHandle<D>(name, 'useRoom()')
   holdRoom(
     handle,
     () => toValue(options.join) ?? true,

@@ -41,10 +41,12 @@ export function ActivityDot(props: ActivityDotProps) {
   if (props.status !== undefined) return <StatusDot {...props} status={props.status} />
   const error = checkRoomProp(props.room, 'ActivityDot')
   if (error !== undefined || typeof props.userId !== 'string') {
-    reportPropError(
-      error ??
-        new PresenceError('invalid-input', '<ActivityDot>: give either "status" or "room" and "userId".'),
-    )
+    if (process.env.NODE_ENV !== 'production') {
+      reportPropError(
+        error ??
+          new PresenceError('invalid-input', '<ActivityDot>: give either "status" or "room" and "userId".'),
+      )
+    }
     return null
   }
   return <MemberDot {...props} room={props.room} userId={props.userId} />
@@ -64,7 +66,7 @@ function StatusDot({
 }: ActivityDotCommonProps & { readonly status: PresenceStatus }) {
   // A status from bad data is shown as offline, never as an unstyled or missing dot.
   const shown: PresenceStatus = KNOWN.has(status) ? status : 'offline'
-  if (shown !== status) {
+  if (process.env.NODE_ENV !== 'production' && shown !== status) {
     reportPropError(
       new PresenceError(
         'invalid-input',

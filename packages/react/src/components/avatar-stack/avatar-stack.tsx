@@ -51,7 +51,8 @@ export type AvatarStackProps = AvatarStackCommonProps &
 export function AvatarStack(props: AvatarStackProps) {
   if (props.members !== undefined) {
     if (Array.isArray(props.members)) return <AvatarStackView {...props} members={props.members} />
-    reportPropError(new PresenceError('invalid-input', '<AvatarStack>: "members" must be an array.'))
+    if (process.env.NODE_ENV !== 'production')
+      reportPropError(new PresenceError('invalid-input', '<AvatarStack>: "members" must be an array.'))
     return null
   }
   const error = checkRoomProp(props.room, 'AvatarStack')

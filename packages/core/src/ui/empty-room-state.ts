@@ -1,7 +1,7 @@
-import type { PresenceData, RoomState } from '@presence-kit/core'
+import type { PresenceData, RoomState } from '../types.js'
 
-/** What a composable shows while its room name is not valid: nobody, not synced. */
-export const EMPTY_ROOM_STATE: RoomState = Object.freeze({
+/** What a hook, composable or component shows while its room name is not valid: nobody, not synced. */
+const EMPTY_ROOM_STATE: RoomState = Object.freeze({
   room: '',
   status: 'disconnected',
   synced: false,

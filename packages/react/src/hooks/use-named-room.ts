@@ -1,0 +1,17 @@
+import type { PresenceData, Room } from '@presence-kit/core'
+import { checkRoomName, reportPropError } from '@presence-kit/core/ui'
+import { usePresenceClient } from '../provider.js'
+
+/**
+ * The room for a name given to a hook, or undefined when the name breaks the room-name rule
+ * (`isValidRoomName`): reported once in development, and the hook shows an empty room. Hooks that
+ * only read or signal a room never throw for a bad name; `useRoom`, which hands out the room to act
+ * on, throws as `client.room()` does.
+ */
+export function useNamedRoom<D extends PresenceData>(name: unknown, caller: string): Room<D> | undefined {
+  const client = usePresenceClient()
+  const problem = checkRoomName(name, caller)
+  if (problem === undefined) return client.room<D>(name as string)
+  if (process.env.NODE_ENV !== 'production') reportPropError(problem)
+  return undefined
+}
