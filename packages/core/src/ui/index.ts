@@ -67,3 +67,21 @@ export { reportPropError } from './report-prop-error.js'
 export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'
 export { observeVirtualizerOffset, watchScrollOffset, type ScrollVirtualizer } from './scroll-offset.js'
 export { formatChipCount, formatCount } from './count-format.js'
+export {
+  connectOnlineList,
+  createOnlineListMachine,
+  getListOptionProps,
+  type KeyInput,
+  type ListMember,
+  type OnlineListApi,
+  type OnlineListContext,
+  type OnlineListMachine,
+  type OnlineListState,
+} from './online-list-controller.js'
+export {
+  connectPopover,
+  createPopoverMachine,
+  type PopoverApi,
+  type PopoverElements,
+  type PopoverMachine,
+} from './popover-controller.js'

@@ -14,7 +14,7 @@ import { useRoomHandle } from '../composables/room-handle.js'
 import { reportInDevelopment } from '../composables/report.js'
 import { part } from './anatomy.js'
 import { Avatar } from './avatar.js'
-import { AvatarOverflow } from './avatar-overflow.js'
+import { OverflowList } from './overflow-list.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
 
@@ -87,7 +87,7 @@ export const AvatarStack = defineComponent({
         [
           ...current.visible.map((member) => h(Avatar, { key: member.userId, member, size })),
           current.overflowCount > 0
-            ? h(AvatarOverflow, {
+            ? h(OverflowList, {
                 key: '+overflow',
                 hidden: current.hidden,
                 unlistedText: current.unlistedLabel,

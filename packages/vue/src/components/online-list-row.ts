@@ -1,12 +1,13 @@
 import type { Member, PresenceStatus } from '@presence-kit/core'
 import {
   getDisplayName,
+  getListOptionProps,
   getStatusLabel,
   type MemberListGroup,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import { defineComponent, h, type PropType, type VNode } from 'vue'
-import { flag, part, visuallyHidden } from './anatomy.js'
+import { part, visuallyHidden } from './anatomy.js'
 import { Avatar } from './avatar.js'
 
 /** What the `#row` slot of `OnlineList` receives. */
@@ -58,14 +59,7 @@ export const OnlineListRow = defineComponent({
         'div',
         {
           ...part('online-list-row'),
-          id: props.id,
-          role: 'option',
-          'aria-selected': String(active),
-          'aria-setsize': props.setSize,
-          'aria-posinset': index + 1,
-          'data-status': member.status,
-          'data-self': flag(member.isSelf),
-          'data-active': flag(active),
+          ...getListOptionProps(member, props.id, index, props.setSize, active),
           style: placement(props.start, props.size),
           onClick: () => props.onPick(index),
         },

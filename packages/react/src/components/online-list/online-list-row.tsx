@@ -1,13 +1,14 @@
 import type { Member, PresenceStatus } from '@presence-kit/core'
 import {
   getDisplayName,
+  getListOptionProps,
   getStatusLabel,
   type MemberListGroup,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import { memo, type ReactNode } from 'react'
 import { Avatar } from '../shared/avatar.js'
-import { flag, part, visuallyHidden } from '../shared/anatomy.js'
+import { part, visuallyHidden } from '../shared/anatomy.js'
 
 /** What a custom row is told about its member. */
 export interface OnlineListRowInfo {
@@ -68,14 +69,7 @@ export const MemberRow = memo(function MemberRow({
   return (
     <div
       {...part('online-list-row')}
-      id={id}
-      role="option"
-      aria-selected={active}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      data-status={member.status}
-      data-self={flag(member.isSelf)}
-      data-active={flag(active)}
+      {...getListOptionProps(member, id, index, setSize, active)}
       style={placement({ start, size })}
       onClick={() => onPick(index)}
     >
