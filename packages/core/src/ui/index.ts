@@ -85,3 +85,7 @@ export {
   type PopoverElements,
   type PopoverMachine,
 } from './popover-controller.js'
+export { getAvatarInitials } from './initials.js'
+export { getContrastRatio, getReadableTextColor } from './contrast.js'
+export { getStatusSince, getStatusText } from './status-text.js'
+export { sharedClock } from './shared-clock.js'

@@ -3,7 +3,6 @@ import {
   connectOnlineList,
   createOnlineListMachine,
   getRowCapacity,
-  getStatusLabel,
   normalizeCount,
   type StatusMessages,
   observeVirtualizerOffset,
@@ -58,6 +57,8 @@ export const OnlineList = defineComponent({
     label: { type: String, default: 'Online' },
     /** Status wording (row labels, group headers). */
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    /** Locale of relative times ("left 2 min ago", "Idle · 12 min"); the runtime's by default. */
+    locale: { type: String, default: undefined },
     /** Shown when nobody is there; the `#empty` slot replaces it. */
     emptyText: { type: String, default: 'Nobody is here yet.' },
   },
@@ -184,7 +185,8 @@ export const OnlineList = defineComponent({
           index: entry.position,
           setSize,
           active: entry.position === active,
-          statusLabel: getStatusLabel(member.status, props.messages),
+          messages: props.messages,
+          locale: props.locale,
           start: item.start,
           size: item.size,
           onPick,

@@ -4,10 +4,12 @@ import {
   createPopoverMachine,
   getDisplayName,
   type PresenceSize,
+  type StatusMessages,
 } from '@presence-kit/core/ui'
 import { defineComponent, h, ref, shallowRef, useId, watch, type PropType } from 'vue'
 import { part } from './anatomy.js'
 import { Avatar } from './avatar.js'
+import { StatusText } from './status-text.js'
 
 /**
  * The "+N" button and the list it opens, bound to the core's popover controller: Escape or a click
@@ -22,6 +24,7 @@ export const OverflowList = defineComponent({
     buttonText: { type: String, required: true },
     buttonLabel: { type: String, required: true },
     size: { type: String as PropType<PresenceSize>, required: true },
+    messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
   },
   setup(props) {
     const version = shallowRef(0)
@@ -46,7 +49,8 @@ export const OverflowList = defineComponent({
         ? props.hidden.map((member) =>
             h('li', { key: member.userId }, [
               h(Avatar, { member, size: 'sm', decorative: true }),
-              h('span', getDisplayName(member)),
+              h('span', { 'data-presence-name': '' }, getDisplayName(member)),
+              h(StatusText, { member, messages: props.messages }),
             ]),
           )
         : []

@@ -1,10 +1,11 @@
 import type { Member } from '@presence-kit/core'
 import type { PresenceSize } from '@presence-kit/core/ui'
-import { connectPopover, createPopoverMachine } from '@presence-kit/core/ui'
+import { connectPopover, createPopoverMachine, type StatusMessages } from '@presence-kit/core/ui'
 import { useEffect, useId, useReducer, useRef, useState } from 'react'
 import { Avatar } from '../shared/avatar.js'
 import { part } from '../shared/anatomy.js'
 import { domProps } from '../shared/dom-props.js'
+import { StatusText } from '../shared/status-text.js'
 
 export interface OverflowListProps {
   readonly hidden: readonly Member[]
@@ -14,6 +15,7 @@ export interface OverflowListProps {
   readonly buttonLabel: string
   readonly size: PresenceSize
   readonly nameOf: (member: Member) => string
+  readonly messages?: Partial<StatusMessages> | undefined
 }
 
 /**
@@ -27,6 +29,7 @@ export function OverflowList({
   buttonLabel,
   size,
   nameOf,
+  messages,
 }: OverflowListProps) {
   const [, rerender] = useReducer((count: number) => count + 1, 0)
   const [machine] = useState(() => createPopoverMachine(rerender))
@@ -64,7 +67,8 @@ export function OverflowList({
           hidden.map((member) => (
             <li key={member.userId}>
               <Avatar member={member} size="sm" decorative />
-              <span>{nameOf(member)}</span>
+              <span data-presence-name="">{nameOf(member)}</span>
+              <StatusText member={member} messages={messages} />
             </li>
           ))}
         {open && unlistedText !== '' && <li>{unlistedText}</li>}

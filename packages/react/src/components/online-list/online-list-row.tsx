@@ -8,7 +8,8 @@ import {
 } from '@presence-kit/core/ui'
 import { memo, type ReactNode } from 'react'
 import { Avatar } from '../shared/avatar.js'
-import { part, visuallyHidden } from '../shared/anatomy.js'
+import { part } from '../shared/anatomy.js'
+import { StatusText } from '../shared/status-text.js'
 
 /** What a custom row is told about its member. */
 export interface OnlineListRowInfo {
@@ -44,7 +45,8 @@ export interface MemberRowProps extends RowPlacement {
   readonly index: number
   readonly setSize: number
   readonly active: boolean
-  readonly statusLabel: string
+  readonly messages: Partial<StatusMessages> | undefined
+  readonly locale: string | undefined
   readonly renderRow: RenderOnlineListRow | undefined
   readonly onPick: (index: number) => void
 }
@@ -59,7 +61,8 @@ export const MemberRow = memo(function MemberRow({
   index,
   setSize,
   active,
-  statusLabel,
+  messages,
+  locale,
   renderRow,
   onPick,
   start,
@@ -74,7 +77,7 @@ export const MemberRow = memo(function MemberRow({
       onClick={() => onPick(index)}
     >
       {typeof renderRow !== 'function' ? (
-        <DefaultRowContent member={member} statusLabel={statusLabel} />
+        <DefaultRowContent member={member} messages={messages} locale={locale} />
       ) : (
         renderRow(member, info)
       )}
@@ -82,13 +85,21 @@ export const MemberRow = memo(function MemberRow({
   )
 })
 
-function DefaultRowContent({ member, statusLabel }: { member: Member; statusLabel: string }) {
+function DefaultRowContent({
+  member,
+  messages,
+  locale,
+}: {
+  member: Member
+  messages: Partial<StatusMessages> | undefined
+  locale: string | undefined
+}) {
   return (
     <>
-      {/* The name is written beside it: a labelled image would read it twice. */}
+      {/* The name and status are written beside it: a labelled image would read them twice. */}
       <Avatar member={member} size="sm" decorative />
       <span data-presence-name="">{getDisplayName(member)}</span>
-      <span style={visuallyHidden}>{`, ${statusLabel}`}</span>
+      <StatusText member={member} messages={messages} locale={locale} />
     </>
   )
 }

@@ -4,7 +4,6 @@ import {
   connectOnlineList,
   createOnlineListMachine,
   getRowCapacity,
-  getStatusLabel,
   normalizeCount,
   type StatusMessages,
 } from '@presence-kit/core/ui'
@@ -47,6 +46,8 @@ export interface OnlineListProps {
   readonly label?: string | undefined
   /** Status wording (row labels, group headers). */
   readonly messages?: Partial<StatusMessages> | undefined
+  /** Locale of relative times ("left 2 min ago", "Idle · 12 min"). @default the runtime's */
+  readonly locale?: string | undefined
   /** Shown when nobody is there. @default 'Nobody is here yet.' */
   readonly emptyText?: string | undefined
   /** Replaces the empty text. */
@@ -86,6 +87,7 @@ function VirtualOnlineList({
   height,
   label = 'Online',
   messages,
+  locale,
   emptyText = 'Nobody is here yet.',
   emptyState,
   renderRow,
@@ -211,7 +213,8 @@ function VirtualOnlineList({
         index={item.position}
         setSize={setSize}
         active={active}
-        statusLabel={getStatusLabel(member.status, messages)}
+        messages={messages}
+        locale={locale}
         renderRow={renderRow}
         onPick={onPick}
         start={virtualRow.start}
