@@ -28,9 +28,10 @@ function member(userId: string, name: string, avatarUrl?: string): Member {
 }
 
 const people = Array.from({ length: 8 }, (_, i) => member(`u${i}`, `Person ${i}`))
+// The name each avatar is read by, without its status (", Active"), which other tests check.
 const avatars = (container: Element) =>
   [...container.querySelectorAll('[data-part="avatar-stack"] > [data-part="avatar"]')].map((el) =>
-    el.getAttribute('aria-label'),
+    el.getAttribute('aria-label')?.replace(/, Active$/, ''),
   )
 
 describe('AvatarStack', () => {
@@ -38,6 +39,9 @@ describe('AvatarStack', () => {
     const { container } = render(AvatarStack, { props: { members: people, max: 5 }, global: env.global })
     expect(screen.getByRole('group').getAttribute('aria-label')).toBe('8 people online')
     expect(avatars(container)).toEqual(['Person 0', 'Person 1', 'Person 2', 'Person 3', 'Person 4'])
+    expect(container.querySelector('[data-part="avatar"]')!.getAttribute('aria-label')).toBe(
+      'Person 0, Active',
+    )
     const button = screen.getByRole('button')
     expect(button.textContent).toBe('+3')
     expect(button.getAttribute('aria-label')).toBe('Show 3 more people')
@@ -53,9 +57,9 @@ describe('AvatarStack', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true')
     expect(list.getAttribute('data-state')).toBe('open')
     expect([...list.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
-      'P5Person 5',
-      'P6Person 6',
-      'P7Person 7',
+      'PPerson 5Active, Active',
+      'PPerson 6Active, Active',
+      'PPerson 7Active, Active',
     ])
     // The name is written beside each avatar, so the avatar is hidden instead of naming them twice.
     expect(
@@ -125,7 +129,9 @@ describe('AvatarStack', () => {
     expect(images.length).toBe(1)
     expect(images[0]!.getAttribute('src')).toBe('https://example.com/ada.png')
     expect(images[0]!.getAttribute('alt')).toBe('')
-    const initials = container.querySelector('[data-part="avatar-initials"]') as HTMLElement
+    // Initials under every avatar, the image's too, so a slow or broken image shows them.
+    expect(images[0]!.getAttribute('data-state')).toBe('loading')
+    const initials = container.querySelectorAll('[data-part="avatar-initials"]')[1] as HTMLElement
     expect(initials.textContent).toBe('BA')
     expect(initials.style.background).not.toBe('')
     await fireEvent.error(images[0]!)
@@ -146,7 +152,12 @@ describe('AvatarStack', () => {
     expect(screen.getByRole('group').getAttribute('aria-label')).toBe('120 people online')
     await fireEvent.click(button)
     const items = [...container.querySelectorAll('[data-part="avatar-overflow-list"] > li')]
-    expect(items.map((item) => item.textContent)).toEqual(['P0Person 0', 'P1Person 1', 'P2Person 2', '+117'])
+    expect(items.map((item) => item.textContent)).toEqual([
+      'PPerson 0Active, Active',
+      'PPerson 1Active, Active',
+      'PPerson 2Active, Active',
+      '+117',
+    ])
     // Each person is read once, by the name beside the avatar: the avatar itself is hidden.
     const list = container.querySelector<HTMLElement>('[data-part="avatar-overflow-list"]')!
     expect(within(list).queryAllByRole('img')).toEqual([])

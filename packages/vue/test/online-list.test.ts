@@ -38,7 +38,7 @@ describe('OnlineList', () => {
     expect(first.getAttribute('aria-setsize')).toBe('5')
     expect(first.getAttribute('aria-posinset')).toBe('1')
     expect(first.hasAttribute('data-self')).toBe(true)
-    expect(first.textContent).toBe('ALAda Lovelace, Active')
+    expect(first.textContent).toBe('AAda LovelaceActive, Active')
     // The name is written in the row: the avatar beside it is decorative, so it is read once.
     expect(first.querySelector('[data-part="avatar"]')!.getAttribute('aria-hidden')).toBe('true')
     expect(screen.getByRole('option', { name: 'Ada Lovelace, Active' })).toBe(first)

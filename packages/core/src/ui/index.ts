@@ -68,3 +68,25 @@ export { reportPropError } from './report-prop-error.js'
 export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'
 export { observeVirtualizerOffset, watchScrollOffset, type ScrollVirtualizer } from './scroll-offset.js'
 export { formatChipCount, formatCount } from './count-format.js'
+export {
+  connectOnlineList,
+  createOnlineListMachine,
+  getListOptionProps,
+  type KeyInput,
+  type ListMember,
+  type OnlineListApi,
+  type OnlineListContext,
+  type OnlineListMachine,
+  type OnlineListState,
+} from './online-list-controller.js'
+export {
+  connectPopover,
+  createPopoverMachine,
+  type PopoverApi,
+  type PopoverElements,
+  type PopoverMachine,
+} from './popover-controller.js'
+export { getAvatarInitials } from './initials.js'
+export { getContrastRatio, getReadableTextColor } from './contrast.js'
+export { getStatusSince, getStatusText } from './status-text.js'
+export { sharedClock } from './shared-clock.js'

@@ -4,16 +4,17 @@
  * combining marks or a flag stays whole. Returns '' for a blank name.
  *
  * @param locale - BCP 47 tag for upper-casing; an invalid tag falls back to the default casing
+ * @param max - 1 for one initial (small avatars), 2 for first and last
  * @default locale undefined (the runtime's casing rules)
  */
-export function getInitials(name: string, locale?: string): string {
+export function getInitials(name: string, locale?: string, max: 1 | 2 = 2): string {
   const words = String(name)
     .split(/\s+/u)
     .map(stripLeadingPunctuation)
     .filter((word) => word !== '')
   const first = words[0]
   if (first === undefined) return ''
-  const last = words.length > 1 ? words[words.length - 1] : undefined
+  const last = words.length > 1 && max > 1 ? words[words.length - 1] : undefined
   const letters = firstGrapheme(first) + (last === undefined ? '' : firstGrapheme(last))
   return upperCase(letters, locale)
 }
@@ -46,4 +47,12 @@ function upperCase(text: string, locale: string | undefined): string {
     // An invalid locale tag from user settings should cost the casing rules, not the avatar.
     return text.toUpperCase()
   }
+}
+
+/**
+ * The initials an avatar of `size` shows: one letter on the small size, where two do not fit at a
+ * readable weight, else up to two.
+ */
+export function getAvatarInitials(name: string, size: string, locale?: string): string {
+  return getInitials(name, locale, size === 'sm' ? 1 : 2)
 }

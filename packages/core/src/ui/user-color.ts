@@ -1,3 +1,4 @@
+import { getReadableTextColor } from './contrast.js'
 import { fnv1a32 } from './fnv1a.js'
 
 /** An avatar's colours: `foreground` is readable on `background` (WCAG AA, contrast ≥ 4.5:1). */
@@ -6,27 +7,30 @@ export interface UserColor {
   readonly foreground: string
 }
 
-const WHITE = '#ffffff'
-const NEAR_BLACK = '#161616'
+// In hue order, each dark enough for white text at 4.8:1 or more, which leaves room for
+// anti-aliased small text; so initials are white on every colour, as people expect of avatars.
+const BACKGROUNDS = [
+  '#c03c30',
+  '#9c661b',
+  '#6f7715',
+  '#428017',
+  '#188421',
+  '#178256',
+  '#187d86',
+  '#306cc0',
+  '#6258d5',
+  '#9543d0',
+  '#b82eac',
+  '#c4316e',
+]
 
 /**
- * The colours `getUserColor` picks from, in hue order. Light backgrounds carry near-black text and
- * dark ones white text; every pair is at least 5.2:1, which leaves room for anti-aliased small text.
+ * The colours `getUserColor` picks from. Each text colour is computed from its background
+ * (`getReadableTextColor`), not written by hand.
  */
-export const USER_COLOR_PALETTE: readonly UserColor[] = Object.freeze([
-  { background: '#c03c30', foreground: WHITE },
-  { background: '#c38022', foreground: NEAR_BLACK },
-  { background: '#a2ad1f', foreground: NEAR_BLACK },
-  { background: '#5aad1f', foreground: NEAR_BLACK },
-  { background: '#1fad2b', foreground: NEAR_BLACK },
-  { background: '#1fad72', foreground: NEAR_BLACK },
-  { background: '#1fa1ad', foreground: NEAR_BLACK },
-  { background: '#306cc0', foreground: WHITE },
-  { background: '#6258d5', foreground: WHITE },
-  { background: '#9543d0', foreground: WHITE },
-  { background: '#b82eac', foreground: WHITE },
-  { background: '#c4316e', foreground: WHITE },
-])
+export const USER_COLOR_PALETTE: readonly UserColor[] = Object.freeze(
+  BACKGROUNDS.map((background) => ({ background, foreground: getReadableTextColor(background) })),
+)
 
 /**
  * A colour pair for a user's avatar, the same on every client, server and page load for one user id

@@ -30,7 +30,7 @@ describe('AvatarStack', () => {
       within(group)
         .getAllByRole('img')
         .map((img) => img.getAttribute('aria-label')),
-    ).toEqual(['Person 0', 'Person 1', 'Person 2'])
+    ).toEqual(['Person 0, Active', 'Person 1, Active', 'Person 2, Active'])
     const more = within(group).getByRole('button', { name: 'Show 5 more people' })
     expect(more.textContent).toBe('+5')
     expect(more.getAttribute('aria-expanded')).toBe('false')
@@ -75,7 +75,7 @@ describe('AvatarStack', () => {
       within(list)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['P5Person 5', 'P6Person 6', 'P7Person 7'])
+    ).toEqual(['PPerson 5Active, Active', 'PPerson 6Active, Active', 'PPerson 7Active, Active'])
     // Each person is read once, by the name beside the avatar: the avatar itself is hidden.
     expect(within(list).queryAllByRole('img')).toEqual([])
     await user.keyboard('{Escape}')
@@ -145,9 +145,11 @@ describe('AvatarStack', () => {
     const { container } = render(<AvatarStack members={[safe, unsafe]} />)
     const images = container.querySelectorAll('img')
     expect([...images].map((img) => img.getAttribute('src'))).toEqual(['https://img.example/a.png'])
-    const initials = container.querySelector('[data-part="avatar-initials"]') as HTMLElement
+    // Initials under every avatar, the image's too, so a slow or broken image shows them.
+    expect(container.querySelectorAll('[data-part="avatar-initials"]')).toHaveLength(2)
+    const initials = container.querySelectorAll('[data-part="avatar-initials"]')[1] as HTMLElement
     expect(initials.textContent).toBe('EU')
-    expect(initials.getAttribute('aria-hidden')).toBe('true')
+    expect(images[0]!.getAttribute('data-state')).toBe('loading')
     expect(initials.style.background).not.toBe('')
     const expected = render(<span style={{ background: getUserColor('evil').background }} />).container
       .firstElementChild as HTMLElement
@@ -162,8 +164,8 @@ describe('AvatarStack', () => {
     render(<AvatarStack room="lobby" max={2} />, { wrapper: env.wrapper })
     env.commit()
     expect(screen.getAllByRole('img').map((img) => img.getAttribute('aria-label'))).toEqual([
-      'User 000000',
-      'User 000001',
+      'User 000000, Active',
+      'User 000001, Active',
     ])
     expect(screen.getByRole('button').textContent).toBe('+1')
     env.addUser(9)

@@ -7,6 +7,7 @@ import {
   normalizeSize,
   type AvatarStackMessages,
   type PresenceSize,
+  type StatusMessages,
 } from '@presence-kit/core/ui'
 import { computed, defineComponent, h, type PropType } from 'vue'
 import { holdRoom } from '../composables/room-hold.js'
@@ -14,7 +15,7 @@ import { useRoomHandle } from '../composables/room-handle.js'
 import { reportInDevelopment } from '../composables/report.js'
 import { part } from './anatomy.js'
 import { Avatar } from './avatar.js'
-import { AvatarOverflow } from './avatar-overflow.js'
+import { OverflowList } from './overflow-list.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
 
@@ -39,6 +40,12 @@ export const AvatarStack = defineComponent({
     /** The group's accessible name; by default "N people online" from `messages`. */
     label: { type: String, default: undefined },
     messages: { type: Object as PropType<Partial<AvatarStackMessages>>, default: undefined },
+    /** Which avatar covers its neighbour where they overlap. */
+    order: { type: String as PropType<'first-on-top' | 'last-on-top'>, default: 'first-on-top' },
+    /** A ring in each member's own colour. */
+    ring: { type: Boolean, default: false },
+    /** Status wording in avatars' names and the "+N" list. */
+    statusMessages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
     /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
     locale: { type: String, default: undefined },
   },
@@ -77,24 +84,38 @@ export const AvatarStack = defineComponent({
         current.overflowLabel,
       )
       const size = normalizeSize(props.size)
+      const lastOnTop = props.order === 'last-on-top'
+      const count = current.visible.length
       return h(
         'div',
         {
           ...part('avatar-stack'),
           'data-size': size,
+          'data-order': lastOnTop ? 'last-on-top' : 'first-on-top',
           role: 'group',
           'aria-label': props.label ?? labels.groupLabel,
         },
         [
-          ...current.visible.map((member) => h(Avatar, { key: member.userId, member, size })),
+          ...current.visible.map((member, index) =>
+            h(Avatar, {
+              key: member.userId,
+              member,
+              size,
+              ring: props.ring,
+              messages: props.statusMessages,
+              // Later siblings paint on top; first-on-top counts down instead.
+              style: lastOnTop ? undefined : { zIndex: count - index },
+            }),
+          ),
           current.overflowCount > 0
-            ? h(AvatarOverflow, {
+            ? h(OverflowList, {
                 key: '+overflow',
                 hidden: current.hidden,
                 unlistedText: current.unlistedLabel,
                 buttonText: current.overflowLabel,
                 buttonLabel: labels.overflowButtonLabel,
                 size,
+                messages: props.statusMessages,
               })
             : null,
         ],

@@ -1,13 +1,15 @@
 import type { Member } from '@presence-kit/core'
 import {
+  getAvatarInitials,
   getDisplayName,
-  getInitials,
+  getStatusLabel,
   getUserColor,
   isSafeImageUrl,
   type PresenceSize,
+  type StatusMessages,
 } from '@presence-kit/core/ui'
-import { defineComponent, h, ref, watch, type PropType } from 'vue'
-import { part } from './anatomy.js'
+import { defineComponent, h, shallowRef, type PropType } from 'vue'
+import { flag, part } from './anatomy.js'
 
 /** A member's image URL: resolved info first, then their presence data. */
 function avatarUrlOf(member: Member): unknown {
@@ -15,54 +17,58 @@ function avatarUrlOf(member: Member): unknown {
 }
 
 /**
- * One member's avatar: the image when its URL is safe and loads, else initials on the member's
- * colour. Named for screen readers by the member's name (the image itself is decorative).
+ * One avatar: initials on the user's colour, covered by the image once it has loaded (so a slow or
+ * broken image never leaves an empty circle), and a status badge whose shape differs per status.
+ * Named "name, status" for screen readers.
  */
 export const Avatar = defineComponent({
   name: 'PresenceAvatar',
   props: {
     member: { type: Object as PropType<Member>, required: true },
     size: { type: String as PropType<PresenceSize>, default: 'md' },
-    /** Hidden from screen readers, where the member's name is written out beside it. */
+    /** Hidden from screen readers, where the member's name and status are written out beside it. */
     decorative: { type: Boolean, default: false },
+    /** A ring in the member's colour. */
+    ring: { type: Boolean, default: false },
+    messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
   },
   setup(props) {
-    const failed = ref(false)
-    // A new URL deserves a new try.
-    watch(
-      () => avatarUrlOf(props.member),
-      () => (failed.value = false),
-    )
+    const loadedUrl = shallowRef<unknown>()
+    const failedUrl = shallowRef<unknown>()
     return () => {
-      const { member } = props
+      const { member, size } = props
       const name = getDisplayName(member)
       const url = avatarUrlOf(member)
       const color = getUserColor(member.userId)
-      const showImage = !failed.value && isSafeImageUrl(url)
+      const label = `${name}, ${getStatusLabel(member.status, props.messages)}`
       return h(
         'span',
         {
           ...part('avatar'),
-          'data-size': props.size,
+          'data-size': size,
           'data-status': member.status,
-          ...(props.decorative ? { 'aria-hidden': 'true' } : { role: 'img', 'aria-label': name }),
+          'data-ring': flag(props.ring),
+          style: { '--presence-user-color': color.background },
+          ...(props.decorative ? { 'aria-hidden': 'true' } : { role: 'img', 'aria-label': label }),
         },
-        showImage
-          ? h('img', {
-              ...part('avatar-image'),
-              src: url,
-              alt: '',
-              onError: () => (failed.value = true),
-            })
-          : h(
-              'span',
-              {
-                ...part('avatar-initials'),
-                'aria-hidden': 'true',
-                style: { background: color.background, color: color.foreground },
-              },
-              getInitials(name),
-            ),
+        [
+          h(
+            'span',
+            { ...part('avatar-initials'), style: { background: color.background, color: color.foreground } },
+            getAvatarInitials(name, size),
+          ),
+          isSafeImageUrl(url) && url !== failedUrl.value
+            ? h('img', {
+                ...part('avatar-image'),
+                src: url,
+                alt: '',
+                'data-state': url === loadedUrl.value ? 'loaded' : 'loading',
+                onLoad: () => (loadedUrl.value = url),
+                onError: () => (failedUrl.value = url),
+              })
+            : null,
+          h('span', { ...part('avatar-badge'), 'data-status': member.status }),
+        ],
       )
     }
   },

@@ -1,13 +1,15 @@
 import type { Member, PresenceStatus } from '@presence-kit/core'
 import {
   getDisplayName,
+  getListOptionProps,
   getStatusLabel,
   type MemberListGroup,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import { defineComponent, h, type PropType, type VNode } from 'vue'
-import { flag, part, visuallyHidden } from './anatomy.js'
+import { part } from './anatomy.js'
 import { Avatar } from './avatar.js'
+import { StatusText } from './status-text.js'
 
 /** What the `#row` slot of `OnlineList` receives. */
 export interface OnlineListRowSlotProps {
@@ -45,7 +47,8 @@ export const OnlineListRow = defineComponent({
     index: { type: Number, required: true },
     setSize: { type: Number, required: true },
     active: { type: Boolean, required: true },
-    statusLabel: { type: String, required: true },
+    messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
+    locale: { type: String as PropType<string | undefined>, default: undefined },
     start: { type: Number, required: true },
     size: { type: Number, required: true },
     renderRow: { type: Function as PropType<RenderRow | undefined>, default: undefined },
@@ -58,23 +61,16 @@ export const OnlineListRow = defineComponent({
         'div',
         {
           ...part('online-list-row'),
-          id: props.id,
-          role: 'option',
-          'aria-selected': String(active),
-          'aria-setsize': props.setSize,
-          'aria-posinset': index + 1,
-          'data-status': member.status,
-          'data-self': flag(member.isSelf),
-          'data-active': flag(active),
+          ...getListOptionProps(member, props.id, index, props.setSize, active),
           style: placement(props.start, props.size),
           onClick: () => props.onPick(index),
         },
         props.renderRow === undefined
           ? [
-              // The name is written beside it: a labelled image would read it twice.
+              // The name and status are written beside it: a labelled image would read them twice.
               h(Avatar, { member, size: 'sm', decorative: true }),
               h('span', { 'data-presence-name': '' }, getDisplayName(member)),
-              h('span', { style: visuallyHidden }, `, ${props.statusLabel}`),
+              h(StatusText, { member, messages: props.messages, locale: props.locale }),
             ]
           : props.renderRow({ member, index, isSelf: member.isSelf, status: member.status, active }),
       )

@@ -1,9 +1,8 @@
 import type { Member } from '@presence-kit/core'
 import {
-  getNextListIndex,
+  connectOnlineList,
+  createOnlineListMachine,
   getRowCapacity,
-  getStatusLabel,
-  isListNavigationKey,
   normalizeCount,
   type StatusMessages,
   observeVirtualizerOffset,
@@ -58,6 +57,8 @@ export const OnlineList = defineComponent({
     label: { type: String, default: 'Online' },
     /** Status wording (row labels, group headers). */
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    /** Locale of relative times ("left 2 min ago", "Idle · 12 min"); the runtime's by default. */
+    locale: { type: String, default: undefined },
     /** Shown when nobody is there; the `#empty` slot replaces it. */
     emptyText: { type: String, default: 'Nobody is here yet.' },
   },
@@ -91,18 +92,12 @@ export const OnlineList = defineComponent({
       )
 
     const baseId = useId()
-    const optionId = (position: number) => `${baseId}-option-${position}`
-    // The active member by user id, so it stays active while others join and leave around it, and
-    // where it was last seen, to find it again without a search in most cases.
-    const activeUserId = shallowRef<string>()
-    let activeHint = -1
+    // The active member lives in the core's machine; `version` tells Vue it changed.
+    const version = shallowRef(0)
+    const machine = createOnlineListMachine(() => version.value++)
     const activePosition = computed(() => {
-      const userId = activeUserId.value
-      if (userId === undefined) return -1
-      const members = view.value.members
-      if (members[activeHint]?.userId === userId) return activeHint
-      activeHint = members.findIndex((member) => member.userId === userId)
-      return activeHint
+      void version.value
+      return machine.positionIn(view.value.members)
     })
     // The active row's item (its position plus the headers above it): a header that appears or
     // goes above it moves the item while the position stays, and the range must follow either.
@@ -145,37 +140,27 @@ export const OnlineList = defineComponent({
       }),
     )
 
-    const activate = (position: number) => {
-      const member = view.value.members[position]
-      if (member === undefined) return undefined
-      activeHint = position
-      activeUserId.value = member.userId
-      return member
-    }
-    const onPick = (position: number) => {
-      const member = activate(position)
-      if (member !== undefined) emit('select', member)
-    }
-    const onKeydown = (event: KeyboardEvent) => {
-      if (isListNavigationKey(event.key)) {
-        event.preventDefault()
-        const viewport = scroller.value?.clientHeight || assumedHeight()
-        const pageSize = Math.max(1, Math.floor(viewport / rowSize.value) - 1)
-        const next = getNextListIndex(event.key, activePosition.value, view.value.members.length, pageSize)
-        if (activate(next) === undefined) return
-        virtualizer.value.scrollToIndex(view.value.itemIndexOf(next), { align: 'auto' })
-      } else if (event.key === 'Enter' || event.key === ' ') {
-        const member = view.value.members[activePosition.value]
-        if (member === undefined) return
-        event.preventDefault()
-        emit('select', member)
-      }
-    }
+    const connect = () =>
+      connectOnlineList(machine, {
+        members: view.value.members,
+        synced: view.value.synced,
+        label: props.label,
+        baseId,
+        rowHeight: rowSize.value,
+        viewportHeight: scroller.value?.clientHeight || assumedHeight(),
+        onSelect: (member) => emit('select', member),
+        scrollTo: (position) =>
+          virtualizer.value.scrollToIndex(view.value.itemIndexOf(position), { align: 'auto' }),
+      })
+    // Rows get one click handler for the list's lifetime, which picks from the latest members.
+    const onPick = (position: number) => connect().pick(position)
 
     return () => {
       if (roomName.value === undefined) return null
       const current = view.value
-      if (current.synced && current.members.length === 0) {
+      void activePosition.value
+      const api = connect()
+      if (api.state === 'empty') {
         return h(
           'div',
           { ...part('online-list'), 'data-state': 'empty', style: { height: cssHeight.value } },
@@ -184,7 +169,7 @@ export const OnlineList = defineComponent({
       }
       const setSize = current.members.length
       const renderRow = slots.row
-      const active = activePosition.value
+      const active = api.activePosition
       const itemCount = current.itemCount
       const rows = virtualizer.value.getVirtualItems().flatMap((item) => {
         if (item.index >= itemCount) return []
@@ -195,12 +180,13 @@ export const OnlineList = defineComponent({
         const member = current.members[entry.position]!
         return h(OnlineListRow, {
           key: member.userId,
-          id: optionId(entry.position),
+          id: api.optionId(entry.position),
           member,
           index: entry.position,
           setSize,
           active: entry.position === active,
-          statusLabel: getStatusLabel(member.status, props.messages),
+          messages: props.messages,
+          locale: props.locale,
           start: item.start,
           size: item.size,
           onPick,
@@ -211,14 +197,9 @@ export const OnlineList = defineComponent({
         'div',
         {
           ...part('online-list'),
+          ...api.rootProps(),
           ref: scroller,
-          role: 'listbox',
-          tabindex: 0,
-          'aria-label': props.label,
-          'aria-busy': current.synced ? undefined : 'true',
-          'aria-activedescendant': active >= 0 ? optionId(active) : undefined,
           style: { height: cssHeight.value, overflowY: 'auto', position: 'relative' },
-          onKeydown,
         },
         h(
           'div',

@@ -9,6 +9,7 @@ import {
   normalizeSize,
   type AvatarStackMessages,
   type PresenceSize,
+  type StatusMessages,
 } from '@presence-kit/core/ui'
 import { useMemo } from 'react'
 import { useMemberList } from '../../hooks/use-member-list.js'
@@ -33,6 +34,12 @@ interface AvatarStackCommonProps {
   /** The group's accessible name; by default "N people online" from `messages`. */
   readonly label?: string | undefined
   readonly messages?: Partial<AvatarStackMessages> | undefined
+  /** Which avatar covers its neighbour where they overlap. @default 'first-on-top' */
+  readonly order?: 'first-on-top' | 'last-on-top' | undefined
+  /** A ring in each member's own colour. @default false */
+  readonly ring?: boolean | undefined
+  /** Status wording in avatars' names and the "+N" list. */
+  readonly statusMessages?: Partial<StatusMessages> | undefined
   /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
   readonly locale?: string | undefined
   readonly className?: string | undefined
@@ -77,6 +84,9 @@ function AvatarStackView({
   includeSelf = true,
   label,
   messages,
+  order,
+  ring,
+  statusMessages,
   locale,
   className,
 }: AvatarStackCommonProps & { readonly members: readonly Member[] }) {
@@ -96,12 +106,21 @@ function AvatarStackView({
     <div
       {...part('avatar-stack')}
       data-size={shownSize}
+      data-order={order === 'last-on-top' ? order : 'first-on-top'}
       role="group"
       aria-label={label ?? labels.groupLabel}
       className={className}
     >
-      {stack.visible.map((member) => (
-        <Avatar key={member.userId} member={member} size={shownSize} />
+      {stack.visible.map((member, index) => (
+        <Avatar
+          key={member.userId}
+          member={member}
+          size={shownSize}
+          ring={ring}
+          messages={statusMessages}
+          // Later siblings paint on top; first-on-top counts down instead.
+          style={order === 'last-on-top' ? undefined : { zIndex: stack.visible.length - index }}
+        />
       ))}
       {stack.overflowCount > 0 && (
         <OverflowList
@@ -111,6 +130,7 @@ function AvatarStackView({
           buttonLabel={labels.overflowButtonLabel}
           size={shownSize}
           nameOf={getDisplayName}
+          messages={statusMessages}
         />
       )}
     </div>

@@ -1,13 +1,15 @@
 import type { Member, PresenceStatus } from '@presence-kit/core'
 import {
   getDisplayName,
+  getListOptionProps,
   getStatusLabel,
   type MemberListGroup,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import { memo, type ReactNode } from 'react'
 import { Avatar } from '../shared/avatar.js'
-import { flag, part, visuallyHidden } from '../shared/anatomy.js'
+import { part } from '../shared/anatomy.js'
+import { StatusText } from '../shared/status-text.js'
 
 /** What a custom row is told about its member. */
 export interface OnlineListRowInfo {
@@ -43,7 +45,8 @@ export interface MemberRowProps extends RowPlacement {
   readonly index: number
   readonly setSize: number
   readonly active: boolean
-  readonly statusLabel: string
+  readonly messages: Partial<StatusMessages> | undefined
+  readonly locale: string | undefined
   readonly renderRow: RenderOnlineListRow | undefined
   readonly onPick: (index: number) => void
 }
@@ -58,7 +61,8 @@ export const MemberRow = memo(function MemberRow({
   index,
   setSize,
   active,
-  statusLabel,
+  messages,
+  locale,
   renderRow,
   onPick,
   start,
@@ -68,19 +72,12 @@ export const MemberRow = memo(function MemberRow({
   return (
     <div
       {...part('online-list-row')}
-      id={id}
-      role="option"
-      aria-selected={active}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      data-status={member.status}
-      data-self={flag(member.isSelf)}
-      data-active={flag(active)}
+      {...getListOptionProps(member, id, index, setSize, active)}
       style={placement({ start, size })}
       onClick={() => onPick(index)}
     >
       {typeof renderRow !== 'function' ? (
-        <DefaultRowContent member={member} statusLabel={statusLabel} />
+        <DefaultRowContent member={member} messages={messages} locale={locale} />
       ) : (
         renderRow(member, info)
       )}
@@ -88,13 +85,21 @@ export const MemberRow = memo(function MemberRow({
   )
 })
 
-function DefaultRowContent({ member, statusLabel }: { member: Member; statusLabel: string }) {
+function DefaultRowContent({
+  member,
+  messages,
+  locale,
+}: {
+  member: Member
+  messages: Partial<StatusMessages> | undefined
+  locale: string | undefined
+}) {
   return (
     <>
-      {/* The name is written beside it: a labelled image would read it twice. */}
+      {/* The name and status are written beside it: a labelled image would read them twice. */}
       <Avatar member={member} size="sm" decorative />
       <span data-presence-name="">{getDisplayName(member)}</span>
-      <span style={visuallyHidden}>{`, ${statusLabel}`}</span>
+      <StatusText member={member} messages={messages} locale={locale} />
     </>
   )
 }

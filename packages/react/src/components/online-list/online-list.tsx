@@ -1,10 +1,9 @@
 import type { Member } from '@presence-kit/core'
 import {
   checkRoomProp,
-  getNextListIndex,
+  connectOnlineList,
+  createOnlineListMachine,
   getRowCapacity,
-  getStatusLabel,
-  isListNavigationKey,
   normalizeCount,
   type StatusMessages,
 } from '@presence-kit/core/ui'
@@ -16,18 +15,11 @@ import {
   type Rect,
   type Virtualizer,
 } from '@tanstack/react-virtual'
-import {
-  useCallback,
-  useId,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react'
+import { useCallback, useId, useReducer, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { part } from '../shared/anatomy.js'
+import { domProps } from '../shared/dom-props.js'
 import { reportPropError, observeVirtualizerOffset, withActiveRow } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
 
@@ -54,6 +46,8 @@ export interface OnlineListProps {
   readonly label?: string | undefined
   /** Status wording (row labels, group headers). */
   readonly messages?: Partial<StatusMessages> | undefined
+  /** Locale of relative times ("left 2 min ago", "Idle · 12 min"). @default the runtime's */
+  readonly locale?: string | undefined
   /** Shown when nobody is there. @default 'Nobody is here yet.' */
   readonly emptyText?: string | undefined
   /** Replaces the empty text. */
@@ -93,6 +87,7 @@ function VirtualOnlineList({
   height,
   label = 'Online',
   messages,
+  locale,
   emptyText = 'Nobody is here yet.',
   emptyState,
   renderRow,
@@ -106,9 +101,10 @@ function VirtualOnlineList({
     typeof height === 'number' && Number.isFinite(height) && height > 0 ? height : undefined
   const baseId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
-  const [activeUserId, setActiveUserId] = useState<string>()
-  // Where the active member was last seen, to find it again without a search in most cases.
-  const activeHint = useRef(-1)
+  const [, rerender] = useReducer((count: number) => count + 1, 0)
+  const [machine] = useState(() => createOnlineListMachine(rerender))
+  const latest = useRef({ onSelect })
+  latest.current = { onSelect }
 
   // The virtualizer lays every row out again whenever its count changes: 100,000 rows on each
   // join or leave. Rows have one height, so it is given a capacity that moves in steps of 1,024
@@ -132,12 +128,7 @@ function VirtualOnlineList({
     [assumedHeight],
   )
   const getScrollElement = useCallback(() => scrollRef.current, [])
-  const positionOf = (userId: string | undefined): number => {
-    if (userId === undefined) return -1
-    if (view.members[activeHint.current]?.userId === userId) return activeHint.current
-    return view.members.findIndex((member) => member.userId === userId)
-  }
-  const activePosition = positionOf(activeUserId)
+  const activePosition = machine.positionIn(view.members)
   const activeIndex = activePosition < 0 ? -1 : view.itemIndexOf(activePosition)
   // The active row is always rendered, scrolled into view or not, so that aria-activedescendant
   // never points at an element that is not in the page. A new extractor when the active row
@@ -165,38 +156,24 @@ function VirtualOnlineList({
     useFlushSync: false,
   })
 
-  const latest = useRef({ view, onSelect })
-  latest.current = { view, onSelect }
-  const onPick = useCallback((index: number) => {
-    const member = latest.current.view.members[index]
-    if (member === undefined) return
-    activeHint.current = index
-    setActiveUserId(member.userId)
-    latest.current.onSelect?.(member)
-  }, [])
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const count = view.members.length
-    if (isListNavigationKey(event.key)) {
-      event.preventDefault()
-      const viewport = scrollRef.current?.clientHeight || viewportHeight || DEFAULT_HEIGHT
-      const pageSize = Math.max(1, Math.floor(viewport / rowSize) - 1)
-      const next = getNextListIndex(event.key, activePosition, count, pageSize)
-      const member = view.members[next]
-      if (member === undefined) return
-      activeHint.current = next
-      setActiveUserId(member.userId)
-      virtualizer.scrollToIndex(view.itemIndexOf(next), { align: 'auto' })
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      const member = view.members[activePosition]
-      if (member === undefined) return
-      event.preventDefault()
-      onSelect?.(member)
-    }
-  }
+  const api = connectOnlineList(machine, {
+    members: view.members,
+    synced: view.synced,
+    label,
+    baseId,
+    rowHeight: rowSize,
+    viewportHeight: scrollRef.current?.clientHeight || assumedHeight,
+    onSelect: (member) => latest.current.onSelect?.(member),
+    scrollTo: (position) => virtualizer.scrollToIndex(view.itemIndexOf(position), { align: 'auto' }),
+  })
+  // Rows are memoised: they get one click handler for the list's lifetime, which picks from the
+  // latest render's members.
+  const latestApi = useRef(api)
+  latestApi.current = api
+  const onPick = useCallback((position: number) => latestApi.current.pick(position), [])
 
   const viewportStyle: CSSProperties = { height: cssHeight, overflowY: 'auto', position: 'relative' }
-  if (view.synced && view.members.length === 0) {
+  if (api.state === 'empty') {
     return (
       <div {...part('online-list')} data-state="empty" className={className} style={{ height: cssHeight }}>
         {emptyState ?? <p>{emptyText}</p>}
@@ -206,7 +183,6 @@ function VirtualOnlineList({
 
   const setSize = view.members.length
   const itemCount = view.itemCount
-  let activeDescendant: string | undefined
   // Headers and rows are two lists of children, so a header's key (a number) and a member's key
   // (its user id, any string) never meet: React compares keys as strings.
   const headers: ReactNode[] = []
@@ -227,9 +203,8 @@ function VirtualOnlineList({
       continue
     }
     const member = view.members[item.position]!
-    const active = member.userId === activeUserId
-    const id = `${baseId}-option-${item.position}`
-    if (active) activeDescendant = id
+    const active = item.position === activePosition
+    const id = api.optionId(item.position)
     rows.push(
       <MemberRow
         key={member.userId}
@@ -238,7 +213,8 @@ function VirtualOnlineList({
         index={item.position}
         setSize={setSize}
         active={active}
-        statusLabel={getStatusLabel(member.status, messages)}
+        messages={messages}
+        locale={locale}
         renderRow={renderRow}
         onPick={onPick}
         start={virtualRow.start}
@@ -251,12 +227,7 @@ function VirtualOnlineList({
     <div
       {...part('online-list')}
       ref={scrollRef}
-      role="listbox"
-      aria-label={label}
-      aria-busy={view.synced ? undefined : true}
-      aria-activedescendant={activeDescendant}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
+      {...domProps(api.rootProps())}
       className={className}
       style={viewportStyle}
     >

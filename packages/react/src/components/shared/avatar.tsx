@@ -1,13 +1,15 @@
 import type { Member } from '@presence-kit/core'
 import {
+  getAvatarInitials,
   getDisplayName,
-  getInitials,
+  getStatusLabel,
   getUserColor,
   isSafeImageUrl,
   type PresenceSize,
+  type StatusMessages,
 } from '@presence-kit/core/ui'
-import { memo, useState } from 'react'
-import { part } from './anatomy.js'
+import { memo, useState, type CSSProperties } from 'react'
+import { flag, part } from './anatomy.js'
 
 /** A member's image URL: resolved info first, then their presence data. */
 function avatarUrlOf(member: Member): unknown {
@@ -17,38 +19,49 @@ function avatarUrlOf(member: Member): unknown {
 export interface AvatarProps {
   readonly member: Member
   readonly size: PresenceSize
-  /** Hidden from screen readers, where the member's name is written out beside it. */
+  /** Hidden from screen readers, where the member's name and status are written out beside it. */
   readonly decorative?: boolean | undefined
+  /** A ring in the member's colour. */
+  readonly ring?: boolean | undefined
+  readonly messages?: Partial<StatusMessages> | undefined
+  readonly style?: CSSProperties | undefined
 }
 
 /**
- * One avatar: the image when its URL is safe and loads, else initials on the user's colour.
- * Re-renders only when its member object changes.
+ * One avatar: initials on the user's colour, covered by the image once it has loaded (so a slow or
+ * broken image never leaves an empty circle), and a status badge whose shape differs per status.
+ * Named "name, status" for screen readers. Re-renders only when its member object changes.
  */
-export const Avatar = memo(function Avatar({ member, size, decorative = false }: AvatarProps) {
+export const Avatar = memo(function Avatar({ member, size, decorative, ring, messages, style }: AvatarProps) {
   const name = getDisplayName(member)
   const url = avatarUrlOf(member)
-  const [failedUrl, setFailedUrl] = useState<string>()
+  const [loadedUrl, setLoadedUrl] = useState<unknown>()
+  const [failedUrl, setFailedUrl] = useState<unknown>()
   const color = getUserColor(member.userId)
-  const showImage = isSafeImageUrl(url) && url !== failedUrl
+  const label = `${name}, ${getStatusLabel(member.status, messages)}`
   return (
     <span
       {...part('avatar')}
       data-size={size}
       data-status={member.status}
-      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': name })}
+      data-ring={flag(ring === true)}
+      style={{ ...style, '--presence-user-color': color.background } as CSSProperties}
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label })}
     >
-      {showImage ? (
-        <img {...part('avatar-image')} src={url} alt="" onError={() => setFailedUrl(url)} />
-      ) : (
-        <span
-          {...part('avatar-initials')}
-          aria-hidden="true"
-          style={{ background: color.background, color: color.foreground }}
-        >
-          {getInitials(name)}
-        </span>
+      <span {...part('avatar-initials')} style={{ background: color.background, color: color.foreground }}>
+        {getAvatarInitials(name, size)}
+      </span>
+      {isSafeImageUrl(url) && url !== failedUrl && (
+        <img
+          {...part('avatar-image')}
+          src={url}
+          alt=""
+          data-state={url === loadedUrl ? 'loaded' : 'loading'}
+          onLoad={() => setLoadedUrl(url)}
+          onError={() => setFailedUrl(url)}
+        />
       )}
+      <span {...part('avatar-badge')} data-status={member.status} />
     </span>
   )
 })

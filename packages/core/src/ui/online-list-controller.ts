@@ -1,0 +1,152 @@
+import type { PresenceStatus } from '../types.js'
+import { getNextListIndex, isListNavigationKey } from './list-navigation.js'
+
+/** What the list controller reads of a member. */
+export interface ListMember {
+  readonly userId: string
+  readonly status: PresenceStatus
+  readonly isSelf: boolean
+}
+
+/** The part of a keyboard event the controllers read: React's and the DOM's both fit. */
+export interface KeyInput {
+  readonly key: string
+  preventDefault(): void
+  stopPropagation(): void
+}
+
+/** What `connectOnlineList` is told on each render. */
+export interface OnlineListContext<M extends ListMember> {
+  /** The members in display order. */
+  readonly members: readonly M[]
+  readonly synced: boolean
+  /** The list's accessible name. */
+  readonly label: string
+  /** A page-unique prefix for option ids. */
+  readonly baseId: string
+  /** Height of one row and of the viewport, in px, for PageUp and PageDown. */
+  readonly rowHeight: number
+  readonly viewportHeight: number
+  /** A member was picked: Enter or Space on the active row, or a click on a row. */
+  readonly onSelect: (member: M) => void
+  /** Bring the member at `position` into view (the virtualizer's job). */
+  readonly scrollTo: (position: number) => void
+}
+
+/**
+ * The state of one list: its active member, by user id so it stays active while others join and
+ * leave around it. `notify` runs when it changes, for the framework to render again.
+ */
+export interface OnlineListMachine {
+  readonly activeUserId: string | undefined
+  /** Where the active member was last seen, to find it again without a search in most cases. */
+  positionIn(members: readonly ListMember[]): number
+  activate(members: readonly ListMember[], position: number): boolean
+}
+
+export function createOnlineListMachine(notify: () => void): OnlineListMachine {
+  let activeUserId: string | undefined
+  let hint = -1
+  return {
+    get activeUserId() {
+      return activeUserId
+    },
+    positionIn(members) {
+      if (activeUserId === undefined) return -1
+      if (members[hint]?.userId !== activeUserId) {
+        hint = members.findIndex((member) => member.userId === activeUserId)
+      }
+      return hint
+    },
+    activate(members, position) {
+      const member = members[position]
+      if (member === undefined) return false
+      hint = position
+      if (member.userId !== activeUserId) {
+        activeUserId = member.userId
+        notify()
+      }
+      return true
+    },
+  }
+}
+
+/** 'loading' until the first roster, 'empty' when nobody is there, else 'ready'. */
+export type OnlineListState = 'loading' | 'empty' | 'ready'
+
+/** The list's behaviour for one render, as attributes and handlers with DOM names. */
+export interface OnlineListApi {
+  readonly state: OnlineListState
+  readonly activePosition: number
+  optionId(position: number): string
+  /** The scroll viewport, a listbox with one tab stop. */
+  rootProps(): Record<string, unknown>
+  /** Activates the member at `position` and reports it. */
+  pick(position: number): void
+}
+
+/**
+ * Connects a list's machine to this render's members and callbacks (the connect() of a headless
+ * state machine): React and Vue spread what it returns and add only their virtualizer and rows.
+ */
+export function connectOnlineList<M extends ListMember>(
+  machine: OnlineListMachine,
+  context: OnlineListContext<M>,
+): OnlineListApi {
+  const { members, baseId } = context
+  const active = machine.positionIn(members)
+  const optionId = (position: number) => `${baseId}-option-${position}`
+  const pick = (position: number) => {
+    if (machine.activate(members, position)) context.onSelect(members[position]!)
+  }
+  const onKeydown = (event: KeyInput) => {
+    if (isListNavigationKey(event.key)) {
+      event.preventDefault()
+      const pageSize = Math.max(1, Math.floor(context.viewportHeight / context.rowHeight) - 1)
+      const next = getNextListIndex(event.key, machine.positionIn(members), members.length, pageSize)
+      if (machine.activate(members, next)) context.scrollTo(next)
+    } else if ((event.key === 'Enter' || event.key === ' ') && members[active] !== undefined) {
+      event.preventDefault()
+      context.onSelect(members[active])
+    }
+  }
+  const state: OnlineListState = !context.synced ? 'loading' : members.length === 0 ? 'empty' : 'ready'
+  return {
+    state,
+    activePosition: active,
+    optionId,
+    pick,
+    rootProps: () => ({
+      role: 'listbox',
+      tabindex: 0,
+      'aria-label': context.label,
+      'aria-busy': context.synced ? undefined : 'true',
+      'aria-activedescendant': active >= 0 ? optionId(active) : undefined,
+      'data-state': state,
+      onKeydown,
+    }),
+  }
+}
+
+/**
+ * One member's option. A function of the row's own props, so a memoised row computes it and a
+ * commit that changes one member re-renders that member's row only.
+ */
+export function getListOptionProps(
+  member: ListMember,
+  id: string,
+  position: number,
+  setSize: number,
+  active: boolean,
+): Record<string, unknown> {
+  return {
+    id,
+    role: 'option',
+    'aria-selected': String(active),
+    'aria-setsize': setSize,
+    'aria-posinset': position + 1,
+    'data-status': member.status,
+    'data-self': member.isSelf ? '' : undefined,
+    'data-active': active ? '' : undefined,
+  }
+}

@@ -1,0 +1,60 @@
+import type { Member } from '../types.js'
+import { getStatusLabel, type StatusMessages } from './status-labels.js'
+
+const MINUTE = 60_000
+
+/**
+ * Since when a member has had their status, on the receiver's clock: for idle and away, their
+ * latest input on any connection; for who left, when they left. Undefined when unknown.
+ */
+export function getStatusSince(member: Member): number | undefined {
+  if (member.status === 'offline') return member.leftAt
+  if (member.status === 'active') return undefined
+  let latest: number | undefined
+  for (const connection of member.connections) {
+    const at = connection.lastActiveAt
+    if (at !== undefined && (latest === undefined || at > latest)) latest = at
+  }
+  return latest
+}
+
+function pickUnit(ms: number): [number, 'minute' | 'hour' | 'day'] {
+  const minutes = Math.max(1, Math.floor(ms / MINUTE))
+  if (minutes < 60) return [minutes, 'minute']
+  if (minutes < 1440) return [Math.floor(minutes / 60), 'hour']
+  return [Math.floor(minutes / 1440), 'day']
+}
+
+function safely<T>(format: (locale: string | undefined) => T, locale: string | undefined): T {
+  try {
+    return format(locale)
+  } catch {
+    // A bad locale tag from settings costs the language, not the row.
+    return format('en')
+  }
+}
+
+/** What a row says of a member's status: "Active", "Idle · 12 min", "left 2 min ago". */
+export function getStatusText(
+  member: Member,
+  now: number,
+  messages?: Partial<StatusMessages>,
+  locale?: string,
+): string {
+  const label = getStatusLabel(member.status, messages)
+  const since = getStatusSince(member)
+  if (since === undefined) return label
+  const [value, unit] = pickUnit(now - since)
+  if (member.status === 'offline') {
+    const ago = safely(
+      (tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' }).format(-value, unit),
+      locale,
+    )
+    return `left ${ago}`
+  }
+  const duration = safely(
+    (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short' }).format(value),
+    locale,
+  )
+  return `${label} · ${duration}`
+}
