@@ -6,7 +6,11 @@ import { dedupe, sourceAliases } from '../.storybook/source-aliases.ts'
 // The Vue components' Storybook. It is built on its own (one Storybook renders one framework) and
 // composed into the React one, which serves the build at /vue.
 const config: StorybookConfig = {
-  framework: { name: '@storybook/vue3-vite', options: { docgen: 'vue-component-meta' } },
+  framework: {
+    name: '@storybook/vue3-vite',
+    // The props tables come from the components' sources through this tsconfig (see its note).
+    options: { docgen: { plugin: 'vue-component-meta', tsconfig: '.storybook-vue/tsconfig.docgen.json' } },
+  },
   stories: ['../stories/vue/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },

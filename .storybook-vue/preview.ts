@@ -1,7 +1,10 @@
 import type { Decorator, Preview } from '@storybook/vue3-vite'
 import { providePresence } from '@presence-kit/vue'
-import { defineComponent, h, watch } from 'vue'
-import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
+import { defineComponent, h, onBeforeUnmount, onMounted, watch } from 'vue'
+import { holdPresence, presenceUntilUnmounted } from '../.storybook/presence-lifetime.ts'
+import { showcaseDocsPage, storybookDocsTheme } from '../.storybook/showcase-docs.ts'
+import { findStoryPresence } from '../stories/shared/presence-fixtures.ts'
+import { docgenDefaults } from './docgen-defaults.ts'
 import {
   applyStoryPage,
   getStoryFrame,
@@ -19,6 +22,10 @@ const withPresence: Decorator = (story, context) => {
     name: 'WithPresence',
     setup() {
       providePresence(presence.client)
+      // The client outlives Storybook's cleanup until this tree unmounts (see presence-lifetime.ts).
+      let release: (() => void) | undefined
+      onMounted(() => (release = holdPresence(presence)))
+      onBeforeUnmount(() => release?.())
       // Live stories: the controls steer the running crowd (the renderer's args are reactive).
       watch(
         () => ({ ...context.args }),
@@ -49,13 +56,15 @@ const preview: Preview = {
     // axe runs on every story and fails its test on any violation.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    docs: { page: showcaseDocsPage, theme: storybookDocsTheme },
     options: {
       storySort: { order: ['Introduction', 'Adapters', 'Components', 'Live', 'Hooks', 'Composables'] },
     },
   },
   globalTypes: storyPageGlobalTypes,
   initialGlobals: storyPageInitialGlobals,
-  beforeEach: [presenceBeforeEach],
+  beforeEach: [presenceUntilUnmounted],
+  argTypesEnhancers: [docgenDefaults],
   decorators: [withPresence, withPage],
 }
 

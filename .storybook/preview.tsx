@@ -1,6 +1,9 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { PresenceProvider } from '@presence-kit/react'
-import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
+import { useLayoutEffect, type ReactNode } from 'react'
+import { findStoryPresence, type StoryPresence } from '../stories/shared/presence-fixtures.ts'
+import { holdPresence, presenceUntilUnmounted } from './presence-lifetime.ts'
+import { showcaseDocsPage, storybookDocsTheme } from './showcase-docs.ts'
 import {
   applyStoryPage,
   getStoryFrame,
@@ -10,15 +13,21 @@ import {
   type StoryPageGlobals,
 } from '../stories/shared/story-page.ts'
 
+/** Keeps the story's client alive while this tree is mounted (see presence-lifetime.ts). */
+function HeldPresence({ presence, children }: { presence: StoryPresence; children: ReactNode }) {
+  useLayoutEffect(() => holdPresence(presence), [presence])
+  return <PresenceProvider client={presence.client}>{children}</PresenceProvider>
+}
+
 const withPresence: Decorator = (Story, context) => {
   const presence = findStoryPresence(context)
   if (presence === undefined) return <Story />
   // Live stories: the controls steer the running crowd.
   presence.setCrowd(context.args)
   return (
-    <PresenceProvider client={presence.client}>
+    <HeldPresence presence={presence}>
       <Story />
-    </PresenceProvider>
+    </HeldPresence>
   )
 }
 
@@ -40,13 +49,14 @@ const preview: Preview = {
     // axe runs on every story and fails its test on any violation.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    docs: { page: showcaseDocsPage, theme: storybookDocsTheme },
     options: {
       storySort: { order: ['Introduction', 'Adapters', 'Components', 'Live', 'Hooks', 'Composables'] },
     },
   },
   globalTypes: storyPageGlobalTypes,
   initialGlobals: storyPageInitialGlobals,
-  beforeEach: [presenceBeforeEach],
+  beforeEach: [presenceUntilUnmounted],
   decorators: [withPresence, withPage],
 }
 

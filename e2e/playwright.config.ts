@@ -24,5 +24,19 @@ export default defineConfig<{ framework: Framework }>({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: frameworks.map((framework) => ({ name: framework, use: { framework } })),
+  projects: [
+    ...frameworks.map((framework) => ({ name: framework, testDir: './tests', use: { framework } })),
+    // Every story of both Storybooks against committed screenshots: see visual/README.md.
+    {
+      name: 'visual',
+      testDir: './visual',
+      // A story of 100,000 members builds its roster in the page: slow on a busy two-core machine.
+      timeout: 180_000,
+      snapshotPathTemplate: '{testDir}/baselines/{arg}{ext}',
+      expect: {
+        // Per pixel, colour distance below 0.2 is anti-aliasing; beyond that, 0.2 % of the pixels.
+        toHaveScreenshot: { threshold: 0.2, maxDiffPixelRatio: 0.002 },
+      },
+    },
+  ],
 })

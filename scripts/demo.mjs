@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start` ends here (through scripts/kit.mjs, after install and build): the reference presence
 // server in memory, in its development mode, and both demo pages on Vite, with their addresses.
-// Ctrl-C stops all three.
+// Ctrl-C stops all three. When the server alone stops, the pages stay up (they show the reconnecting
+// state, as an app does through a server restart) and the launcher says how to start it again.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -39,7 +40,7 @@ function stopAll(code) {
   setTimeout(() => process.exit(code), 500).unref()
 }
 
-function start(name, command, args, options) {
+function start(name, command, args, options, onStopped = undefined) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options })
   const prefix = (chunk) =>
     chunk
@@ -51,8 +52,11 @@ function start(name, command, args, options) {
   child.stdout.on('data', (chunk) => process.stdout.write(prefix(chunk)))
   child.stderr.on('data', (chunk) => process.stderr.write(prefix(chunk)))
   child.on('exit', (code, signal) => {
+    children.splice(children.indexOf(child), 1)
     if (stopping) return
-    process.stderr.write(`[${name}] stopped (${signal ?? `exit code ${code}`}); stopping the demo.\n`)
+    const how = signal ?? `exit code ${code}`
+    if (onStopped !== undefined) return onStopped(how)
+    process.stderr.write(`[${name}] stopped (${how}); stopping the demo.\n`)
     stopAll(1)
   })
   children.push(child)
@@ -74,12 +78,45 @@ async function waitFor(url, timeoutMs = 60_000) {
   }
 }
 
+const serverCli = join(root, 'packages', 'server', 'dist', 'cli.js')
+let serverRunning = false
+
+function serverArgs(serverPort) {
+  return [serverCli, '--host', HOST, '--port', String(serverPort), '--dev']
+}
+
 function startPresenceServer(serverPort) {
-  const cli = join(root, 'packages', 'server', 'dist', 'cli.js')
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: build the packages first (pnpm build).`)
-  return start('server', process.execPath, [cli, '--host', HOST, '--port', String(serverPort), '--dev'], {
-    cwd: root,
+  if (!existsSync(serverCli))
+    throw new Error(`${serverCli} is missing: build the packages first (pnpm build).`)
+  serverRunning = true
+  return start('server', process.execPath, serverArgs(serverPort), { cwd: root }, (how) => {
+    serverRunning = false
+    // The pages stay: they show the reconnecting state until a server answers on the same port.
+    process.stderr.write(
+      [
+        `[server] stopped (${how}). The demo pages stay up and show that they are reconnecting.`,
+        `[server] Restart it: press r then Enter here, or run in another terminal`,
+        `[server]   node ${serverArgs(serverPort).join(' ')}`,
+        '',
+      ].join('\n'),
+    )
   })
+}
+
+/** "r" + Enter restarts a stopped server on its port: the pages reconnect by themselves. */
+function listenForRestart(serverPort) {
+  if (!process.stdin.readable) return
+  process.stdin.setEncoding('utf8')
+  process.stdin.on('data', (text) => {
+    if (text.trim().toLowerCase() !== 'r' || stopping) return
+    if (serverRunning) process.stdout.write('[server] is running; nothing to restart.\n')
+    else {
+      process.stdout.write('[server] restarting…\n')
+      startPresenceServer(serverPort)
+    }
+  })
+  // Reading stdin must not keep the launcher alive once everything has stopped.
+  process.stdin.unref?.()
 }
 
 function startDemo(framework, demoPort, serverUrl) {
@@ -129,8 +166,10 @@ if (!stopping) {
       `  Vue demo          http://${HOST}:${vuePort}/`,
       `  presence server   ${serverUrl}  (in memory, development identity: the user id comes from the address)`,
       '',
-      `Open a demo in two browsers, or add ?user=ada&name=Ada to be someone in particular. Ctrl-C stops all.`,
+      `Open a demo in two browsers, or press "Open as another person" on the page. Ctrl-C stops all.`,
+      'Stopping the server alone leaves the pages up (reconnecting); press r then Enter to restart it.',
       '',
     ].join('\n'),
   )
+  listenForRestart(serverPort)
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type Server } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright'
@@ -69,7 +69,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 beforeAll(async () => {
   await blockPreferredPorts()
   // A group of its own, so a failed run can take the server and both Vite servers down with it.
-  demo = spawn(process.execPath, [launcher], { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  demo = spawn(process.execPath, [launcher], { stdio: ['pipe', 'pipe', 'pipe'], detached: true })
   demo.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   demo.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   addresses = await new Promise<Addresses>((resolve, reject) => {
@@ -134,6 +134,46 @@ describe('npm start', () => {
     }
     await expect.poll(serverConnections, { timeout: 10_000 }).toBe(0)
   }, 150_000)
+
+  it('the server stopping leaves both pages up, reconnecting, says how to restart it, and r restarts it', async () => {
+    const tabs = await Promise.all([addresses.react, addresses.vue].map(() => browser.newPage()))
+    try {
+      const links = tabs.map((tab) => tab.locator('[data-demo="server-link"]'))
+      for (const [index, page] of [addresses.react, addresses.vue].entries()) {
+        await tabs[index]?.goto(`${page}?user=restart-check`)
+        await expect
+          .poll(() => links[index]?.getAttribute('data-connection'), { timeout: 60_000 })
+          .toBe('connected')
+      }
+      // The launcher's own child: the reference server's CLI, and nothing else, is stopped.
+      const server = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(demo.pid)], {
+        encoding: 'utf8',
+      })
+        .split('\n')
+        .find((line) => line.includes('server/dist/cli.js'))
+      const serverPid = Number(server?.trim().split(/\s+/)[0])
+      expect(serverPid).toBeGreaterThan(0)
+      process.kill(serverPid, 'SIGTERM')
+
+      await expect.poll(() => output, { timeout: 15_000 }).toContain('Restart it: press r then Enter')
+      expect(output).toContain(`--port ${new URL(addresses.server).port} --dev`)
+      expect(demo.exitCode).toBeNull()
+      for (const link of links) {
+        await expect
+          .poll(() => link.getAttribute('data-connection'), { timeout: 30_000 })
+          .toBe('reconnecting')
+      }
+      expect(await stillAnswering()).toEqual([addresses.react, addresses.vue])
+
+      demo.stdin?.write('r\n')
+      await expect.poll(serverConnections, { timeout: 30_000 }).toBeGreaterThan(0)
+      for (const link of links) {
+        await expect.poll(() => link.getAttribute('data-connection'), { timeout: 60_000 }).toBe('connected')
+      }
+    } finally {
+      for (const tab of tabs) await tab.close()
+    }
+  }, 180_000)
 
   it('stops the server and both demos on Ctrl-C', async () => {
     demo.kill('SIGINT')

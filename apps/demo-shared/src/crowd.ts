@@ -1,5 +1,6 @@
 import { createPresenceClient, type PresenceClient, type PresenceClientOptions } from '@presence-kit/core'
 import { createMemoryHub, createSimulatedCrowd, type SimulatedCrowd } from '@presence-kit/core/testing'
+import { withLocalCrowdPeople } from './crowd-people.js'
 
 /** The sizes the crowd switch offers. */
 export const CROWD_SIZES: readonly number[] = [10, 100, 1_000, 10_000, 100_000]
@@ -34,7 +35,14 @@ export function createDemoCrowd(
   clientOptions: Omit<PresenceClientOptions, 'adapter'>,
 ): DemoCrowd {
   const hub = createMemoryHub()
-  const crowd = createSimulatedCrowd({ hub, room: CROWD_ROOM, seed: 7, members, ...rates(members) })
+  // Names and pictures of the demo's own: nothing the crowd shows is fetched from anywhere.
+  const crowd = createSimulatedCrowd({
+    hub: withLocalCrowdPeople(hub),
+    room: CROWD_ROOM,
+    seed: 7,
+    members,
+    ...rates(members),
+  })
   const client = createPresenceClient({ ...clientOptions, adapter: hub.adapter() })
   crowd.start()
   return {

@@ -1,7 +1,20 @@
 export { AVATAR_CHOICES, NO_AVATAR, avatarUrl, isAvatarChoice, type AvatarChoice } from './avatars.js'
 export { demoClientOptions, profilePresence } from './client-options.js'
 export { CROWD_ROOM, CROWD_SIZES, createDemoCrowd, type DemoCrowd } from './crowd.js'
-export { browserStorage, loadProfile, saveProfile, type DemoProfile, type ProfileStorage } from './profile.js'
+export {
+  browserStorage,
+  loadProfile,
+  newGuestId,
+  saveProfile,
+  type DemoProfile,
+  type ProfileStorage,
+} from './profile.js'
+export {
+  addressWithUser,
+  anotherPersonAddress,
+  openAsAnotherPerson,
+  settlePageIdentity,
+} from './identity-address.js'
 export {
   DEFAULT_ROOMS,
   DEFAULT_SERVER_URL,

@@ -50,3 +50,25 @@ describe('loadProfile', () => {
     expect(() => saveProfile({ userId: 'a', name: 'A', avatar: 'sun' }, throwing)).not.toThrow()
   })
 })
+
+describe('a guest across reloads', () => {
+  it('keeps the id from the address and the name and picture remembered for it', () => {
+    const storage = memoryStorage()
+    const first = loadProfile(readDemoSettings(''), storage)
+    saveProfile(first, storage)
+    // The page wrote `?user=` into the address; the reload reads it back.
+    const reloaded = loadProfile(readDemoSettings(`?user=${first.userId}`), storage)
+    expect(reloaded).toEqual(first)
+    expect(reloaded.name).toBe(`Guest ${first.userId.slice('guest-'.length).toUpperCase()}`)
+  })
+
+  it('a second person opened in another tab does not rename the first on reload', () => {
+    const storage = memoryStorage()
+    const ada = { userId: 'ada', name: 'Ada Lovelace', avatar: 'sun' }
+    saveProfile(ada, storage)
+    const other = loadProfile(readDemoSettings('?user=guest-zz12'), storage)
+    expect(other).toMatchObject({ userId: 'guest-zz12', name: 'Guest ZZ12' })
+    saveProfile(other, storage)
+    expect(loadProfile(readDemoSettings('?user=ada'), storage)).toEqual(ada)
+  })
+})

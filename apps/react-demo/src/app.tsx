@@ -97,15 +97,13 @@ export function App({ settings, initial }: AppProps) {
           />
           {transport === 'server' ? (
             <p className="demo-banner" data-demo="dev-identity">
-              <strong>Development identity.</strong> The reference server runs in its development mode and
-              trusts the user id in this page's address (<code>?user={profile.userId}</code>). Never run a
-              server like that in production: use signed tokens.
+              <strong>Development identity:</strong> the server trusts <code>?user={profile.userId}</code> in
+              the address. In production, use signed tokens.
             </p>
           ) : (
             <p className="demo-banner" data-demo="no-server">
-              <strong>No server.</strong> Presence goes between the tabs of this browser through
-              BroadcastChannel: open this page in another tab with another <code>?user=</code> to see each
-              other. Other browsers and devices do not see this page.
+              <strong>No server:</strong> presence goes between this browser's tabs through BroadcastChannel.
+              Open another person to see each other.
             </p>
           )}
         </header>

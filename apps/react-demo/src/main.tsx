@@ -1,6 +1,6 @@
 import '@presence-kit/react/styles.css'
 import '@presence-kit/demo-shared/demo.css'
-import { applyTheme, browserStorage, loadProfile, readDemoSettings } from '@presence-kit/demo-shared'
+import { applyTheme, readDemoSettings, settlePageIdentity } from '@presence-kit/demo-shared'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App, connect } from './app.js'
@@ -9,7 +9,7 @@ const settings = readDemoSettings(window.location.search, {
   serverUrl: import.meta.env.VITE_PRESENCE_SERVER_URL,
 })
 applyTheme(settings.theme, document.documentElement)
-const profile = loadProfile(settings, browserStorage())
+const profile = settlePageIdentity(settings)
 const initial = { profile, client: connect(settings, settings.transport, profile) }
 
 const container = document.getElementById('root')

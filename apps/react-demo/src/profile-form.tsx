@@ -1,4 +1,4 @@
-import { AVATAR_CHOICES, NO_AVATAR, type DemoProfile } from '@presence-kit/demo-shared'
+import { AVATAR_CHOICES, NO_AVATAR, openAsAnotherPerson, type DemoProfile } from '@presence-kit/demo-shared'
 import { useId, useState, type FormEvent } from 'react'
 
 interface ProfileFormProps {
@@ -6,7 +6,10 @@ interface ProfileFormProps {
   onSave: (profile: DemoProfile) => void
 }
 
-/** Name and avatar picker. The user id comes from the address: change it there to be someone else. */
+/**
+ * Name and avatar picker. The user id comes from the address; "Open as another person" opens this page
+ * in a new tab as a new guest, to watch yourself from the other side.
+ */
 export function ProfileForm({ profile, onSave }: ProfileFormProps) {
   const nameId = useId()
   const [name, setName] = useState(profile.name)
@@ -65,9 +68,14 @@ export function ProfileForm({ profile, onSave }: ProfileFormProps) {
             </label>
           </div>
         </fieldset>
-        <button type="submit" className="demo-primary">
-          Save
-        </button>
+        <div className="demo-actions">
+          <button type="submit" className="demo-primary">
+            Save
+          </button>
+          <button type="button" data-demo="another-person" onClick={openAsAnotherPerson}>
+            Open as another person
+          </button>
+        </div>
       </form>
     </section>
   )

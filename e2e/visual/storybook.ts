@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { REPO_ROOT } from '../support/paths.js'
+
+export type Framework = 'react' | 'vue'
+
+/** Where each framework's built Storybook is: the Vue one is composed into the React one at /vue. */
+export const STORYBOOK_FOLDER = join(REPO_ROOT, 'storybook-static')
+export const STORYBOOK_PATH: Record<Framework, string> = { react: '', vue: 'vue/' }
+
+export interface StoryEntry {
+  readonly id: string
+  readonly title: string
+  readonly name: string
+}
+
+/**
+ * `npm test` builds the Storybook in a step of its own before the tests; run alone, the visual
+ * tests build it when there is none yet.
+ */
+export function ensureBuiltStorybook(): void {
+  const built = ['index.json', 'vue/index.json'].every((path) => existsSync(join(STORYBOOK_FOLDER, path)))
+  if (built) return
+  const result = spawnSync('pnpm', ['run', 'build-storybook'], { cwd: REPO_ROOT, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('pnpm build-storybook failed; the lines above say why.')
+}
+
+/** Every story (not docs page) of a framework's build, in the sidebar's order. */
+export function storiesOf(framework: Framework): StoryEntry[] {
+  const file = join(STORYBOOK_FOLDER, STORYBOOK_PATH[framework], 'index.json')
+  const index = JSON.parse(readFileSync(file, 'utf8')) as {
+    entries: Record<string, StoryEntry & { type: string }>
+  }
+  return Object.values(index.entries)
+    .filter((entry) => entry.type === 'story')
+    .map(({ id, title, name }) => ({ id, title, name }))
+}
+
+/** How a story is looked at: the toolbar's theme and direction. */
+export interface Look {
+  readonly name: string
+  readonly theme: 'light' | 'dark'
+  readonly direction: 'ltr' | 'rtl'
+}
+
+export const LOOKS: readonly Look[] = [
+  { name: 'light', theme: 'light', direction: 'ltr' },
+  { name: 'dark', theme: 'dark', direction: 'ltr' },
+  { name: 'rtl', theme: 'light', direction: 'rtl' },
+]
+
+/** Stories whose crowd moves on a timer: shot with the page's clock stopped, before its first step. */
+export function isLive(story: StoryEntry): boolean {
+  return story.title.startsWith('Live/')
+}
+
+/**
+ * Shows a story in the preview already open in `page`, through Storybook's own channel (as the
+ * manager does), and waits until it has rendered and its play function is done. With the clock
+ * stopped, a play that waits on a timer never ends: then rendering is enough.
+ */
+// Storybook's own globals in the preview page are named with dangling underscores.
+/* oxlint-disable no-underscore-dangle */
+export async function showStory(page: Page, story: StoryEntry, look: Look, clockStopped: boolean) {
+  const shown = await page.evaluate(
+    ({ id, theme, direction }) => {
+      const scope = window as unknown as {
+        __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
+        __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string } }
+        visualLook?: string
+      }
+      const channel = scope.__STORYBOOK_ADDONS_CHANNEL__
+      const wanted = `${theme}/${direction}`
+      const sameStory = scope.__STORYBOOK_PREVIEW__?.currentRender?.id === id
+      if (scope.visualLook !== wanted) {
+        scope.visualLook = wanted
+        channel.emit('updateGlobals', { globals: { theme, direction, styles: 'styled' } })
+      } else if (sameStory) return 'unchanged'
+      channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
+      return sameStory ? 'rerendering' : 'switching'
+    },
+    { id: story.id, theme: look.theme, direction: look.direction },
+  )
+  // The same story in a new look renders again in place: give the new globals time to arrive.
+  if (shown === 'rerendering') await page.waitForTimeout(500)
+  const done = clockStopped ? ['playing', 'played', 'completed', 'finished'] : ['finished']
+  await page.waitForFunction(
+    ({ id, done: phases }) => {
+      const render = (
+        window as unknown as {
+          __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+        }
+      ).__STORYBOOK_PREVIEW__?.currentRender
+      if (render?.phase === 'errored') throw new Error(`The story ${id} failed to render or play.`)
+      return render?.id === id && phases.includes(render.phase ?? '')
+    },
+    { id: story.id, done },
+    { timeout: 170_000, polling: 100 },
+  )
+  // Web fonts (none are fetched, but a story may declare one) and a frame for layout to settle.
+  await page.evaluate(async (frames) => {
+    await document.fonts.ready
+    // The page's clock drives animation frames too: while it is stopped, none come.
+    if (frames) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  }, !clockStopped)
+}
