@@ -53,6 +53,10 @@ function vitestFailures(root, reportFile) {
   return failures
 }
 
+// Vitest's JSON report gives some errors (a hook's timeout) only as this placeholder: their
+// message is then read from the run's output.
+const placeholder = 'Error: STACK_TRACE_ERROR'
+
 function firstLine(text = '') {
   return (
     text
@@ -68,13 +72,11 @@ const failureLine = /(^|\s)(✘|×|FAIL|[A-Za-z]*Error\b|Timeout \d+ms exceeded)
 
 /** The failures one run reports: from vitest's JSON when there is one, else from its output. */
 export function failuresOf({ kind, root, reportFile, output }) {
-  if (kind === 'vitest') {
-    const named = vitestFailures(root, reportFile)
-    if (named.length > 0) return named
-  }
+  const named = kind === 'vitest' ? vitestFailures(root, reportFile) : []
+  if (named.length > 0 && !named.some((line) => line.endsWith(placeholder))) return named
   const lines = output
     .split('\n')
     .map((line) => stripVTControlCharacters(line).trim())
     .filter((line) => failureLine.test(line))
-  return [...new Set(lines)].slice(0, 8)
+  return [...new Set([...named, ...lines])].slice(0, 8)
 }

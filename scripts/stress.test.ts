@@ -132,4 +132,27 @@ describe('what a stress run executes', () => {
       'packages/core/test/a.test.ts > room > keeps order: Expected 1',
     ])
   })
+
+  it("reads a hook's timeout, which the JSON report gives only as a placeholder, from the output", () => {
+    writeFileSync(
+      reportFile,
+      JSON.stringify({
+        testResults: [
+          {
+            name: join(root, 'stories/test/b.test.ts'),
+            status: 'failed',
+            assertionResults: [
+              { status: 'failed', fullName: 'opens a story', failureMessages: ['Error: STACK_TRACE_ERROR'] },
+            ],
+          },
+        ],
+      }),
+    )
+    const output = ' × opens a story 10066ms\n ✓ lists the props\nError: Hook timed out in 10000ms.\n'
+    expect(failuresOf({ kind: 'vitest', root, reportFile, output })).toEqual([
+      'stories/test/b.test.ts > opens a story: Error: STACK_TRACE_ERROR',
+      '× opens a story 10066ms',
+      'Error: Hook timed out in 10000ms.',
+    ])
+  })
 })

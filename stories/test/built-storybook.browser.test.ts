@@ -172,14 +172,16 @@ describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, ()
     await server?.close()
   })
 
+  // Hooks have deadlines of their own (10 s by default): a new page under other builds and a busy
+  // loop per core has taken longer.
   beforeEach(async () => {
     page = await browser.newPage()
-  })
+  }, 60_000)
 
   afterEach(async () => {
     // Not there when beforeEach failed: leave its error to speak.
     await page?.close()
-  })
+  }, 60_000)
 
   /** Opens the manager and waits until it has fetched the Vue ref's index, as each test needs. */
   async function openManager(steps: ReturnType<typeof namedSteps>, path = ''): Promise<void> {
