@@ -21,6 +21,9 @@ export default defineProject({
   },
   test: {
     name: 'demo-shared',
+    // Nothing here is timed: the deadline only stops a hung test. Work that takes half a second
+    // alone (thousands of rows in jsdom) has passed vitest's default 5 s on a busy two-core machine.
+    testTimeout: 30_000,
     environment: 'node',
     include: ['test/**/*.test.ts'],
   },

@@ -16,8 +16,15 @@ export interface PresenceServer {
   output(): string
 }
 
+/**
+ * How long a starting server may take to answer /healthz. A wait for a condition, so it is long:
+ * on a two-core machine under other builds a Node process has taken over 20 s to start listening.
+ */
+const STARTUP_DEADLINE_MS = 90_000
+
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000
+  const started = Date.now()
+  const deadline = started + STARTUP_DEADLINE_MS
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The presence server exited early:\n${log()}`)
     try {
@@ -26,7 +33,10 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`The presence server did not answer on ${url}:\n${log()}`)
+    if (Date.now() > deadline) {
+      const waited = ((Date.now() - started) / 1000).toFixed(1)
+      throw new Error(`The presence server did not answer on ${url} within ${waited} s:\n${log()}`)
+    }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }

@@ -15,6 +15,9 @@ export default defineProject({
   },
   test: {
     name: 'react',
+    // Nothing here is timed: the deadline only stops a hung test. Work that takes half a second
+    // alone (thousands of rows in jsdom) has passed vitest's default 5 s on a busy two-core machine.
+    testTimeout: 30_000,
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],

@@ -4,9 +4,10 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright'
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CHROMIUM_FLAGS, requireChromiumPath } from '../../scripts/chromium.ts'
+import { namedSteps } from './named-steps.ts'
 
 // The static build as a reader gets it: served over HTTP and opened in Chromium, so the manager
 // has to load the Vue Storybook from the relative ref `./vue` at run time (the build only records
@@ -98,7 +99,60 @@ function propsTableNames(preview: FrameLocator): Promise<string[]> {
     .evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? '').replace(/\*$/, '').trim()))
 }
 
-describe('the built Storybook in Chromium', { timeout: 30_000 }, () => {
+/** What the Vue preview says about its current render: the story, and how far it has got. */
+interface RenderState {
+  readonly storyId: string | null
+  readonly phase: string | null
+  readonly errorShown: string | null
+}
+
+/** The phases a story render reaches once it has rendered and played (or failed to). */
+const renderDone = ['completed', 'afterEach', 'finished', 'errored', 'aborted']
+
+/**
+ * Runs inside a preview frame: Storybook's own render state and whether it shows its error page.
+ * Given `until`, false until the preview's render of that story is done, for waitForFunction.
+ */
+function readRenderState(until?: { storyId: string; done: readonly string[] }): RenderState | false {
+  // The preview's own object, which Storybook puts on the frame's window under this name.
+  const preview = Reflect.get(window, '__STORYBOOK_PREVIEW__') as
+    { currentRender?: { id?: string; phase?: string } } | undefined
+  const render = preview?.currentRender
+  const errorShown = document.body?.classList.contains('sb-show-errordisplay')
+    ? (document.querySelector('#error-message')?.textContent ?? 'an error').trim()
+    : null
+  const state = { storyId: render?.id ?? null, phase: render?.phase ?? null, errorShown }
+  if (until === undefined) return state
+  return state.storyId === until.storyId && until.done.includes(state.phase ?? '') ? state : false
+}
+
+/** Waits, inside `frame`, until the preview has finished rendering `storyId`; returns that state. */
+async function waitForStoryRendered(frame: Frame, storyId: string, timeout: number): Promise<RenderState> {
+  const handle = await frame.waitForFunction(
+    readRenderState,
+    { storyId, done: renderDone },
+    { timeout, polling: 100 },
+  )
+  return (await handle.jsonValue()) as RenderState
+}
+
+function describeRenderState(frame: Frame | undefined): () => Promise<string> {
+  return async () => {
+    if (frame === undefined) return 'the Vue preview frame was not there'
+    const state = await frame.evaluate(readRenderState, undefined)
+    if (state === false) return 'the Vue preview state could not be read'
+    return `the Vue preview was at story ${state.storyId ?? '(none)'}, phase ${state.phase ?? '(none)'}`
+  }
+}
+
+/**
+ * A test's budget: every wait is for a condition, so a slow machine only uses more of it. On a
+ * two-core machine under other builds and a busy loop per core, the Vue story test has taken 163 s
+ * and each docs page up to 120 s; alone, each takes a few seconds.
+ */
+const stepBudget = 300_000
+
+describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, () => {
   let browser: Browser
   let server: { origin: string; close: () => Promise<void> }
   let page: Page
@@ -111,45 +165,83 @@ describe('the built Storybook in Chromium', { timeout: 30_000 }, () => {
     const executablePath = requireChromiumPath("The built Storybook's browser test")
     server = await serveDirectory(staticDir)
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS] })
-  }, 30_000)
+  }, 60_000)
 
   afterAll(async () => {
     await browser?.close()
     await server?.close()
   })
 
+  // Hooks have deadlines of their own (10 s by default): a new page under other builds and a busy
+  // loop per core has taken longer.
   beforeEach(async () => {
     page = await browser.newPage()
-    // Below the test's timeout, so a missing element is named rather than the test timing out.
-    page.setDefaultTimeout(15_000)
-  })
+  }, 60_000)
 
   afterEach(async () => {
     // Not there when beforeEach failed: leave its error to speak.
     await page?.close()
-  })
+  }, 60_000)
+
+  /** Opens the manager and waits until it has fetched the Vue ref's index, as each test needs. */
+  async function openManager(steps: ReturnType<typeof namedSteps>, path = ''): Promise<void> {
+    const vueIndex = page.waitForResponse((response) => response.url().endsWith('/vue/index.json'), {
+      timeout: stepBudget,
+    })
+    await steps.step('the manager page loaded', (timeout) =>
+      page.goto(`${server.origin}/${path}`, { timeout }),
+    )
+    const response = await steps.step(
+      'the manager fetched the Vue ref index ./vue/index.json',
+      () => vueIndex,
+    )
+    expect(response.status(), 'the status of ./vue/index.json').toBe(200)
+  }
 
   it('lists the React components and, under the Vue ref, the same Vue components', async () => {
-    await page.goto(`${server.origin}/`)
-    await expect
-      .poll(() => sidebarComponents(page, 'storybook_internal'), { timeout: 15_000 })
-      .toEqual(expect.arrayContaining(components))
-    // The ref's header comes with the manager's first render of the refs: waited for, not sampled.
-    await page.getByRole('button', { name: 'Vue', exact: true }).waitFor({ state: 'visible' })
-    // The ref's tree appears only once the manager has fetched ./vue/index.json.
-    await expect
-      .poll(() => sidebarComponents(page, 'vue'), {
-        timeout: 15_000,
-        message: 'the Vue ref did not load its components into the sidebar',
-      })
-      .toEqual(await sidebarComponents(page, 'storybook_internal'))
+    const steps = namedSteps(stepBudget)
+    await openManager(steps)
+    await steps.step('the sidebar listed the React components', (timeout) =>
+      expect
+        .poll(() => sidebarComponents(page, 'storybook_internal'), { timeout })
+        .toEqual(expect.arrayContaining(components)),
+    )
+    await steps.step("the sidebar showed the Vue ref's header", (timeout) =>
+      page.getByRole('button', { name: 'Vue', exact: true }).waitFor({ state: 'visible', timeout }),
+    )
+    const react = await sidebarComponents(page, 'storybook_internal')
+    await steps.step("the sidebar listed the Vue ref's components, the same as React's", (timeout) =>
+      expect.poll(() => sidebarComponents(page, 'vue'), { timeout }).toEqual(react),
+    )
   })
 
   it('opens a Vue story from the sidebar and renders it in the Vue preview', async () => {
-    await page.goto(`${server.origin}/`)
-    await page.locator('[data-ref-id="vue"][data-item-id="components-onlinelist"] button').click()
-    await page.locator('[data-ref-id="vue"][data-item-id="components-onlinelist--a-few"] a').click()
-    await expect.poll(() => page.url()).toContain('path=/story/vue_components-onlinelist--a-few')
+    const steps = namedSteps(stepBudget)
+    const storyId = 'components-onlinelist--a-few'
+    await openManager(steps)
+    const component = page.locator('[data-ref-id="vue"][data-item-id="components-onlinelist"] button')
+    await steps.step("the sidebar listed the Vue ref's OnlineList", (timeout) => component.click({ timeout }))
+    const story = page.locator(`[data-ref-id="vue"][data-item-id="${storyId}"] a`)
+    await steps.step('the OnlineList stories opened in the sidebar', (timeout) => story.click({ timeout }))
+    await steps.step('the manager went to the Vue story', (timeout) =>
+      page.waitForURL((url) => url.search.includes(`path=/story/vue_${storyId}`), { timeout }),
+    )
+
+    const frame = await steps.step('the manager showed the Vue preview frame', async (timeout) => {
+      const element = await page.locator('#storybook-ref-vue').elementHandle({ timeout })
+      const content = await element.contentFrame()
+      if (content === null) throw new Error('#storybook-ref-vue has no frame')
+      return content
+    })
+    const rendered = await steps.step(
+      'the Vue preview finished rendering the story',
+      (timeout) => waitForStoryRendered(frame, storyId, timeout),
+      describeRenderState(frame),
+    )
+    expect(rendered, 'the Vue preview rendered the story without an error').toMatchObject({
+      phase: expect.not.stringMatching(/^(errored|aborted)$/),
+      errorShown: null,
+    })
 
     // In the story's own root: the component's docs page, opened by the first click, may still be
     // in the preview for a moment, with a listbox for every story.
@@ -158,22 +250,23 @@ describe('the built Storybook in Chromium', { timeout: 30_000 }, () => {
       .contentFrame()
       .locator('#storybook-root')
       .getByRole('listbox', { name: 'Online' })
-    await list.waitFor()
     // "A Few": the viewer and five others, as the story's own play expects.
-    await expect.poll(() => list.getByRole('option').count()).toBe(6)
+    await steps.step('the story showed the viewer and five others', (timeout) =>
+      expect.poll(() => list.getByRole('option').count(), { timeout }).toBe(6),
+    )
   })
 
   describe.each(frameworks)('the %s docs pages', (framework, { idPrefix, preview }) => {
     it.each(Object.entries(sharedProps))(
       'list the props of %s in the props table',
       async (component, props) => {
-        await page.goto(`${server.origin}/?path=/docs/${idPrefix}components-${component.toLowerCase()}--docs`)
-        await expect
-          .poll(() => propsTableNames(page.locator(preview).contentFrame()), {
-            timeout: 15_000,
-            message: `the props table of the ${framework} ${component}`,
-          })
-          .toEqual(expect.arrayContaining([...props]))
+        const steps = namedSteps(stepBudget)
+        await openManager(steps, `?path=/docs/${idPrefix}components-${component.toLowerCase()}--docs`)
+        await steps.step(`the props table of the ${framework} ${component} listed its props`, (timeout) =>
+          expect
+            .poll(() => propsTableNames(page.locator(preview).contentFrame()), { timeout })
+            .toEqual(expect.arrayContaining([...props])),
+        )
       },
     )
   })
