@@ -59,6 +59,8 @@ export async function runWorkload(settings: WorkloadSettings): Promise<WorkloadR
     const url = settings.nodeUrls[index % settings.nodeUrls.length] as string
     const adapter = createSocketIoAdapter({
       url,
+      // The benchmark's clients run in Node, not a page.
+      connectOnServer: true,
       token: createPresenceToken({ userId, name: `User ${index}` }, SECRET),
       socketOptions: { forceNew: true, reconnectionDelay: 200 },
     })

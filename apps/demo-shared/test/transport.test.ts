@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PresenceClient } from '@presence-kit/core'
 import { demoClientOptions } from '../src/client-options.js'
 import { readDemoSettings } from '../src/settings.js'
@@ -37,8 +37,14 @@ describe('transportChoice', () => {
 
 describe('createDemoClient on broadcast-channel', () => {
   const clients: PresenceClient[] = []
+  // Adapters connect only in a page: `window` and `document` stand in for one here.
+  beforeEach(() => {
+    vi.stubGlobal('window', globalThis)
+    vi.stubGlobal('document', {})
+  })
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy()
+    vi.unstubAllGlobals()
   })
 
   // Node has a real BroadcastChannel: two clients in one process stand for two tabs, no server.

@@ -168,6 +168,7 @@ describe('the socket-io adapter with the reference server', () => {
     let asked = 0
     const adapter = createSocketIoAdapter({
       url,
+      connectOnServer: true,
       token: () => {
         asked++
         return Promise.resolve(tokenFor('ada'))
@@ -193,7 +194,12 @@ describe('the socket-io adapter with the reference server', () => {
     adapter.destroy?.()
     expect(adapter.socket.connected).toBe(false)
 
-    const refused = createSocketIoAdapter({ url, token: 'forged.token', socketOptions: { forceNew: true } })
+    const refused = createSocketIoAdapter({
+      url,
+      token: 'forged.token',
+      connectOnServer: true,
+      socketOptions: { forceNew: true },
+    })
     const refusedClient = createPresenceClient({ adapter: refused, user: { id: 'mallory' }, batch: 'sync' })
     const refusedRoom = refusedClient.room('lobby')
     refusedRoom.join({})

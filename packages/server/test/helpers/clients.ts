@@ -32,6 +32,8 @@ export function connectClient(
   const adapter = createSocketIoAdapter({
     url,
     token,
+    // These clients run in Node, not a page.
+    connectOnServer: true,
     socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true },
   })
   const client = createPresenceClient({
