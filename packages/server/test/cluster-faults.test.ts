@@ -1,8 +1,8 @@
 import type { Room } from '@presence-kit/core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { closeAllClients, connectClient, userIds } from './helpers/clients.js'
+import { describe, expect, it } from 'vitest'
+import { connectClient, userIds } from './helpers/clients.js'
+import { useClusterLifecycle } from './helpers/cluster-lifecycle.js'
 import { startNode, type NodeProcess } from './helpers/node-process.js'
-import { startRedis, type TestRedis } from './helpers/redis.js'
 import { startRelay, type Relay } from './helpers/relay.js'
 import { sleep, waitFor } from './helpers/wait.js'
 
@@ -16,36 +16,22 @@ const MARGIN_MS = 2000
 /** How long the test hook holds a recovery read: the window a slow Redis opens for a race. */
 const HOLD_MS = 3000
 
-let redis: TestRedis
-let nodes: NodeProcess[] = []
+const cluster = useClusterLifecycle()
 let relays: Relay[] = []
 let nextId = 0
 
 async function node(options: { redisUrl?: string; env?: Record<string, string> } = {}) {
   const started = await startNode({
-    redisUrl: options.redisUrl ?? redis.url,
+    redisUrl: options.redisUrl ?? cluster.redis().url,
     nodeId: `fault-node-${++nextId}`,
     timings: FAST,
     ...(options.env === undefined ? {} : { env: options.env }),
   })
-  nodes.push(started)
-  return started
+  return cluster.track(started)
 }
 
-beforeAll(async () => {
-  redis = await startRedis()
-})
-
-afterAll(async () => {
-  await redis.stop()
-})
-
-afterEach(async () => {
-  closeAllClients()
-  for (const each of nodes) if (!each.exited()) each.child.kill('SIGCONT')
-  await Promise.all(nodes.map((each) => each.kill('SIGKILL')))
+cluster.afterEachTest(async () => {
   await Promise.all(relays.map((relay) => relay.close()))
-  nodes = []
   relays = []
 })
 
@@ -124,7 +110,7 @@ describe('a cluster heals on its own', () => {
   })
 
   it('brings back a node cut from Redis while its clients stayed connected, once the partition heals', async () => {
-    const relay = await startRelay(redis.port)
+    const relay = await startRelay(cluster.redis().port)
     relays.push(relay)
     const [one, two] = await Promise.all([node(), node({ redisUrl: relay.url })])
     const name = freshRoom()
@@ -175,7 +161,7 @@ describe('a cluster heals on its own', () => {
     for (const each of tabs) each.room.join({ n: 1 })
     await allList(tabs, ['ada', 'bob', 'grace', 'hal'], 'before the outage', 10_000)
 
-    await redis.stop()
+    await cluster.redis().stop()
     const stoppedAt = Date.now()
     // During the outage, on every node: an update, a leave and a join.
     ada.room.update({ n: 2 })
@@ -204,7 +190,7 @@ describe('a cluster heals on its own', () => {
 
     const oneLines = one.lines.length
     const twoLines = two.lines.length
-    await redis.restart()
+    await cluster.redis().restart()
     const backAt = Date.now()
 
     // While node one holds its purge's read: a tab joins on it, an update and a leave on node two.

@@ -1,40 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLUSTER_TIMINGS } from '../src/index.js'
-import { closeAllClients, connectClient, userIds } from './helpers/clients.js'
+import { connectClient, userIds } from './helpers/clients.js'
+import { useClusterLifecycle } from './helpers/cluster-lifecycle.js'
 import { health, startNode, type NodeProcess } from './helpers/node-process.js'
-import { startRedis, type TestRedis } from './helpers/redis.js'
+import { startRedis } from './helpers/redis.js'
 import { waitFor } from './helpers/wait.js'
 
 const FAST = { heartbeat: 200, ttl: 1000, sweep: 200 }
 
-let redis: TestRedis
-let nodes: NodeProcess[] = []
+const cluster = useClusterLifecycle()
 let nextId = 0
 
 async function node(timings: typeof FAST | 'defaults' = FAST, nodeId = `node-${++nextId}`, port?: number) {
   const started = await startNode({
-    redisUrl: redis.url,
+    redisUrl: cluster.redis().url,
     nodeId,
     ...(timings === 'defaults' ? {} : { timings }),
     ...(port === undefined ? {} : { port }),
   })
-  nodes.push(started)
-  return started
+  return cluster.track(started)
 }
-
-beforeAll(async () => {
-  redis = await startRedis()
-})
-
-afterAll(async () => {
-  await redis.stop()
-})
-
-afterEach(async () => {
-  closeAllClients()
-  await Promise.all(nodes.map((each) => each.kill('SIGKILL')))
-  nodes = []
-})
 
 /** Each test gets a room of its own: rooms of earlier tests may still be swept meanwhile. */
 let roomCount = 0
@@ -202,7 +187,7 @@ describe('several nodes on one Redis', () => {
       'both see both',
     )
 
-    await redis.stop()
+    await cluster.redis().stop()
     const downOne = await waitForHealth(one.url, 'degraded')
     expect(downOne.redis).toBe('down')
     // While Redis is away each node serves its own clients.
@@ -216,7 +201,7 @@ describe('several nodes on one Redis', () => {
     await waitFor(() => graceRoom.isUserPresent('zoe'), Boolean, 'zoe on the same node')
     expect(one.exited() || two.exited()).toBe(false)
 
-    await redis.restart()
+    await cluster.redis().restart()
     await waitForHealth(one.url, 'ok')
     await waitForHealth(two.url, 'ok')
     const everyone = 'ada,grace,lin,zoe'
@@ -249,7 +234,8 @@ describe('several nodes on one Redis', () => {
         startNode({ redisUrl: late.url, nodeId: 'late-1', timings: FAST }),
         startNode({ redisUrl: late.url, nodeId: 'late-2', timings: FAST }),
       ])
-      nodes.push(one, two)
+      cluster.track(one)
+      cluster.track(two)
       const name = freshRoom()
       const ada = connectClient(one.url, { id: 'ada' })
       const grace = connectClient(two.url, { id: 'grace' })

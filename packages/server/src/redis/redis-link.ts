@@ -6,8 +6,10 @@ import { heartbeatKeyLifeMs, type ClusterTimings } from '../options.js'
 import type { LeaveMessage, TypingMessage } from '../protocol.js'
 import type { RoomEntry } from '../room-replica.js'
 import { RedisKeys } from './keys.js'
-import { parseClusterMessage, parseEntry, type ClusterMessage } from './messages.js'
-import { deleteIfUnchanged, forgetIfStillDead } from './scripts.js'
+import { parseClusterMessage, type ClusterMessage } from './messages.js'
+import { DeadRuns } from './dead-runs.js'
+import { deleteNodeEntries, readLiveEntries, writeNodeEntries } from './node-entries.js'
+import { forgetIfStillDead } from './scripts.js'
 import { holdRecoveryRead } from './test-hooks.js'
 
 export interface RedisLinkOptions {
@@ -50,8 +52,7 @@ export class RedisLink implements ClusterLink {
   private fullResync: NodeJS.Timeout | undefined
   /** The heartbeat under way, so a second one (a timer, a leave for an own connection) joins it. */
   private beating: Promise<void> | undefined
-  /** Runs of live nodes seen stale by the last sweep: removed if the next sweep sees them again. */
-  private staleRuns = new Map<string, Set<string>>()
+  private readonly deadRuns = new DeadRuns()
 
   constructor(options: RedisLinkOptions) {
     this.keys = new RedisKeys(options.prefix)
@@ -161,24 +162,16 @@ export class RedisLink implements ClusterLink {
     }
   }
 
-  /**
-   * Writes every live connection of this node again under a new run, and the run's key last, in
-   * one transaction: a sweeper that reads the new run has already been sent the connections.
-   */
+  /** Writes every live connection of this node again under a new run (see `writeNodeEntries`). */
   private async reannounce(): Promise<void> {
     const restamped = this.engine.restampLocal()
-    const nodeId = this.engine.nodeId
-    const transaction = this.command.multi()
-    for (const { room, entry } of restamped) {
-      transaction
-        .hset(this.keys.room(room.name), entry.wire.connectionId, JSON.stringify(entry))
-        .sadd(this.keys.nodeRooms(nodeId), room.name)
-        .publish(this.keys.channel, this.encode({ n: nodeId, t: 'upsert', room: room.name, entry }))
-    }
-    transaction
-      .set(this.keys.node(nodeId), this.engine.runId, 'PX', heartbeatKeyLifeMs(this.timings))
-      .sadd(this.keys.nodes, nodeId)
-    await transaction.exec()
+    const { nodeId, runId } = this.engine
+    await writeNodeEntries(this.command, this.keys, {
+      nodeId,
+      runId,
+      restamped,
+      keyLifeMs: heartbeatKeyLifeMs(this.timings),
+    })
     if (restamped.length > 0 && this.everReady) {
       this.log.info('wrote this node’s connections again under a new run', { connections: restamped.length })
     }
@@ -189,30 +182,16 @@ export class RedisLink implements ClusterLink {
    * connections after a restart, or leaves that could not be written during an outage.
    */
   private async purgeOwnLeftovers(): Promise<void> {
-    const nodeId = this.engine.nodeId
-    const rooms = await this.command.smembers(this.keys.nodeRooms(nodeId))
-    await holdRecoveryRead('purge', this.log)
-    let purged = 0
-    for (const room of rooms) {
-      const stored = await this.command.hgetall(this.keys.room(room))
-      for (const [connectionId, text] of Object.entries(stored)) {
-        const entry = parseEntry(text)
-        // Live is decided now, after the reads: a join handled while they were under way is live.
-        if (entry === undefined || entry.node !== nodeId || this.engine.holdsLocally(room, connectionId))
-          continue
-        const leave = { room, connectionId, userId: entry.wire.userId, version: entry.wire.version + 1 }
-        const deleted = await deleteIfUnchanged(this.command, {
-          roomKey: this.keys.room(room),
-          nodeKey: this.keys.node(nodeId),
-          connectionId,
-          expected: text,
-          deadRun: '',
-          channel: this.keys.channel,
-          message: this.encode({ n: nodeId, t: 'leave', room, leave }),
-        })
-        if (deleted) purged++
-      }
-    }
+    const purged = await deleteNodeEntries({
+      command: this.command,
+      keys: this.keys,
+      publisher: this.engine.nodeId,
+      nodeId: this.engine.nodeId,
+      // Live is decided after the reads: a join handled while they were under way is live.
+      keep: (room, connectionId) => this.engine.holdsLocally(room, connectionId),
+      onlyDeadRuns: false,
+      afterListing: () => holdRecoveryRead('purge', this.log),
+    })
     if (purged > 0) this.log.info('purged connections a previous run left in redis', { purged })
   }
 
@@ -225,7 +204,7 @@ export class RedisLink implements ClusterLink {
     try {
       for (const name of Array.from(this.engine.rooms.keys())) {
         const readSince = removeMissing ? this.engine.remoteVersions(name) : undefined
-        const stored = await this.readRoom(name)
+        const stored = await readLiveEntries(this.command, this.keys, name)
         if (removeMissing) await holdRecoveryRead('full-resync', this.log)
         this.engine.reconcile(name, stored, readSince)
       }
@@ -235,24 +214,9 @@ export class RedisLink implements ClusterLink {
     }
   }
 
-  /** A room's live connections in Redis: entries of nodes whose heartbeat is gone are left out. */
-  private async readRoom(room: string): Promise<RoomEntry[]> {
-    const stored = await this.command.hgetall(this.keys.room(room))
-    const entries: RoomEntry[] = []
-    for (const text of Object.values(stored)) {
-      const entry = parseEntry(text)
-      if (entry !== undefined) entries.push(entry)
-    }
-    const nodes = [...new Set(entries.map((entry) => entry.node))]
-    if (nodes.length === 0) return entries
-    const runs = await this.command.mget(nodes.map((node) => this.keys.node(node)))
-    const runOf = new Map(nodes.map((node, index) => [node, runs[index]]))
-    return entries.filter((entry) => runOf.get(entry.node) === entry.run)
-  }
-
   loadRoom(room: string): Promise<RoomEntry[]> {
     if (!this.ready) return Promise.resolve([])
-    return this.readRoom(room)
+    return readLiveEntries(this.command, this.keys, room)
   }
 
   /** Finds nodes whose heartbeat expired, or that restarted, and drops what they held. */
@@ -267,19 +231,10 @@ export class RedisLink implements ClusterLink {
       if (ids.size === 0) return
       const list = [...ids]
       const runs = await this.command.mget(list.map((id) => this.keys.node(id)))
-      const previousStale = this.staleRuns
-      this.staleRuns = new Map()
+      const previous = this.deadRuns.next()
       for (const [index, id] of list.entries()) {
         const run = runs[index] ?? undefined
-        const heldRuns = held.get(id) ?? new Set<string>()
-        let dead = heldRuns
-        if (run !== undefined) {
-          // A live node under another run restarted, or is writing itself again under a new run
-          // (whose messages may still be on their way): its other runs go at the next sweep.
-          const stale = new Set([...heldRuns].filter((each) => each !== run))
-          this.staleRuns.set(id, stale)
-          dead = new Set([...stale].filter((each) => previousStale.get(id)?.has(each) === true))
-        }
+        const dead = this.deadRuns.of(previous, id, held.get(id) ?? new Set(), run)
         const removed = this.engine.removeNode(id, dead)
         if (removed > 0)
           this.log.info('removed the members of a dead or restarted node', { deadNode: id, removed })
@@ -300,28 +255,14 @@ export class RedisLink implements ClusterLink {
       'NX',
     )
     if (locked !== 'OK') return
-    const rooms = await this.command.smembers(this.keys.nodeRooms(nodeId))
-    for (const room of rooms) {
-      const stored = await this.command.hgetall(this.keys.room(room))
-      for (const [connectionId, text] of Object.entries(stored)) {
-        const entry = parseEntry(text)
-        if (entry !== undefined && entry.node !== nodeId) continue
-        const leave =
-          entry === undefined
-            ? undefined
-            : { room, connectionId, userId: entry.wire.userId, version: entry.wire.version + 1 }
-        // Deleted only if unchanged and its run still dead: the node may be back under a new run.
-        await deleteIfUnchanged(this.command, {
-          roomKey: this.keys.room(room),
-          nodeKey: this.keys.node(nodeId),
-          connectionId,
-          expected: text,
-          deadRun: entry?.run ?? '',
-          channel: this.keys.channel,
-          message: leave === undefined ? '' : this.encode({ n: this.engine.nodeId, t: 'leave', room, leave }),
-        })
-      }
-    }
+    await deleteNodeEntries({
+      command: this.command,
+      keys: this.keys,
+      publisher: this.engine.nodeId,
+      nodeId,
+      keep: () => false,
+      onlyDeadRuns: true,
+    })
     const keys = {
       node: this.keys.node(nodeId),
       nodeRooms: this.keys.nodeRooms(nodeId),
