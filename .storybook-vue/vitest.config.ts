@@ -15,6 +15,8 @@ export default defineProject({
     globalSetup: [fileURLToPath(new URL('../.storybook/require-chromium.setup.ts', import.meta.url))],
     browser: {
       enabled: true,
+      // Chromium on a busy two-core machine has taken longer than the default 30 s to connect.
+      connectTimeout: 180_000,
       headless: true,
       provider: playwright({ launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs } }),
       instances: [{ browser: 'chromium' }],

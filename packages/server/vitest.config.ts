@@ -23,8 +23,10 @@ export default defineProject({
     name: 'server',
     environment: 'node',
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Deadlines that stop a hung test, above the 60 s a node process is given to start: under
+    // other builds a start has taken over 20 s.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Multi-node tests start their own Redis and server processes: one file at a time on 2 cores.
     fileParallelism: false,
   },

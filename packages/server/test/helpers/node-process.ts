@@ -66,8 +66,9 @@ export async function startNode(settings: NodeSettings): Promise<NodeProcess> {
   })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`node ${settings.nodeId} did not start: ${lines.join('\n')}`)),
-      20_000,
+      () => reject(new Error(`node ${settings.nodeId} did not start within 60 s: ${lines.join('\n')}`)),
+      // A wait for the "started" line, so long: under other builds a start has taken over 20 s.
+      60_000,
     )
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
