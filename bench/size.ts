@@ -46,6 +46,9 @@ const entries: Entry[] = [
     // Holds everything the React and Vue components share (list model, prop checks, labels),
     // so each framework's entry stays thin.
     budgetBytes: 5 * 1024,
+    // The list and popover controllers (about 810 B), status text with relative times, the shared
+    // clock, computed avatar contrast and one-letter initials (about 615 B).
+    ceilingBytes: 6_550,
   },
   {
     // What a Vue app pays: createPresenceClient (the store: every app makes one), the plugin, the
@@ -62,7 +65,9 @@ const entries: Entry[] = [
     external: ['vue', '@vue/*'],
     budgetBytes: 20 * 1024,
     // Over by about what the core is over its own budget; @tanstack/vue-virtual is about 5.5 KB.
-    ceilingBytes: 22_330,
+    // Plus the controllers' bindings (about 410 B), status badges, status text and avatar
+    // loading, order and ring (about 840 B).
+    ceilingBytes: 23_580,
   },
   {
     // What a React app pays: createPresenceClient (the store: every app makes one), the provider,
@@ -77,8 +82,9 @@ const entries: Entry[] = [
     } from '@presence-kit/react'`,
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     budgetBytes: 20 * 1024,
-    // Over by about what the core is over its own budget.
-    ceilingBytes: 21_710,
+    // Over by about what the core is over its own budget, plus the controllers' bindings (about
+    // 480 B), status badges, status text and avatar loading, order and ring (about 810 B).
+    ceilingBytes: 23_000,
   },
 ]
 

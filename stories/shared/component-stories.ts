@@ -2,7 +2,7 @@
 // the checks its play function makes. The React and the Vue story files spread these into their
 // exports, so both frameworks show, and are tested on, the same states.
 import type { ConnectionBadgeMessages, TypingMessages } from '@presence-kit/core/ui'
-import { fn } from 'storybook/test'
+import { expect, fn, userEvent, waitFor } from 'storybook/test'
 import { expectBatching, expectLiveCrowd, expectLiveHundredThousand } from './live-plays.ts'
 import {
   expectAvatarsNamedInFull,
@@ -36,6 +36,8 @@ import {
   typingAppearsAndClears,
   type Play,
 } from './plays.ts'
+import { expectInitialsContrast, expectInitialsInside, expectStatusShapes } from './status-plays.ts'
+import { findPart } from './play-dom.ts'
 import type { StoryPageGlobals } from './story-page.ts'
 
 interface StorySpec<Args> {
@@ -108,7 +110,12 @@ export const onlineListStories = {
   EveryStatus: {
     args: { showRecentlyLeft: true },
     parameters: { presence: { self: false, members: cast.everyStatus } },
-    play: allOf(expectOptions(4), expectStatusesListed(['active', 'idle', 'away', 'offline'])),
+    play: allOf(
+      expectOptions(4),
+      expectStatusesListed(['active', 'idle', 'away', 'offline']),
+      expectStatusShapes(['active', 'idle', 'away', 'offline']),
+      expectInitialsInside,
+    ),
   },
   GroupedByStatus: {
     // Tall enough for every row and header, so the play sees them all.
@@ -170,6 +177,8 @@ export interface AvatarStackStoryArgs {
   readonly size?: 'sm' | 'md' | 'lg'
   readonly includeSelf?: boolean
   readonly label?: string
+  readonly order?: 'first-on-top' | 'last-on-top'
+  readonly ring?: boolean
 }
 
 export const avatarStackArgs: AvatarStackStoryArgs = { room: STORY_ROOM, max: 5, size: 'md' }
@@ -186,6 +195,24 @@ export const avatarStackStories = {
   OneMember: { parameters: { presence: {} }, play: allOf(expectAvatars(1), expectImages) },
   AFew: { parameters: { presence: { members: cast.few.slice(0, 3) } }, play: expectAvatars(4) },
   Overflow: { parameters: { presence: { members: cast.many } }, play: expectAvatars(5, 5) },
+  /** The "+N" list says each hidden member's status, in words and by the badge's shape. */
+  EveryStatusBehindOverflow: {
+    args: { includeSelf: false, max: 1 },
+    parameters: { presence: { self: false, members: cast.everyStatus } },
+    play: allOf(
+      async ({ canvasElement }) => {
+        const button = canvasElement.querySelector<HTMLElement>('[data-part="avatar-overflow"]')
+        button?.click()
+      },
+      expectStatusShapes(['active', 'idle', 'away']),
+    ),
+  },
+  /** The last avatar drawn on top, each in a ring of its member's colour. */
+  LastOnTopWithRings: {
+    args: { order: 'last-on-top', ring: true },
+    parameters: { presence: { members: cast.few } },
+    play: allOf(expectAvatars(5, 1), expectInitialsInside, expectInitialsContrast),
+  },
   OpenOverflowWithKeyboard: {
     parameters: { presence: { members: cast.many } },
     play: openOverflowWithKeyboard,
@@ -201,16 +228,17 @@ export const avatarStackStories = {
     play: allOf(
       expectAvatars(3),
       expectAvatarStatuses([
-        ['Ines Active', 'active'],
-        ['Ivan Idle', 'idle'],
-        ['Awa Away', 'away'],
+        ['Ines Active, Active', 'active'],
+        ['Ivan Idle, Idle', 'idle'],
+        ['Awa Away, Away', 'away'],
       ]),
+      expectStatusShapes(['active', 'idle', 'away']),
     ),
   },
   /** One stack of each size; the story files render the three. */
   Sizes: {
     parameters: { presence: { members: cast.few } },
-    play: expectAvatarSizes(avatarSizes),
+    play: allOf(expectAvatarSizes(avatarSizes), expectInitialsInside, expectInitialsContrast),
   },
   BrokenAndUnsafeAvatars: {
     args: { includeSelf: false, max: 10 },

@@ -39,7 +39,12 @@ export function expectAvatarsNamedInFull(names: readonly string[]): Play {
   return async ({ canvasElement }) => {
     const stack = await findPart(canvasElement, 'avatar-stack')
     for (const name of names) {
-      const avatar = await within(stack).findByRole('img', { name }, SLOW)
+      // Named "name, status": the whole name, then the status.
+      const avatar = await within(stack).findByRole(
+        'img',
+        { name: (label) => label.startsWith(`${name}, `) },
+        SLOW,
+      )
       const box = avatar.getBoundingClientRect()
       expect(box.height).toBeCloseTo(box.width, 1)
       expect(box.width).toBeLessThanOrEqual(64)

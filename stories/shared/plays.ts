@@ -329,7 +329,8 @@ export function expectInitialsOnly(names: readonly string[]): Play {
     const named = parts(canvasElement, 'avatar').map((avatar) =>
       avatar.getAttribute('aria-hidden') === 'true'
         ? (avatar.parentElement?.querySelector('[data-presence-name]')?.textContent ?? null)
-        : avatar.getAttribute('aria-label'),
+        : // The label is "name, status".
+          (avatar.getAttribute('aria-label')?.replace(/, [^,]+$/, '') ?? null),
     )
     expect(named).toEqual(expect.arrayContaining([...names]))
   }
