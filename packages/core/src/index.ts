@@ -1,4 +1,5 @@
 export { createPresenceClient, type PresenceClient } from './client.js'
+export { createServerRenderingClient, isBrowser } from './server-rendering-client.js'
 export { Room, type PresenceUpdate } from './room.js'
 export type { PresenceClientOptions, TypingOptions, ResolveUser } from './options.js'
 export type {

@@ -1,18 +1,31 @@
-import { PresenceError, type PresenceClient } from '@presence-kit/core'
+import {
+  createServerRenderingClient,
+  isBrowser,
+  PresenceError,
+  type PresenceClient,
+} from '@presence-kit/core'
 import { hasInjectionContext, inject, provide, type App, type InjectionKey, type Plugin } from 'vue'
 
 /** Where the client of an app (or of a subtree) is provided. */
 export const presenceClientKey: InjectionKey<PresenceClient> = Symbol('presence-kit client')
 
 /**
- * A Vue plugin that makes `client` available to every composable and component of the app:
- * `app.use(createPresencePlugin(client))`. One client per app (per request on a server), never a
- * module singleton.
+ * A Vue plugin that makes a client available to every composable and component of the app:
+ * `app.use(createPresencePlugin(() => createPresenceClient(...)))`. A factory is called once, in the
+ * browser only: while rendering on a server (Nuxt, Vite SSR) the app gets a client without a
+ * transport, whose rooms show the same loading state the browser's first render shows. A client
+ * made by the app is taken as it is: one per app, never a module singleton.
  */
-export function createPresencePlugin(client: PresenceClient): Plugin {
+export function createPresencePlugin(client: PresenceClient | (() => PresenceClient)): Plugin {
+  let made: PresenceClient | undefined
   return {
     install(app: App) {
-      app.provide(presenceClientKey, client)
+      if (typeof client !== 'function') {
+        app.provide(presenceClientKey, client)
+        return
+      }
+      made ??= isBrowser() ? client() : createServerRenderingClient()
+      app.provide(presenceClientKey, made)
     },
   }
 }
@@ -34,7 +47,7 @@ export function usePresenceClient(): PresenceClient {
   if (client === null) {
     throw new PresenceError(
       'invalid-state',
-      'No presence client here: install it with app.use(createPresencePlugin(client)) or call providePresence(client) in a parent component.',
+      'No presence client here: install it with app.use(createPresencePlugin(() => createPresenceClient(...))) or call providePresence(client) in a parent component.',
     )
   }
   return client
