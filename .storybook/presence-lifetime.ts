@@ -31,7 +31,11 @@ export function presenceUntilUnmounted(context: PresenceStoryContext): (() => vo
   }
 }
 
-/** Called when a tree showing the presence mounts; the function returned, when it unmounts. */
+/**
+ * Called when a tree showing the presence mounts; the function returned, when it unmounts. The
+ * release waits a microtask: a framework unmounts the holder before its children, whose own
+ * cleanups (releasing their room) still need a live client.
+ */
 export function holdPresence(presence: StoryPresence): () => void {
   const lifetime = lifetimes.get(presence)
   if (lifetime === undefined) return () => undefined
@@ -40,7 +44,9 @@ export function holdPresence(presence: StoryPresence): () => void {
   return () => {
     if (!held) return
     held = false
-    lifetime.holds--
-    if (lifetime.holds === 0 && lifetime.left) lifetime.release()
+    queueMicrotask(() => {
+      lifetime.holds--
+      if (lifetime.holds === 0 && lifetime.left) lifetime.release()
+    })
   }
 }

@@ -1,6 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { PresenceProvider } from '@presence-kit/react'
-import { useLayoutEffect, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { findStoryPresence, type StoryPresence } from '../stories/shared/presence-fixtures.ts'
 import { holdPresence, presenceUntilUnmounted } from './presence-lifetime.ts'
 import { showcaseDocsPage, storybookDocsTheme } from './showcase-docs.ts'
@@ -15,7 +15,8 @@ import {
 
 /** Keeps the story's client alive while this tree is mounted (see presence-lifetime.ts). */
 function HeldPresence({ presence, children }: { presence: StoryPresence; children: ReactNode }) {
-  useLayoutEffect(() => holdPresence(presence), [presence])
+  // Passive, like the hooks' own room holds: their cleanups run in the same flush as this one.
+  useEffect(() => holdPresence(presence), [presence])
   return <PresenceProvider client={presence.client}>{children}</PresenceProvider>
 }
 
