@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { StorybookConfig } from '@storybook/vue3-vite'
 import vue from '@vitejs/plugin-vue'
 import { mergeConfig } from 'vite'
@@ -14,6 +15,9 @@ const config: StorybookConfig = {
   stories: ['../stories/vue/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
+  // The stories' font, as in the React Storybook: one file for both.
+  previewHead: (head) =>
+    `${head}${readFileSync(new URL('../.storybook/preview-head.html', import.meta.url), 'utf8')}`,
   viteFinal(viteConfig) {
     // The Vue framework does not add the Vue plugin itself.
     const hasVue = (viteConfig.plugins ?? [])

@@ -1,9 +1,8 @@
 import type { Decorator, Preview } from '@storybook/vue3-vite'
 import { providePresence } from '@presence-kit/vue'
-import { defineComponent, h, onBeforeUnmount, onMounted, watch } from 'vue'
-import { holdPresence, presenceUntilUnmounted } from '../.storybook/presence-lifetime.ts'
+import { defineComponent, h, watch } from 'vue'
 import { showcaseDocsPage, storybookDocsTheme } from '../.storybook/showcase-docs.ts'
-import { findStoryPresence } from '../stories/shared/presence-fixtures.ts'
+import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
 import { docgenDefaults } from './docgen-defaults.ts'
 import {
   applyStoryPage,
@@ -22,10 +21,6 @@ const withPresence: Decorator = (story, context) => {
     name: 'WithPresence',
     setup() {
       providePresence(presence.client)
-      // The client outlives Storybook's cleanup until this tree unmounts (see presence-lifetime.ts).
-      let release: (() => void) | undefined
-      onMounted(() => (release = holdPresence(presence)))
-      onBeforeUnmount(() => release?.())
       // Live stories: the controls steer the running crowd (the renderer's args are reactive).
       watch(
         () => ({ ...context.args }),
@@ -63,7 +58,7 @@ const preview: Preview = {
   },
   globalTypes: storyPageGlobalTypes,
   initialGlobals: storyPageInitialGlobals,
-  beforeEach: [presenceUntilUnmounted],
+  beforeEach: [presenceBeforeEach],
   argTypesEnhancers: [docgenDefaults],
   decorators: [withPresence, withPage],
 }

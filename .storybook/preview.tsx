@@ -1,8 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { PresenceProvider } from '@presence-kit/react'
-import { useLayoutEffect, type ReactNode } from 'react'
-import { findStoryPresence, type StoryPresence } from '../stories/shared/presence-fixtures.ts'
-import { holdPresence, presenceUntilUnmounted } from './presence-lifetime.ts'
+import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
 import { showcaseDocsPage, storybookDocsTheme } from './showcase-docs.ts'
 import {
   applyStoryPage,
@@ -13,21 +11,15 @@ import {
   type StoryPageGlobals,
 } from '../stories/shared/story-page.ts'
 
-/** Keeps the story's client alive while this tree is mounted (see presence-lifetime.ts). */
-function HeldPresence({ presence, children }: { presence: StoryPresence; children: ReactNode }) {
-  useLayoutEffect(() => holdPresence(presence), [presence])
-  return <PresenceProvider client={presence.client}>{children}</PresenceProvider>
-}
-
 const withPresence: Decorator = (Story, context) => {
   const presence = findStoryPresence(context)
   if (presence === undefined) return <Story />
   // Live stories: the controls steer the running crowd.
   presence.setCrowd(context.args)
   return (
-    <HeldPresence presence={presence}>
+    <PresenceProvider client={presence.client}>
       <Story />
-    </HeldPresence>
+    </PresenceProvider>
   )
 }
 
@@ -56,7 +48,7 @@ const preview: Preview = {
   },
   globalTypes: storyPageGlobalTypes,
   initialGlobals: storyPageInitialGlobals,
-  beforeEach: [presenceUntilUnmounted],
+  beforeEach: [presenceBeforeEach],
   decorators: [withPresence, withPage],
 }
 
