@@ -2,7 +2,7 @@
 // the checks its play function makes. The React and the Vue story files spread these into their
 // exports, so both frameworks show, and are tested on, the same states.
 import type { ConnectionBadgeMessages, TypingMessages } from '@presence-kit/core/ui'
-import { expect, fn, userEvent, waitFor } from 'storybook/test'
+import { fn } from 'storybook/test'
 import { expectBatching, expectLiveCrowd, expectLiveHundredThousand } from './live-plays.ts'
 import {
   expectAvatarsNamedInFull,
@@ -37,7 +37,6 @@ import {
   type Play,
 } from './plays.ts'
 import { expectInitialsContrast, expectInitialsInside, expectStatusShapes } from './status-plays.ts'
-import { findPart } from './play-dom.ts'
 import type { StoryPageGlobals } from './story-page.ts'
 
 interface StorySpec<Args> {

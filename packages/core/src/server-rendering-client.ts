@@ -21,5 +21,6 @@ export function createServerRenderingClient(): PresenceClient {
 
 /** True where a factory may run: in a browser, never while rendering on a server. */
 export function isBrowser(): boolean {
-  return typeof window !== 'undefined' && typeof document !== 'undefined'
+  const scope = globalThis as { window?: unknown; document?: unknown }
+  return typeof scope.window === 'object' && scope.window !== null && typeof scope.document === 'object'
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLUSTER_TIMINGS } from '../src/index.js'
 import { connectClient, userIds } from './helpers/clients.js'
 import { useClusterLifecycle } from './helpers/cluster-lifecycle.js'
-import { health, startNode, type NodeProcess } from './helpers/node-process.js'
+import { health, startNode } from './helpers/node-process.js'
 import { startRedis } from './helpers/redis.js'
 import { waitFor } from './helpers/wait.js'
 

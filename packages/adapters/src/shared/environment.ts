@@ -1,12 +1,5 @@
-/**
- * Whether this runtime is a page that may open a presence connection: a browser has `window` and
- * `document`. A server rendering the page has neither, and a connection opened there would belong
- * to no user and stay open after the response (one socket per request).
- */
-export function isBrowser(): boolean {
-  const scope = globalThis as { window?: unknown; document?: unknown }
-  return typeof scope.window === 'object' && scope.window !== null && typeof scope.document === 'object'
-}
+// A page may open a presence connection; a server rendering it may not. One rule, kept in core.
+export { isBrowser } from '@presence-kit/core'
 
 /** The option every adapter takes about where it may connect. */
 export interface ConnectOptions {
