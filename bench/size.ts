@@ -29,7 +29,8 @@ const entries: Entry[] = [
     source: `export * from '@presence-kit/core'`,
     external: [],
     budgetBytes: 6 * 1024,
-    ceilingBytes: 9_010,
+    // 9,010 B, plus the room-name rule and the server-rendering client (about 214 B).
+    ceilingBytes: 9_230,
   },
   {
     // Activity from the page's input and visibility, for browser apps.
@@ -83,8 +84,9 @@ const entries: Entry[] = [
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     budgetBytes: 20 * 1024,
     // Over by about what the core is over its own budget, plus the controllers' bindings (about
-    // 480 B), status badges, status text and avatar loading, order and ring (about 810 B).
-    ceilingBytes: 23_000,
+    // 480 B), status badges, status text and avatar loading, order and ring (about 810 B), the
+    // client factory and the room-name rule (about 140 B).
+    ceilingBytes: 23_140,
   },
 ]
 
