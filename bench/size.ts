@@ -29,8 +29,8 @@ const entries: Entry[] = [
     source: `export * from '@presence-kit/core'`,
     external: [],
     budgetBytes: 6 * 1024,
-    // 9,010 B, plus the room-name rule and the server-rendering client (about 214 B).
-    ceilingBytes: 9_230,
+    // 9,010 B, plus the room-name rule and the server-rendering client and its browser check (about 224 B).
+    ceilingBytes: 9_240,
   },
   {
     // Activity from the page's input and visibility, for browser apps.
@@ -86,7 +86,7 @@ const entries: Entry[] = [
     // Over by about what the core is over its own budget, plus the controllers' bindings (about
     // 480 B), status badges, status text and avatar loading, order and ring (about 810 B), the
     // client factory and the room-name rule (about 140 B).
-    ceilingBytes: 23_140,
+    ceilingBytes: 23_160,
   },
 ]
 
