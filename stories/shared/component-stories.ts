@@ -2,7 +2,7 @@
 // the checks its play function makes. The React and the Vue story files spread these into their
 // exports, so both frameworks show, and are tested on, the same states.
 import type { ConnectionBadgeMessages, TypingMessages } from '@presence-kit/core/ui'
-import { fn } from 'storybook/test'
+import { expect, fn, waitFor } from 'storybook/test'
 import { expectBatching, expectLiveCrowd, expectLiveHundredThousand } from './live-plays.ts'
 import {
   expectAvatarsNamedInFull,
@@ -36,6 +36,7 @@ import {
   typingAppearsAndClears,
   type Play,
 } from './plays.ts'
+import { SLOW } from './play-dom.ts'
 import { expectInitialsContrast, expectInitialsInside, expectStatusShapes } from './status-plays.ts'
 import type { StoryPageGlobals } from './story-page.ts'
 
@@ -200,8 +201,14 @@ export const avatarStackStories = {
     parameters: { presence: { self: false, members: cast.everyStatus } },
     play: allOf(
       async ({ canvasElement }) => {
-        const button = canvasElement.querySelector<HTMLElement>('[data-part="avatar-overflow"]')
-        button?.click()
+        // The "+N" button appears once the roster has arrived: open the list only then.
+        const button = await waitFor(() => {
+          const found = canvasElement.querySelector<HTMLElement>('[data-part="avatar-overflow"]')
+          expect(found).not.toBeNull()
+          return found!
+        }, SLOW)
+        button.click()
+        await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('true'), SLOW)
       },
       expectStatusShapes(['active', 'idle', 'away']),
     ),

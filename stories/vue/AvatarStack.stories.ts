@@ -19,6 +19,7 @@ export const OneMember: Story = { ...stories.OneMember }
 export const AFew: Story = { ...stories.AFew }
 export const Overflow: Story = { ...stories.Overflow }
 export const OpenOverflowWithKeyboard: Story = { ...stories.OpenOverflowWithKeyboard }
+export const EveryStatusBehindOverflow: Story = { ...stories.EveryStatusBehindOverflow }
 export const LastOnTopWithRings: Story = { ...stories.LastOnTopWithRings }
 export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers, tags: ['!autodocs'] }
 export const EveryStatus: Story = { ...stories.EveryStatus }

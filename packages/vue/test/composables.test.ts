@@ -35,7 +35,7 @@ const Joiner = component(() => {
 
 describe('createPresencePlugin, providePresence and usePresenceClient', () => {
   it('usePresenceClient outside a provider throws a PresenceError that says what to do', () => {
-    expect(() => usePresenceClient()).toThrow(/createPresencePlugin\(client\)/)
+    expect(() => usePresenceClient()).toThrow(/app\.use\(createPresencePlugin\(\(\) => createPresenceClient/)
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const Bare = probe(usePresenceClient, () => {})
     expect(() => render(Bare)).toThrowError(
