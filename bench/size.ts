@@ -30,7 +30,8 @@ const entries: Entry[] = [
     external: [],
     budgetBytes: 6 * 1024,
     // 9,010 B, plus the room-name rule and the server-rendering client and its browser check (about 224 B).
-    ceilingBytes: 9_240,
+    // The guards on store subscribers and adapter calls cost 144 B.
+    ceilingBytes: 9_380,
   },
   {
     // Activity from the page's input and visibility, for browser apps.
@@ -68,7 +69,8 @@ const entries: Entry[] = [
     // Over by about what the core is over its own budget; @tanstack/vue-virtual is about 5.5 KB.
     // Plus the controllers' bindings (about 410 B), status badges, status text and avatar
     // loading, order and ring (about 840 B).
-    ceilingBytes: 23_580,
+    // The core guards on store subscribers and adapter calls cost 147 B.
+    ceilingBytes: 23_730,
   },
   {
     // What a React app pays: createPresenceClient (the store: every app makes one), the provider,
@@ -86,7 +88,8 @@ const entries: Entry[] = [
     // Over by about what the core is over its own budget, plus the controllers' bindings (about
     // 480 B), status badges, status text and avatar loading, order and ring (about 810 B), the
     // client factory and the room-name rule (about 140 B).
-    ceilingBytes: 23_160,
+    // The core guards on store subscribers and adapter calls cost 155 B.
+    ceilingBytes: 23_310,
   },
 ]
 

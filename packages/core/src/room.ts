@@ -44,6 +44,8 @@ export class Room<D extends PresenceData = PresenceData> {
   #destroyed = false
   /** Depth of adapter callbacks being applied; a 'sync' commit waits until it is back to 0. */
   #applying = 0
+  /** What store subscribers threw during a commit, reported once its events are out. */
+  #subscriberErrors: unknown[] = []
 
   readonly #host: RoomHost
   constructor(
@@ -62,7 +64,20 @@ export class Room<D extends PresenceData = PresenceData> {
       wantsEvents: () => this.#listeners.any,
       onDirty: () => this.#scheduleCommit(),
     })
-    this.store = createStore<RoomState<D>>()(() => this.#model.state)
+    const store = createStore<RoomState<D>>()(() => this.#model.state)
+    // Subscribers are guarded like listeners (rule 10): one that throws stops neither the others,
+    // nor the commit, nor the adapter call or timer that made it.
+    const subscribe = store.subscribe
+    store.subscribe = (listener) =>
+      subscribe((state, previous) => {
+        try {
+          listener(state, previous)
+        } catch (error) {
+          options.onListenerError(error)
+          this.#subscriberErrors.push(error)
+        }
+      })
+    this.store = store
   }
 
   // ---- Membership -------------------------------------------------------------------------
@@ -135,7 +150,7 @@ export class Room<D extends PresenceData = PresenceData> {
     if (this.#typingSince === undefined || now - this.#typingSentAt >= typingThrottleMs) {
       this.#typingSince ??= now
       this.#typingSentAt = now
-      this.#adapterRoom.typing(true)
+      this.#call('typing', true)
     }
     if (this.#typingTimer !== undefined) clock.clearTimeout(this.#typingTimer)
     this.#typingTimer = clock.setTimeout(() => this.stopTyping(), typingAutoStopMs)
@@ -147,7 +162,7 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#typingTimer = undefined
     if (this.#typingSince === undefined) return
     this.#typingSince = undefined
-    this.#adapterRoom?.typing(false)
+    this.#call('typing', false)
   }
 
   /** Whether the local user is signalling typing in this room. */
@@ -224,6 +239,8 @@ export class Room<D extends PresenceData = PresenceData> {
     if (result === undefined) return
     // State first, so listeners and subscribers read the snapshot their events describe.
     this.store.setState(result.state, true)
+    const subscriberErrors = this.#subscriberErrors
+    this.#subscriberErrors = []
     for (const event of result.events) {
       this.#listeners.emit(event.type, event as PresenceEventMap<D>[typeof event.type])
     }
@@ -232,6 +249,11 @@ export class Room<D extends PresenceData = PresenceData> {
         'change',
         Object.freeze({ type: 'change', events: result.events, state: result.state }),
       )
+    }
+    // An event, not lastError: a subscriber that throws on every state would otherwise loop.
+    for (const cause of subscriberErrors) {
+      const error = new PresenceError('listener-error', 'A store subscriber threw.', { cause })
+      this.#listeners.emit('error', Object.freeze({ type: 'error', error }))
     }
     this.#host.committed()
   }
@@ -267,8 +289,8 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#unsubscribeActivity ??= this.#host.activity.subscribe(() => {
       if (this.#localData !== undefined) this.#publish('update')
     })
-    this.#publish('enter')
     this.#needsEnter = false
+    this.#publish('enter')
   }
 
   #exit(): void {
@@ -278,7 +300,7 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#unsubscribeActivity?.()
     this.#unsubscribeActivity = undefined
     this.#model.clearLocal()
-    this.#adapterRoom?.leave()
+    this.#call('leave')
     if (this.#watchHolds === 0) this.#close()
   }
 
@@ -287,7 +309,7 @@ export class Room<D extends PresenceData = PresenceData> {
     const data = this.#localData!
     const activity = this.#host.activity.report()
     this.#model.setLocal(data, activity)
-    this.#adapterRoom?.[method]({ data, activity })
+    this.#call(method, { data, activity })
   }
 
   #open(): void {
@@ -314,14 +336,36 @@ export class Room<D extends PresenceData = PresenceData> {
     const adapterRoom = this.#adapterRoom
     this.#adapterRoom = undefined
     this.#sinkToken = undefined
-    try {
-      adapterRoom.close()
-    } catch (error) {
-      this.#model.report(error)
-    }
+    this.#call('close', undefined, adapterRoom)
     // Nobody watches: forget the roster; the next open starts from a fresh snapshot.
     this.#model.reset()
     this.#model.connectionStatus('disconnected')
+  }
+
+  /**
+   * Every call into the adapter room is guarded: a throw or a rejected promise is reported as an
+   * `adapter-error`, never thrown into a component or timer. A failed enter is sent again at the
+   * next `connected`.
+   */
+  #call(
+    method: 'enter' | 'update' | 'leave' | 'typing' | 'close',
+    arg?: unknown,
+    room = this.#adapterRoom,
+  ): void {
+    const failed = (error: unknown) => {
+      if (this.#destroyed) return
+      this.#model.report(toPresenceError(error))
+      if (method === 'enter') this.#needsEnter = true
+    }
+    if (room === undefined) return
+    try {
+      const result = (room as unknown as Record<typeof method, (arg: unknown) => unknown>)[method](arg)
+      // The contract's methods return nothing, but an async implementation returns a promise.
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
+        (result as PromiseLike<unknown>).then(undefined, failed)
+    } catch (error) {
+      failed(error)
+    }
   }
 
   #deferRelease(): void {
@@ -371,10 +415,9 @@ export class Room<D extends PresenceData = PresenceData> {
     this.#model.connectionStatus(status, detail)
     if (status === 'connected') {
       // Own presence is re-sent after every reconnect, whatever the backend remembers.
-      if (this.#needsEnter && this.#localData !== undefined) {
-        this.#adapterRoom?.enter({ data: this.#localData, activity: this.#host.activity.report() })
-      }
+      const reenter = this.#needsEnter && this.#localData !== undefined
       this.#needsEnter = false
+      if (reenter) this.#call('enter', { data: this.#localData, activity: this.#host.activity.report() })
     } else if (status !== 'connecting') {
       this.#needsEnter = true
     }

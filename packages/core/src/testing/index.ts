@@ -25,3 +25,4 @@ export {
 export type { SimulatedActivity } from './crowd-activity.js'
 export { createRandom, type Random } from './random.js'
 export { countAdapterCalls, type AdapterCallCounts } from './counted-adapter.js'
+export { failAdapterCalls, type AdapterFailure, type AdapterRoomMethod } from './failing-adapter.js'
