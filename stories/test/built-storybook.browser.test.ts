@@ -221,6 +221,25 @@ describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, ()
     await openManager(steps)
     const component = page.locator('[data-ref-id="vue"][data-item-id="components-onlinelist"] button')
     await steps.step("the sidebar listed the Vue ref's OnlineList", (timeout) => component.click({ timeout }))
+    // The click also opens the component's docs page in the ref's preview: a story chosen while that
+    // page still loads can be lost, so the story is chosen once the docs page is on screen.
+    await steps.step("the Vue preview showed OnlineList's docs page", async (timeout) => {
+      const element = await page.locator('#storybook-ref-vue').elementHandle({ timeout })
+      const docsFrame = await element.contentFrame()
+      if (docsFrame === null) throw new Error('#storybook-ref-vue has no frame')
+      await docsFrame.waitForFunction(
+        () => {
+          const preview = Reflect.get(window, '__STORYBOOK_PREVIEW__') as
+            { currentRender?: { id?: string } } | undefined
+          const docs = document.querySelector('#storybook-docs')
+          return (
+            preview?.currentRender?.id === 'components-onlinelist--docs' && (docs?.childElementCount ?? 0) > 0
+          )
+        },
+        undefined,
+        { timeout, polling: 100 },
+      )
+    })
     const story = page.locator(`[data-ref-id="vue"][data-item-id="${storyId}"] a`)
     await steps.step('the OnlineList stories opened in the sidebar', (timeout) => story.click({ timeout }))
     await steps.step('the manager went to the Vue story', (timeout) =>
