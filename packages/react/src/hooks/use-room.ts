@@ -1,8 +1,14 @@
-import type { PresenceData, PresenceUpdate, Room } from '@presence-kit/core'
+import type {
+  PresenceObject,
+  PresenceShape,
+  PresenceUpdate,
+  RegisteredPresence,
+  Room,
+} from '@presence-kit/core'
 import { useEffect, useRef } from 'react'
 import { usePresenceClient } from '../provider.js'
 
-export interface UseRoomOptions<D extends PresenceData> {
+export interface UseRoomOptions<D extends PresenceObject> {
   /** The presence data to enter with; read when the room is first joined. */
   initialPresence?: PresenceUpdate<D>
   /**
@@ -20,9 +26,9 @@ export interface UseRoomOptions<D extends PresenceData> {
  * @throws PresenceError (`invalid-options`) when `name` is not a valid room name (`isValidRoomName`),
  * as `client.room()` does: this is the handle you act on. The other hooks show an empty room instead.
  */
-export function useRoom<D extends PresenceData = PresenceData>(
+export function useRoom<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
-  options: UseRoomOptions<D> = {},
+  options: UseRoomOptions<NoInfer<D>> = {},
 ): Room<D> {
   const room = usePresenceClient().room<D>(name)
   useHoldRoom(room, options.join ?? true, options.initialPresence)
@@ -33,7 +39,7 @@ export function useRoom<D extends PresenceData = PresenceData>(
  * Joins (`join`) or watches a room while the calling component is mounted; nothing for no room.
  * `initialPresence` is read when the room is joined.
  */
-export function useHoldRoom<D extends PresenceData>(
+export function useHoldRoom<D extends PresenceObject>(
   room: Room<D> | undefined,
   join: boolean,
   initialPresence?: PresenceUpdate<D>,

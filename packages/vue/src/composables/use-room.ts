@@ -1,10 +1,17 @@
-import { PresenceError, type PresenceData, type PresenceUpdate, type Room } from '@presence-kit/core'
+import {
+  PresenceError,
+  type PresenceObject,
+  type PresenceShape,
+  type PresenceUpdate,
+  type RegisteredPresence,
+  type Room,
+} from '@presence-kit/core'
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { usePresenceClient } from '../provide.js'
 import { holdRoom } from './room-hold.js'
 import { useRoomHandle } from './room-handle.js'
 
-export interface UseRoomOptions<D extends PresenceData> {
+export interface UseRoomOptions<D extends PresenceObject> {
   /** The presence data to enter with; read when the room is joined. */
   initialPresence?: MaybeRefOrGetter<PresenceUpdate<D> | undefined>
   /**
@@ -23,9 +30,9 @@ export interface UseRoomOptions<D extends PresenceData> {
  * at once, as React's `useRoom` and `client.room()` do: this is the handle you act on. A name that
  * becomes invalid later throws where the handle is read.
  */
-export function useRoom<D extends PresenceData = PresenceData>(
+export function useRoom<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string>,
-  options: UseRoomOptions<D> = {},
+  options: UseRoomOptions<NoInfer<D>> = {},
 ): ComputedRef<Room<D>> {
   usePresenceClient().room(toValue(name))
   const handle = useRoomHandle<D>(name, 'useRoom()')
