@@ -1,13 +1,10 @@
 import type { PresenceClient, PresenceShape } from '@presence-kit/core'
 import { describe, expectTypeOf, test } from 'vitest'
 import type { PresenceOf, UserOf } from '../src/register.js'
-import type { Cursor } from './shapes.js'
+import type { Cursor, WithDate } from './shapes.js'
 
 declare const client: PresenceClient
 
-interface WithDate {
-  readonly seenAt: Date
-}
 interface WithFunction {
   readonly onClick: () => void
 }

@@ -1,3 +1,5 @@
+// The types of the type tests of the core, React and Vue packages, which declare the same registration.
+
 /** An interface, as apps declare data: it has no index signature, and must still be accepted. */
 export interface Cursor {
   x: number
@@ -10,5 +12,11 @@ export interface DrawingPresence {
   readonly strokes: readonly Cursor[]
 }
 
+/** Not JSON: a `Date` does not survive the trip. */
+export interface WithDate {
+  readonly seenAt: Date
+}
+
+/** What test-d/register.ts of each package registers, to compare with. */
 export type RegisteredData = { status: 'editing' | 'viewing'; cursor: Cursor | null }
 export type RegisteredInfo = { name: string; avatarUrl?: string; team: 'design' | 'engineering' }

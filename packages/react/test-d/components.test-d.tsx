@@ -7,7 +7,7 @@ import {
 } from '@presence-kit/react'
 import { describe, expectTypeOf, test } from 'vitest'
 import './register.js'
-import type { RegisteredData, RegisteredInfo } from './shapes.js'
+import type { RegisteredData, RegisteredInfo } from '../../core/test-d/shapes.js'
 
 describe('React component props use the registered types', () => {
   test('OnlineList: sort, onSelect and renderRow get registered members', () => {

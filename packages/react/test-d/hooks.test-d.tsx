@@ -12,7 +12,13 @@ import {
 } from '@presence-kit/react'
 import { describe, expectTypeOf, test } from 'vitest'
 import './register.js'
-import type { Cursor, DrawingPresence, RegisteredData, RegisteredInfo, WithDate } from './shapes.js'
+import type {
+  Cursor,
+  DrawingPresence,
+  RegisteredData,
+  RegisteredInfo,
+  WithDate,
+} from '../../core/test-d/shapes.js'
 
 describe('React hooks use the registered types without a type argument', () => {
   test('usePresence, with and without a selector', () => {

@@ -1,7 +1,7 @@
 import { AvatarStack, OnlineList, type OnlineListRowSlotProps } from '@presence-kit/vue'
 import { describe, expectTypeOf, test } from 'vitest'
 import './register.js'
-import type { RegisteredData, RegisteredInfo } from './shapes.js'
+import type { RegisteredData, RegisteredInfo } from '../../core/test-d/shapes.js'
 
 type PropsOf<C> = C extends abstract new (...args: never) => { $props: infer P } ? P : never
 

@@ -11,7 +11,13 @@ import {
 } from '@presence-kit/vue'
 import { describe, expectTypeOf, test } from 'vitest'
 import './register.js'
-import type { Cursor, DrawingPresence, RegisteredData, RegisteredInfo, WithDate } from './shapes.js'
+import type {
+  Cursor,
+  DrawingPresence,
+  RegisteredData,
+  RegisteredInfo,
+  WithDate,
+} from '../../core/test-d/shapes.js'
 
 describe('Vue composables use the registered types without a type argument', () => {
   test('usePresence, its refs and a selector', () => {
