@@ -7,6 +7,8 @@ import { useRoomState } from './use-room-state.js'
 /**
  * The local user's presence data in a room and a function to change it, like `useState`. Joins
  * the room while mounted (with `initialPresence`). Data is `undefined` until joined.
+ * `D` is the registered presence type (`Register`) unless given; `initialPresence` is checked
+ * against it, never used to infer another.
  */
 export function useMyPresence<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,

@@ -23,6 +23,9 @@ export interface UseRoomOptions<D extends PresenceObject> {
  * core, so any number of components share one join, and StrictMode's mount, unmount, mount does
  * not leave and join again. Nothing joins during server rendering: effects do not run there.
  *
+ * `D` is the registered presence type (`Register`) unless given; `initialPresence` is checked
+ * against it, never used to infer another.
+ *
  * @throws PresenceError (`invalid-options`) when `name` is not a valid room name (`isValidRoomName`),
  * as `client.room()` does: this is the handle you act on. The other hooks show an empty room instead.
  */

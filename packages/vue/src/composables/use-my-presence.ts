@@ -14,6 +14,8 @@ export interface UseMyPresenceReturn<D extends PresenceObject> {
 /**
  * The local user's presence data in a room and a function to change it. Joins the room while the
  * calling scope lives (with `initialPresence`), following the room name when it changes.
+ * `D` is the registered presence type (`Register`) unless given; `initialPresence` is checked
+ * against it, never used to infer another.
  */
 export function useMyPresence<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string | undefined>,

@@ -26,6 +26,9 @@ export interface UseRoomOptions<D extends PresenceObject> {
  * are counted by the core, so any number of components share one join. When `name` changes, the
  * old room is left and the new one joined. Nothing joins during server rendering.
  *
+ * `D` is the registered presence type (`Register`) unless given; `initialPresence` is checked
+ * against it, never used to infer another.
+ *
  * @throws PresenceError (`invalid-options`) when `name` is not a valid room name (`isValidRoomName`),
  * at once, as React's `useRoom` and `client.room()` do: this is the handle you act on. A name that
  * becomes invalid later throws where the handle is read.
