@@ -3,13 +3,17 @@ import { createLocalActivity, type LocalActivity } from './local-activity.js'
 import { resolveOptions, type PresenceClientOptions, type ResolvedOptions } from './options.js'
 import { Room, type RoomHost } from './room.js'
 import { describeRoomName, isValidRoomName, MAX_ROOM_NAME_LENGTH } from './room-name.js'
-import type { PresenceData, SelfUser } from './types.js'
+import type { PresenceShape, RegisteredPresence } from './register.js'
+import type { SelfUser } from './types.js'
 import { createUserInfoCache, type UserInfoCache } from './user-info.js'
 
 export interface PresenceClient {
   readonly user: SelfUser
-  /** The handle for a room: the same object for the same name, created on first use. */
-  room<D extends PresenceData = PresenceData>(name: string): Room<D>
+  /**
+   * The handle for a room: the same object for the same name, created on first use. `D` is the
+   * registered presence type (`Register`) unless given here.
+   */
+  room<D extends PresenceShape<D> = RegisteredPresence>(name: string): Room<D>
   /** Names of the rooms this client knows where the user is present now. */
   getUserRooms(userId: string): string[]
   /** Unique users present across every room of this client. */
@@ -64,7 +68,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
   return {
     user: resolved.user,
     activity,
-    room<D extends PresenceData = PresenceData>(name: string): Room<D> {
+    room<D extends PresenceShape<D> = RegisteredPresence>(name: string): Room<D> {
       if (!isValidRoomName(name)) {
         throw new PresenceError(
           'invalid-options',

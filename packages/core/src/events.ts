@@ -1,27 +1,28 @@
 import type { PresenceError } from './errors.js'
-import type { ConnectionStatus, Member, PresenceData, RoomState } from './types.js'
+import type { PresenceObject, RegisteredPresence } from './register.js'
+import type { ConnectionStatus, Member, RoomState } from './types.js'
 
-export interface JoinEvent<D extends PresenceData = PresenceData> {
+export interface JoinEvent<D extends PresenceObject = RegisteredPresence> {
   readonly type: 'join'
   readonly member: Member<D>
 }
-export interface LeaveEvent<D extends PresenceData = PresenceData> {
+export interface LeaveEvent<D extends PresenceObject = RegisteredPresence> {
   readonly type: 'leave'
   /** The member as it was last seen, status `offline`, with `leftAt`. */
   readonly member: Member<D>
   /** The object that stood in the roster until now (the one to remove from a derived list). */
   readonly previous: Member<D>
 }
-export interface UpdateEvent<D extends PresenceData = PresenceData> {
+export interface UpdateEvent<D extends PresenceObject = RegisteredPresence> {
   readonly type: 'update'
   readonly member: Member<D>
   readonly previous: Member<D>
 }
-export interface SyncEvent<D extends PresenceData = PresenceData> {
+export interface SyncEvent<D extends PresenceObject = RegisteredPresence> {
   readonly type: 'sync'
   readonly members: readonly Member<D>[]
 }
-export interface TypingEvent<D extends PresenceData = PresenceData> {
+export interface TypingEvent<D extends PresenceObject = RegisteredPresence> {
   readonly type: 'typing'
   readonly typing: readonly Member<D>[]
 }
@@ -34,16 +35,16 @@ export interface ErrorEvent {
   readonly error: PresenceError
 }
 /** One per commit: every event of the batch, in order, and the committed state. */
-export interface ChangeEvent<D extends PresenceData = PresenceData> {
+export interface ChangeEvent<D extends PresenceObject = RegisteredPresence> {
   readonly type: 'change'
   readonly events: readonly PresenceEvent<D>[]
   readonly state: RoomState<D>
 }
 
-export type PresenceEvent<D extends PresenceData = PresenceData> =
+export type PresenceEvent<D extends PresenceObject = RegisteredPresence> =
   JoinEvent<D> | LeaveEvent<D> | UpdateEvent<D> | SyncEvent<D> | TypingEvent<D> | StatusEvent | ErrorEvent
 
-export interface PresenceEventMap<D extends PresenceData = PresenceData> {
+export interface PresenceEventMap<D extends PresenceObject = RegisteredPresence> {
   join: JoinEvent<D>
   leave: LeaveEvent<D>
   update: UpdateEvent<D>
@@ -56,7 +57,7 @@ export interface PresenceEventMap<D extends PresenceData = PresenceData> {
 
 export type PresenceEventName = keyof PresenceEventMap
 
-export type PresenceListener<D extends PresenceData, E extends PresenceEventName> = (
+export type PresenceListener<D extends PresenceObject, E extends PresenceEventName> = (
   event: PresenceEventMap<D>[E],
 ) => void
 
@@ -64,7 +65,7 @@ export type PresenceListener<D extends PresenceData, E extends PresenceEventName
  * Listener registry. Emitting walks a copy of the list, so a listener that removes itself or
  * another does not skip anyone; a listener that throws is reported and the others still run.
  */
-export class Listeners<D extends PresenceData> {
+export class Listeners<D extends PresenceObject> {
   readonly #byName = new Map<PresenceEventName, Set<(event: never) => void>>()
 
   readonly #onListenerError: (error: unknown) => void

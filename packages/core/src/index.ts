@@ -3,6 +3,13 @@ export { createServerRenderingClient, isBrowser } from './server-rendering-clien
 export { Room, type PresenceUpdate } from './room.js'
 export type { PresenceClientOptions, TypingOptions, ResolveUser } from './options.js'
 export type {
+  PresenceObject,
+  PresenceShape,
+  Register,
+  RegisteredPresence,
+  RegisteredUser,
+} from './register.js'
+export type {
   ActivityReport,
   Connection,
   ConnectionStatus,
@@ -10,6 +17,7 @@ export type {
   Member,
   PresenceData,
   PresenceStatus,
+  RegisteredMember,
   RoomState,
   SelfUser,
   UserInfo,

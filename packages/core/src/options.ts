@@ -2,10 +2,11 @@ import type { PresenceAdapter } from './adapter.js'
 import type { BatchOption } from './batch.js'
 import { systemClock, type Clock } from './clock.js'
 import { PresenceError } from './errors.js'
-import type { SelfUser, UserInfo } from './types.js'
+import type { RegisteredUser } from './register.js'
+import type { SelfUser } from './types.js'
 
 /** Looks up display info for a user; called once per user however many components ask. */
-export type ResolveUser = (userId: string) => UserInfo | undefined | Promise<UserInfo | undefined>
+export type ResolveUser = (userId: string) => RegisteredUser | undefined | Promise<RegisteredUser | undefined>
 
 export interface TypingOptions {
   /** Receivers drop a typer after this long without a signal. @default 6000 */

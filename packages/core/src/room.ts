@@ -7,6 +7,7 @@ import type { LocalActivity } from './local-activity.js'
 import { copyPresenceData } from './model/sanitize.js'
 import { RoomModel } from './model/room-model.js'
 import type { ResolvedOptions } from './options.js'
+import type { PresenceObject, RegisteredPresence } from './register.js'
 import type { Member, PresenceData, RoomState } from './types.js'
 import type { UserInfoCache } from './user-info.js'
 
@@ -19,13 +20,14 @@ export interface RoomHost {
   committed(): void
 }
 
-export type PresenceUpdate<D extends PresenceData> = D | ((current: D) => D)
+export type PresenceUpdate<D extends PresenceObject> = D | ((current: D) => D)
 
 /** A handle on one room. `client.room(name)` always returns the same handle for a name. */
-export class Room<D extends PresenceData = PresenceData> {
+export class Room<D extends PresenceObject = RegisteredPresence> {
   /** The zustand store of this room's state: subscribe to it, or read it with `getState()`. */
   readonly store: StoreApi<RoomState<D>>
-  readonly #model: RoomModel<D>
+  /** The model holds `D` as the JSON it was checked to be. */
+  readonly #model: RoomModel<D & PresenceData>
   readonly #listeners: Listeners<D>
   readonly #scheduler: BatchScheduler | 'sync'
   #cancelFlush: (() => void) | undefined
@@ -56,7 +58,7 @@ export class Room<D extends PresenceData = PresenceData> {
     const { options } = host
     this.#listeners = new Listeners<D>(options.onListenerError)
     this.#scheduler = toBatchScheduler(options.batch)
-    this.#model = new RoomModel<D>({
+    this.#model = new RoomModel<D & PresenceData>({
       room: name,
       options,
       userInfo: host.userInfo,
@@ -308,7 +310,7 @@ export class Room<D extends PresenceData = PresenceData> {
   #publish(method: 'enter' | 'update'): void {
     const data = this.#localData!
     const activity = this.#host.activity.report()
-    this.#model.setLocal(data, activity)
+    this.#model.setLocal(data as D & PresenceData, activity)
     this.#call(method, { data, activity })
   }
 

@@ -1,7 +1,9 @@
+import type { PresenceObject, RegisteredPresence, RegisteredUser } from './register.js'
+
 /** A JSON value: what presence payloads are made of. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json }
 
-/** The presence payload a connection carries (a JSON object). */
+/** The presence payload a connection carries (a JSON object): the data type when none is registered. */
 export type PresenceData = { readonly [key: string]: Json }
 
 /** How present a member is. Ordered from best to worst. */
@@ -17,10 +19,8 @@ export interface UserInfo {
   readonly [key: string]: unknown
 }
 
-/** The local user, given to `createPresenceClient`. */
-export interface SelfUser extends UserInfo {
-  readonly id: string
-}
+/** The local user, given to `createPresenceClient`: the registered user info with an `id`. */
+export type SelfUser = RegisteredUser & { readonly id: string }
 
 /**
  * What a sender says about its own activity. `inactiveMs` is relative on purpose: receivers turn it
@@ -36,7 +36,7 @@ export interface ActivityReport {
 }
 
 /** One client connection (a tab, a device) in a room. */
-export interface Connection<D extends PresenceData = PresenceData> {
+export interface Connection<D extends PresenceObject = RegisteredPresence> {
   readonly connectionId: string
   readonly userId: string
   readonly data: D
@@ -51,11 +51,11 @@ export interface Connection<D extends PresenceData = PresenceData> {
   readonly hidden: boolean
   readonly away: boolean
   /** Display info the backend sent with this connection, if any. */
-  readonly profile: UserInfo | undefined
+  readonly profile: RegisteredUser | undefined
 }
 
 /** A user in a room: their connections grouped by `userId`. */
-export interface Member<D extends PresenceData = PresenceData> {
+export interface Member<D extends PresenceObject = RegisteredPresence> {
   readonly userId: string
   /** The most recently updated connection's data. */
   readonly data: D
@@ -66,15 +66,23 @@ export interface Member<D extends PresenceData = PresenceData> {
   /** The local user (this tab and the user's other tabs). */
   readonly isSelf: boolean
   /** Resolved user info, else the most recent profile a connection carried. */
-  readonly info: UserInfo | undefined
+  readonly info: RegisteredUser | undefined
   /** Receiver-clock time the earliest live connection joined. */
   readonly joinedAt: number
   /** Receiver-clock time the member left (set on members in `recentlyLeft`). */
   readonly leftAt: number | undefined
 }
 
+/**
+ * A member of the registered presence type, under a name that declaration files keep: for props and
+ * events whose types the build infers (Vue's `defineComponent`), which would otherwise be written out
+ * with the presence type of the package's own build instead of the app's.
+ */
+// oxlint-disable-next-line typescript/no-empty-interface, typescript/no-empty-object-type -- a name, on purpose
+export interface RegisteredMember extends Member<RegisteredPresence> {}
+
 /** The room snapshot the store holds. Immutable; unchanged members keep their identity between commits. */
-export interface RoomState<D extends PresenceData = PresenceData> {
+export interface RoomState<D extends PresenceObject = RegisteredPresence> {
   readonly room: string
   readonly status: ConnectionStatus
   /** False until the first full snapshot arrived: the loading state. Stays true across reconnects. */

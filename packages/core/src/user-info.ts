@@ -1,14 +1,14 @@
 import { PresenceError } from './errors.js'
 import type { ResolveUser } from './options.js'
 import { isPlainObject } from './model/sanitize.js'
-import type { UserInfo } from './types.js'
+import type { RegisteredUser } from './register.js'
 
 /**
  * Resolved user info, one request per user however many rooms and components ask, dropped when
  * the user is gone from every room.
  */
 export interface UserInfoCache {
-  get(userId: string): UserInfo | undefined
+  get(userId: string): RegisteredUser | undefined
   request(userId: string): void
   drop(userId: string): void
   readonly size: number
@@ -20,7 +20,7 @@ export function createUserInfoCache(
   onResolved: (userId: string) => void,
   onError: (error: PresenceError) => void,
 ): UserInfoCache {
-  const entries = new Map<string, UserInfo | 'pending'>()
+  const entries = new Map<string, RegisteredUser | 'pending'>()
   let disposed = false
 
   function accept(userId: string, value: unknown): void {
@@ -42,7 +42,7 @@ export function createUserInfoCache(
       )
       return
     }
-    entries.set(userId, Object.freeze({ ...value }) as UserInfo)
+    entries.set(userId, Object.freeze({ ...value }) as RegisteredUser)
     onResolved(userId)
   }
 
@@ -78,7 +78,7 @@ export function createUserInfoCache(
         typeof result === 'object' &&
         typeof (result as Promise<unknown>).then === 'function'
       ) {
-        ;(result as Promise<UserInfo | undefined>).then(
+        ;(result as Promise<RegisteredUser | undefined>).then(
           (value) => accept(userId, value),
           (cause: unknown) => reject(userId, cause),
         )

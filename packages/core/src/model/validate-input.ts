@@ -1,4 +1,5 @@
 import type { ConnectionInput, LeaveInput, TypingInput } from '../adapter.js'
+import type { RegisteredUser } from '../register.js'
 import { PresenceError } from '../errors.js'
 import { describe, isPlainObject, takePresenceData } from './sanitize.js'
 
@@ -6,7 +7,11 @@ import { describe, isPlainObject, takePresenceData } from './sanitize.js'
  * A connection input that passed `checkConnectionHead` and `checkConnectionBody`: its data and profile are frozen JSON and its
  * fields have the promised types. The same object the adapter handed over (no copy per message).
  */
-export type CheckedConnection = ConnectionInput & { readonly __checked?: never }
+export type CheckedConnection = Omit<ConnectionInput, 'profile'> & {
+  /** Trusted as the app's registered user info from here on, as `data` is as its presence type. */
+  readonly profile?: RegisteredUser
+  readonly __checked?: never
+}
 
 const MAX_ID_LENGTH = 512
 

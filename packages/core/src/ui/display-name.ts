@@ -1,7 +1,8 @@
 import type { Member } from '../types.js'
+import type { PresenceObject } from '../register.js'
 
 /** What `getDisplayName` needs from a member. */
-export type NameableMember = Pick<Member, 'userId' | 'info' | 'data'>
+export type NameableMember = Pick<Member<PresenceObject>, 'userId' | 'info' | 'data'>
 
 /**
  * The name to show for a member: `info.name`, else a string `data.name`, else the user id, trimmed.
@@ -12,7 +13,12 @@ export type NameableMember = Pick<Member, 'userId' | 'info' | 'data'>
  * @param unnamed - shown when even the user id is blank, so a row or a sentence is never empty
  */
 export function getDisplayName(member: NameableMember, unnamed = '?'): string {
-  return nonBlank(member.info?.name) ?? nonBlank(member.data?.['name']) ?? nonBlank(member.userId) ?? unnamed
+  return (
+    nonBlank(member.info?.name) ??
+    nonBlank((member.data as { readonly name?: unknown } | undefined)?.['name']) ??
+    nonBlank(member.userId) ??
+    unnamed
+  )
 }
 
 function nonBlank(value: unknown): string | undefined {

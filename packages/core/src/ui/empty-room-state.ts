@@ -1,4 +1,5 @@
-import type { PresenceData, RoomState } from '../types.js'
+import type { PresenceObject } from '../register.js'
+import type { RoomState } from '../types.js'
 
 /** What a hook, composable or component shows while its room name is not valid: nobody, not synced. */
 const EMPTY_ROOM_STATE: RoomState = Object.freeze({
@@ -15,6 +16,6 @@ const EMPTY_ROOM_STATE: RoomState = Object.freeze({
   lastError: undefined,
 })
 
-export function emptyRoomState<D extends PresenceData>(): RoomState<D> {
+export function emptyRoomState<D extends PresenceObject>(): RoomState<D> {
   return EMPTY_ROOM_STATE as RoomState<D>
 }

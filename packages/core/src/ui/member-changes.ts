@@ -1,5 +1,6 @@
 import type { PresenceEvent } from '../events.js'
-import type { Member, PresenceData } from '../types.js'
+import type { PresenceObject } from '../register.js'
+import type { Member } from '../types.js'
 import type { MemberChanges } from './sorted-members.js'
 
 /**
@@ -7,7 +8,7 @@ import type { MemberChanges } from './sorted-members.js'
  * previous roster and the new one, for `createSortedMembers`: a member who joined and left within
  * the commit is in neither list, and several updates of one member collapse into one pair.
  */
-export function getMemberChanges<D extends PresenceData>(
+export function getMemberChanges<D extends PresenceObject>(
   events: readonly PresenceEvent<D>[],
 ): MemberChanges<Member<D>> {
   // Per user: the object in the previous roster (undefined: absent) and the one in the new roster.

@@ -1,6 +1,7 @@
 import { functionOr } from './function-or.js'
+import type { PresenceObject } from '../register.js'
 import type { PresenceEvent } from '../events.js'
-import type { Member, PresenceData } from '../types.js'
+import type { Member } from '../types.js'
 import { getMemberListLayout, type MemberListLayout } from './list-layout.js'
 import { getMemberChanges } from './member-changes.js'
 import { compareMembers } from './member-order.js'
@@ -50,10 +51,10 @@ export interface MemberList<M> {
    * `events`) so that only the members they name are re-placed; without them, the lists are
    * compared member by member.
    */
-  update(state: MemberListSource<M>, events?: readonly PresenceEvent[]): MemberListView<M>
+  update(state: MemberListSource<M>, events?: readonly PresenceEvent<PresenceObject>[]): MemberListView<M>
 }
 
-type ListMember = Member<PresenceData>
+type ListMember = Member<PresenceObject>
 
 const NONE: readonly never[] = []
 
@@ -62,7 +63,7 @@ const NONE: readonly never[] = []
  * filtered (self, recently left), ordered with `createSortedMembers` so a commit of k changes costs
  * O(k log n) comparisons, and laid out with status groups when asked.
  */
-export function createMemberList<M extends ListMember = ListMember>(
+export function createMemberList<M extends ListMember = Member>(
   options: MemberListOptions<M> = {},
 ): MemberList<M> {
   const { includeSelf = true, showRecentlyLeft, groupByStatus } = options
@@ -76,7 +77,10 @@ export function createMemberList<M extends ListMember = ListMember>(
   let lastLeft: readonly M[] | undefined
   let view: MemberListView<M> | undefined
 
-  function update(state: MemberListSource<M>, events?: readonly PresenceEvent[]): MemberListView<M> {
+  function update(
+    state: MemberListSource<M>,
+    events?: readonly PresenceEvent<PresenceObject>[],
+  ): MemberListView<M> {
     if (state.members !== lastMembers) {
       lastMembers = state.members
       const changes = events && (getMemberChanges(events) as unknown as MemberChanges<M>)

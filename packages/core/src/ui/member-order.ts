@@ -1,9 +1,10 @@
 import type { Member, PresenceStatus } from '../types.js'
+import type { PresenceObject } from '../register.js'
 import { getDisplayName } from './display-name.js'
 import { compareStatus, PRESENCE_STATUSES } from './status.js'
 
 /** What the default member order reads from a member. */
-export type SortableMember = Pick<Member, 'userId' | 'info' | 'data' | 'status' | 'isSelf'>
+export type SortableMember = Pick<Member<PresenceObject>, 'userId' | 'info' | 'data' | 'status' | 'isSelf'>
 
 /** Options of `compareMembers`. */
 export interface CompareMembersOptions {
@@ -100,7 +101,7 @@ export interface MemberStatusGroup<M> {
  * (sort first). Empty groups are left out. A status from bad data counts as `offline`, so that
  * nobody silently disappears from a grouped list.
  */
-export function groupMembersByStatus<M extends Pick<Member, 'status'>>(
+export function groupMembersByStatus<M extends Pick<Member<PresenceObject>, 'status'>>(
   members: readonly M[],
 ): MemberStatusGroup<M>[] {
   const byStatus = new Map<PresenceStatus, M[]>(PRESENCE_STATUSES.map((status) => [status, []]))

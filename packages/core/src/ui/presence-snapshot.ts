@@ -1,7 +1,8 @@
-import type { ConnectionStatus, Member, PresenceData, RoomState } from '../types.js'
+import type { PresenceObject, RegisteredPresence } from '../register.js'
+import type { ConnectionStatus, Member, RoomState } from '../types.js'
 
 /** What `usePresence(room)` gives in React and Vue: a room's state, shaped for rendering. */
-export interface PresenceSnapshot<D extends PresenceData = PresenceData> {
+export interface PresenceSnapshot<D extends PresenceObject = RegisteredPresence> {
   /** Every present member, self included, in the order they were first seen. */
   readonly members: readonly Member<D>[]
   /** Every member but the local user. */
@@ -17,10 +18,10 @@ export interface PresenceSnapshot<D extends PresenceData = PresenceData> {
 
 // One snapshot object per committed state, and one `others` array per roster, so a render or a
 // reader that did not change the roster gets the same objects.
-const snapshots = new WeakMap<RoomState, PresenceSnapshot>()
-const othersByRoster = new WeakMap<readonly Member[], readonly Member[]>()
+const snapshots = new WeakMap<RoomState<PresenceObject>, PresenceSnapshot<PresenceObject>>()
+const othersByRoster = new WeakMap<readonly Member<PresenceObject>[], readonly Member<PresenceObject>[]>()
 
-function othersOf<D extends PresenceData>(members: readonly Member<D>[]): readonly Member<D>[] {
+function othersOf<D extends PresenceObject>(members: readonly Member<D>[]): readonly Member<D>[] {
   let others = othersByRoster.get(members)
   if (others === undefined) {
     others = members.filter((m) => !m.isSelf)
@@ -30,7 +31,7 @@ function othersOf<D extends PresenceData>(members: readonly Member<D>[]): readon
 }
 
 /** The snapshot of a committed room state: the same object for the same state. */
-export function getPresenceSnapshot<D extends PresenceData>(state: RoomState<D>): PresenceSnapshot<D> {
+export function getPresenceSnapshot<D extends PresenceObject>(state: RoomState<D>): PresenceSnapshot<D> {
   let snapshot = snapshots.get(state)
   if (snapshot === undefined) {
     snapshot = {

@@ -1,4 +1,5 @@
 import type { Member } from '../types.js'
+import type { PresenceObject } from '../register.js'
 import { getStatusLabel, type StatusMessages } from './status-labels.js'
 
 const MINUTE = 60_000
@@ -7,7 +8,7 @@ const MINUTE = 60_000
  * Since when a member has had their status, on the receiver's clock: for idle and away, their
  * latest input on any connection; for who left, when they left. Undefined when unknown.
  */
-export function getStatusSince(member: Member): number | undefined {
+export function getStatusSince(member: Member<PresenceObject>): number | undefined {
   if (member.status === 'offline') return member.leftAt
   if (member.status === 'active') return undefined
   let latest: number | undefined
@@ -36,7 +37,7 @@ function safely<T>(format: (locale: string | undefined) => T, locale: string | u
 
 /** What a row says of a member's status: "Active", "Idle · 12 min", "left 2 min ago". */
 export function getStatusText(
-  member: Member,
+  member: Member<PresenceObject>,
   now: number,
   messages?: Partial<StatusMessages>,
   locale?: string,

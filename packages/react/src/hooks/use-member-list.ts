@@ -1,4 +1,4 @@
-import type { Member, PresenceData, Room } from '@presence-kit/core'
+import type { Member, PresenceObject, Room } from '@presence-kit/core'
 import {
   createMemberList,
   type MemberList,
@@ -11,7 +11,7 @@ import { useMemo, useSyncExternalStore } from 'react'
  * A room's members in display order (`createMemberList` from the core), kept up to date from each
  * commit's events so that a 100,000-member list re-places only the members a commit names.
  */
-export function useMemberList<D extends PresenceData>(
+export function useMemberList<D extends PresenceObject>(
   room: Room<D>,
   options: MemberListOptions<Member<D>> = {},
 ): MemberListView<Member<D>> {
@@ -27,7 +27,7 @@ export function useMemberList<D extends PresenceData>(
   return useSyncExternalStore(source.subscribe, source.getView, source.getView)
 }
 
-function createViewSource<D extends PresenceData>(room: Room<D>, list: MemberList<Member<D>>) {
+function createViewSource<D extends PresenceObject>(room: Room<D>, list: MemberList<Member<D>>) {
   let view: MemberListView<Member<D>> | undefined
   let viewState: unknown
   const getView = (): MemberListView<Member<D>> => {

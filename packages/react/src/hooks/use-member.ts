@@ -1,10 +1,10 @@
-import type { Member, PresenceData, PresenceStatus } from '@presence-kit/core'
+import type { Member, PresenceShape, PresenceStatus, RegisteredPresence } from '@presence-kit/core'
 import { useNamedRoom } from './use-named-room.js'
 import { useHoldRoom } from './use-room.js'
 import { useRoomState } from './use-room-state.js'
 
 /** One member of a room, or undefined when absent. Re-renders only when that member changes. */
-export function useMember<D extends PresenceData = PresenceData>(
+export function useMember<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
   userId: string,
 ): Member<D> | undefined {

@@ -1,4 +1,4 @@
-import type { PresenceData, PresenceUpdate } from '@presence-kit/core'
+import type { PresenceShape, PresenceUpdate, RegisteredPresence } from '@presence-kit/core'
 import { useCallback } from 'react'
 import { useNamedRoom } from './use-named-room.js'
 import { useHoldRoom } from './use-room.js'
@@ -7,10 +7,12 @@ import { useRoomState } from './use-room-state.js'
 /**
  * The local user's presence data in a room and a function to change it, like `useState`. Joins
  * the room while mounted (with `initialPresence`). Data is `undefined` until joined.
+ * `D` is the registered presence type (`Register`) unless given; `initialPresence` is checked
+ * against it, never used to infer another.
  */
-export function useMyPresence<D extends PresenceData = PresenceData>(
+export function useMyPresence<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
-  initialPresence?: PresenceUpdate<D>,
+  initialPresence?: PresenceUpdate<NoInfer<D>>,
 ): [data: D | undefined, update: (next: PresenceUpdate<D>) => void] {
   const room = useNamedRoom<D>(name, 'useMyPresence()')
   useHoldRoom(room, true, initialPresence)

@@ -1,4 +1,4 @@
-import type { PresenceData, Room } from '@presence-kit/core'
+import type { PresenceShape, Room } from '@presence-kit/core'
 import { checkRoomName, reportPropError } from '@presence-kit/core/ui'
 import { usePresenceClient } from '../provider.js'
 
@@ -8,7 +8,7 @@ import { usePresenceClient } from '../provider.js'
  * only read or signal a room never throw for a bad name; `useRoom`, which hands out the room to act
  * on, throws as `client.room()` does.
  */
-export function useNamedRoom<D extends PresenceData>(name: unknown, caller: string): Room<D> | undefined {
+export function useNamedRoom<D extends PresenceShape<D>>(name: unknown, caller: string): Room<D> | undefined {
   const client = usePresenceClient()
   const problem = checkRoomName(name, caller)
   if (problem === undefined) return client.room<D>(name as string)

@@ -1,4 +1,9 @@
-import type { PresenceData, PresenceEventMap, PresenceEventName } from '@presence-kit/core'
+import type {
+  PresenceEventMap,
+  PresenceEventName,
+  PresenceShape,
+  RegisteredPresence,
+} from '@presence-kit/core'
 import { useEffect, useRef } from 'react'
 import { useNamedRoom } from './use-named-room.js'
 import { useHoldRoom } from './use-room.js'
@@ -8,11 +13,10 @@ import { useHoldRoom } from './use-room.js'
  * 'error', 'sync', 'change'). One listener per mount; the latest `handler` is always the one
  * called, so it need not be memoised.
  */
-export function usePresenceEvent<E extends PresenceEventName, D extends PresenceData = PresenceData>(
-  name: string,
-  events: E | readonly E[],
-  handler: (event: PresenceEventMap<D>[E]) => void,
-): void {
+export function usePresenceEvent<
+  E extends PresenceEventName,
+  D extends PresenceShape<D> = RegisteredPresence,
+>(name: string, events: E | readonly E[], handler: (event: PresenceEventMap<D>[E]) => void): void {
   const room = useNamedRoom<D>(name, 'usePresenceEvent()')
   useHoldRoom(room, false)
   const latest = useRef(handler)

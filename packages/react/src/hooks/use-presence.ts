@@ -1,4 +1,4 @@
-import type { PresenceData, RoomState } from '@presence-kit/core'
+import type { PresenceShape, RegisteredPresence, RoomState } from '@presence-kit/core'
 import { getPresenceSnapshot, type PresenceSnapshot } from '@presence-kit/core/ui'
 import { useNamedRoom } from './use-named-room.js'
 import { useHoldRoom } from './use-room.js'
@@ -11,13 +11,15 @@ export type { PresenceSnapshot } from '@presence-kit/core/ui'
  * `useRoom` to join. With a selector, re-renders only when the selected value changes
  * (`Object.is`, or `isEqual`).
  */
-export function usePresence<D extends PresenceData = PresenceData>(room: string): PresenceSnapshot<D>
-export function usePresence<D extends PresenceData, T>(
+export function usePresence<D extends PresenceShape<D> = RegisteredPresence>(
+  room: string,
+): PresenceSnapshot<D>
+export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T = unknown>(
   room: string,
   selector: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): T
-export function usePresence<D extends PresenceData, T>(
+export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T = unknown>(
   name: string,
   selector?: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,

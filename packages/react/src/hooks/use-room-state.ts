@@ -1,4 +1,4 @@
-import type { PresenceData, Room, RoomState } from '@presence-kit/core'
+import type { PresenceObject, Room, RoomState } from '@presence-kit/core'
 import { emptyRoomState } from '@presence-kit/core/ui'
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 
@@ -10,7 +10,7 @@ export type EqualityFn<T> = (a: T, b: T) => boolean
  * that builds a new object or array does not re-render on every commit. On the server the
  * snapshot is the room's initial state. Without a room (a name that breaks the rule), the empty state.
  */
-export function useRoomState<D extends PresenceData, T>(
+export function useRoomState<D extends PresenceObject, T>(
   room: Room<D> | undefined,
   selector: (state: RoomState<D>) => T,
   isEqual: EqualityFn<T> = Object.is,

@@ -1,8 +1,14 @@
-import type { PresenceData, PresenceUpdate, Room } from '@presence-kit/core'
+import type {
+  PresenceObject,
+  PresenceShape,
+  PresenceUpdate,
+  RegisteredPresence,
+  Room,
+} from '@presence-kit/core'
 import { useEffect, useRef } from 'react'
 import { usePresenceClient } from '../provider.js'
 
-export interface UseRoomOptions<D extends PresenceData> {
+export interface UseRoomOptions<D extends PresenceObject> {
   /** The presence data to enter with; read when the room is first joined. */
   initialPresence?: PresenceUpdate<D>
   /**
@@ -17,12 +23,15 @@ export interface UseRoomOptions<D extends PresenceData> {
  * core, so any number of components share one join, and StrictMode's mount, unmount, mount does
  * not leave and join again. Nothing joins during server rendering: effects do not run there.
  *
+ * `D` is the registered presence type (`Register`) unless given; `initialPresence` is checked
+ * against it, never used to infer another.
+ *
  * @throws PresenceError (`invalid-options`) when `name` is not a valid room name (`isValidRoomName`),
  * as `client.room()` does: this is the handle you act on. The other hooks show an empty room instead.
  */
-export function useRoom<D extends PresenceData = PresenceData>(
+export function useRoom<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
-  options: UseRoomOptions<D> = {},
+  options: UseRoomOptions<NoInfer<D>> = {},
 ): Room<D> {
   const room = usePresenceClient().room<D>(name)
   useHoldRoom(room, options.join ?? true, options.initialPresence)
@@ -33,7 +42,7 @@ export function useRoom<D extends PresenceData = PresenceData>(
  * Joins (`join`) or watches a room while the calling component is mounted; nothing for no room.
  * `initialPresence` is read when the room is joined.
  */
-export function useHoldRoom<D extends PresenceData>(
+export function useHoldRoom<D extends PresenceObject>(
   room: Room<D> | undefined,
   join: boolean,
   initialPresence?: PresenceUpdate<D>,

@@ -1,11 +1,11 @@
-import type { Member, PresenceData, Room } from '@presence-kit/core'
+import type { Member, PresenceObject, PresenceShape, RegisteredPresence, Room } from '@presence-kit/core'
 import { getTypingSentence, type TypingSentenceOptions } from '@presence-kit/core/ui'
 import { useEffect, useMemo } from 'react'
 import { useNamedRoom } from './use-named-room.js'
 import { useHoldRoom } from './use-room.js'
 import { useRoomState } from './use-room-state.js'
 
-export interface UseTypingReturn<D extends PresenceData = PresenceData> {
+export interface UseTypingReturn<D extends PresenceObject = RegisteredPresence> {
   /** Who is typing now, the local user excluded. */
   readonly typingUsers: readonly Member<D>[]
   /** "Ada is typing…", "Ada and Grace are typing…", "" when nobody is. */
@@ -22,7 +22,7 @@ export interface UseTypingReturn<D extends PresenceData = PresenceData> {
  * Typing in a room: who types, the sentence to show, and the signals to send. Sending needs the
  * room joined (`useRoom` or `useMyPresence` somewhere); typing stops when this component unmounts.
  */
-export function useTyping<D extends PresenceData = PresenceData>(
+export function useTyping<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
   options: TypingSentenceOptions = {},
 ): UseTypingReturn<D> {
@@ -42,7 +42,7 @@ export function useTyping<D extends PresenceData = PresenceData>(
  * Who types and the sentence, without the signals: for what only shows typing (the
  * indicator), whose unmount must not stop the local user's typing in the composer.
  */
-export function useTypingSentence<D extends PresenceData>(
+export function useTypingSentence<D extends PresenceObject>(
   room: Room<D> | undefined,
   { locale, maxNames, messages }: TypingSentenceOptions,
 ): { readonly typingUsers: readonly Member<D>[]; readonly sentence: string } {

@@ -1,4 +1,4 @@
-import { PresenceError, type Member } from '@presence-kit/core'
+import { PresenceError, type Member, type RegisteredMember } from '@presence-kit/core'
 import {
   DEFAULT_AVATAR_STACK_MAX,
   getAvatarStack,
@@ -31,7 +31,7 @@ export const AvatarStack = defineComponent({
   props: {
     room: { type: String, default: undefined },
     /** Members to show instead of a room's, in this order. */
-    members: { type: Array as PropType<readonly Member[]>, default: undefined },
+    members: { type: Array as PropType<readonly RegisteredMember[]>, default: undefined },
     max: { type: Number, default: DEFAULT_AVATAR_STACK_MAX },
     /** Everyone counted, when the roster is counted elsewhere (e.g. a server count). */
     total: { type: Number, default: undefined },

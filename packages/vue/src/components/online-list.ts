@@ -1,4 +1,4 @@
-import type { Member } from '@presence-kit/core'
+import type { Member, RegisteredMember } from '@presence-kit/core'
 import {
   connectOnlineList,
   createOnlineListMachine,
@@ -62,7 +62,7 @@ export const OnlineList = defineComponent({
     /** Shown when nobody is there; the `#empty` slot replaces it. */
     emptyText: { type: String, default: 'Nobody is here yet.' },
   },
-  emits: { select: (_member: Member) => true },
+  emits: { select: (_member: RegisteredMember) => true },
   slots: Object as SlotsType<{ row: OnlineListRowSlotProps; empty: Record<string, never> }>,
   setup(props, { emit, slots }) {
     const roomName = useRoomProp(() => props.room, 'OnlineList')

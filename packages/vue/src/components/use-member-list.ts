@@ -1,4 +1,4 @@
-import type { Member, PresenceData, Room } from '@presence-kit/core'
+import type { Member, PresenceObject, Room } from '@presence-kit/core'
 import { createMemberList, type MemberListOptions, type MemberListView } from '@presence-kit/core/ui'
 import { shallowRef, watch, type Ref } from 'vue'
 import { emptyRoomState } from '@presence-kit/core/ui'
@@ -9,7 +9,7 @@ import { startInBrowser } from '../composables/lifecycle.js'
  * each `change` event re-places only the members it names, so a 100,000-member room costs
  * O(k log n) per commit of k changes. The view keeps its identity while nothing in it changes.
  */
-export function useMemberList<D extends PresenceData>(
+export function useMemberList<D extends PresenceObject>(
   room: Readonly<Ref<Room<D> | undefined>>,
   options: () => MemberListOptions<Member<D>>,
 ): Readonly<Ref<MemberListView<Member<D>>>> {

@@ -1,4 +1,4 @@
-import type { PresenceData, Room } from '@presence-kit/core'
+import type { PresenceShape, Room } from '@presence-kit/core'
 import { checkRoomName } from '@presence-kit/core/ui'
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { usePresenceClient } from '../provide.js'
@@ -9,7 +9,7 @@ import { reportInDevelopment } from './report.js'
  * that breaks the room-name rule (reported in development): composables and components then show
  * an empty room instead of failing.
  */
-export function useRoomHandle<D extends PresenceData>(
+export function useRoomHandle<D extends PresenceShape<D>>(
   name: MaybeRefOrGetter<string | undefined>,
   caller = 'A presence composable',
 ): ComputedRef<Room<D> | undefined> {

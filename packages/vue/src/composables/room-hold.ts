@@ -1,4 +1,4 @@
-import type { PresenceData, PresenceUpdate, Room } from '@presence-kit/core'
+import type { PresenceObject, PresenceUpdate, Room } from '@presence-kit/core'
 import { toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
 import { startInBrowser } from './lifecycle.js'
 
@@ -8,7 +8,7 @@ import { startInBrowser } from './lifecycle.js'
  * so components share one join. Nothing is held while rendering on a server, and in a
  * component nothing is held before it is mounted.
  */
-export function holdRoom<D extends PresenceData>(
+export function holdRoom<D extends PresenceObject>(
   room: Readonly<Ref<Room<D> | undefined>>,
   join: MaybeRefOrGetter<boolean>,
   initialPresence: () => PresenceUpdate<D> | undefined,

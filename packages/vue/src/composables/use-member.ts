@@ -1,11 +1,11 @@
-import type { Member, PresenceData, PresenceStatus } from '@presence-kit/core'
+import type { Member, PresenceShape, PresenceStatus, RegisteredPresence } from '@presence-kit/core'
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import { holdRoom } from './room-hold.js'
 import { useRoomHandle } from './room-handle.js'
 import { useRoomState } from './use-room-state.js'
 
 /** One member of a room, or undefined when absent. Changes only when that member does. */
-export function useMember<D extends PresenceData = PresenceData>(
+export function useMember<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string | undefined>,
   userId: MaybeRefOrGetter<string | undefined>,
 ): Readonly<Ref<Member<D> | undefined>> {

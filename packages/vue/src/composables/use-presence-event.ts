@@ -1,4 +1,9 @@
-import type { PresenceData, PresenceEventMap, PresenceEventName } from '@presence-kit/core'
+import type {
+  PresenceEventMap,
+  PresenceEventName,
+  PresenceShape,
+  RegisteredPresence,
+} from '@presence-kit/core'
 import { toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { holdRoom } from './room-hold.js'
 import { useRoomHandle } from './room-handle.js'
@@ -9,7 +14,10 @@ import { startInBrowser } from './lifecycle.js'
  * 'error', 'sync', 'change') while the calling scope lives. One listener, moved when the room or
  * the event names change.
  */
-export function usePresenceEvent<E extends PresenceEventName, D extends PresenceData = PresenceData>(
+export function usePresenceEvent<
+  E extends PresenceEventName,
+  D extends PresenceShape<D> = RegisteredPresence,
+>(
   name: MaybeRefOrGetter<string | undefined>,
   events: MaybeRefOrGetter<E | readonly E[]>,
   handler: (event: PresenceEventMap<D>[E]) => void,

@@ -1,4 +1,4 @@
-import type { PresenceData, RoomState } from '@presence-kit/core'
+import type { PresenceObject, PresenceShape, RegisteredPresence, RoomState } from '@presence-kit/core'
 import { getPresenceSnapshot, type PresenceSnapshot } from '@presence-kit/core/ui'
 import { computed, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import { holdRoom } from './room-hold.js'
@@ -9,7 +9,7 @@ import { useRoomState } from './use-room-state.js'
 export type { PresenceSnapshot } from '@presence-kit/core/ui'
 
 /** `usePresence(room)`: the snapshot, and each of its fields as its own ref for destructuring. */
-export type UsePresenceReturn<D extends PresenceData = PresenceData> = {
+export type UsePresenceReturn<D extends PresenceObject = RegisteredPresence> = {
   readonly [K in keyof PresenceSnapshot<D>]: ComputedRef<PresenceSnapshot<D>[K]>
 } & {
   /** The whole snapshot: one object per committed state. */
@@ -22,15 +22,15 @@ export type UsePresenceReturn<D extends PresenceData = PresenceData> = {
  * `status`, `stale`) that change only when their value does. With a selector, one ref that
  * changes only when the selected value does (`Object.is`, or `isEqual`).
  */
-export function usePresence<D extends PresenceData = PresenceData>(
+export function usePresence<D extends PresenceShape<D> = RegisteredPresence>(
   room: MaybeRefOrGetter<string | undefined>,
 ): UsePresenceReturn<D>
-export function usePresence<D extends PresenceData, T>(
+export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T = unknown>(
   room: MaybeRefOrGetter<string | undefined>,
   selector: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): Readonly<Ref<T>>
-export function usePresence<D extends PresenceData, T>(
+export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T = unknown>(
   name: MaybeRefOrGetter<string | undefined>,
   selector?: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,

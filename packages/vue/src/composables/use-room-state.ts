@@ -1,4 +1,4 @@
-import type { PresenceData, Room, RoomState } from '@presence-kit/core'
+import type { PresenceObject, Room, RoomState } from '@presence-kit/core'
 import { shallowReadonly, shallowRef, watch, type Ref, type WatchSource } from 'vue'
 import { emptyRoomState } from '@presence-kit/core/ui'
 import { startInBrowser } from './lifecycle.js'
@@ -10,7 +10,7 @@ import type { EqualityFn } from './shallow-equal.js'
  * Follows `room` when it changes, and re-selects when any of `inputs` changes. Subscribes only in
  * the browser, after mount in a component; on a server the value is the room's initial state.
  */
-export function useRoomState<D extends PresenceData, T>(
+export function useRoomState<D extends PresenceObject, T>(
   room: Readonly<Ref<Room<D> | undefined>>,
   selector: (state: RoomState<D>) => T,
   isEqual: EqualityFn<T> = Object.is,

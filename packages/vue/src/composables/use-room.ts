@@ -1,10 +1,17 @@
-import { PresenceError, type PresenceData, type PresenceUpdate, type Room } from '@presence-kit/core'
+import {
+  PresenceError,
+  type PresenceObject,
+  type PresenceShape,
+  type PresenceUpdate,
+  type RegisteredPresence,
+  type Room,
+} from '@presence-kit/core'
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { usePresenceClient } from '../provide.js'
 import { holdRoom } from './room-hold.js'
 import { useRoomHandle } from './room-handle.js'
 
-export interface UseRoomOptions<D extends PresenceData> {
+export interface UseRoomOptions<D extends PresenceObject> {
   /** The presence data to enter with; read when the room is joined. */
   initialPresence?: MaybeRefOrGetter<PresenceUpdate<D> | undefined>
   /**
@@ -19,13 +26,16 @@ export interface UseRoomOptions<D extends PresenceData> {
  * are counted by the core, so any number of components share one join. When `name` changes, the
  * old room is left and the new one joined. Nothing joins during server rendering.
  *
+ * `D` is the registered presence type (`Register`) unless given; `initialPresence` is checked
+ * against it, never used to infer another.
+ *
  * @throws PresenceError (`invalid-options`) when `name` is not a valid room name (`isValidRoomName`),
  * at once, as React's `useRoom` and `client.room()` do: this is the handle you act on. A name that
  * becomes invalid later throws where the handle is read.
  */
-export function useRoom<D extends PresenceData = PresenceData>(
+export function useRoom<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string>,
-  options: UseRoomOptions<D> = {},
+  options: UseRoomOptions<NoInfer<D>> = {},
 ): ComputedRef<Room<D>> {
   usePresenceClient().room(toValue(name))
   const handle = useRoomHandle<D>(name, 'useRoom()')

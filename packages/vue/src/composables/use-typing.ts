@@ -1,4 +1,4 @@
-import type { Member, PresenceData, Room } from '@presence-kit/core'
+import type { Member, PresenceObject, PresenceShape, RegisteredPresence, Room } from '@presence-kit/core'
 import { getTypingSentence, type TypingSentenceOptions } from '@presence-kit/core/ui'
 import {
   computed,
@@ -14,7 +14,7 @@ import { useRoomHandle } from './room-handle.js'
 import { isServerRendering } from './server-rendering.js'
 import { useRoomState } from './use-room-state.js'
 
-export interface UseTypingReturn<D extends PresenceData = PresenceData> {
+export interface UseTypingReturn<D extends PresenceObject = RegisteredPresence> {
   /** Who is typing now, the local user excluded. */
   readonly typingUsers: Readonly<Ref<readonly Member<D>[]>>
   /** "Ada is typing…", "Ada and Grace are typing…", "" when nobody is. */
@@ -32,7 +32,7 @@ export interface UseTypingReturn<D extends PresenceData = PresenceData> {
  * room joined (`useRoom` or `useMyPresence` somewhere); typing stops when the calling scope ends
  * or the room name changes.
  */
-export function useTyping<D extends PresenceData = PresenceData>(
+export function useTyping<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string | undefined>,
   options: MaybeRefOrGetter<TypingSentenceOptions> = {},
 ): UseTypingReturn<D> {
@@ -58,7 +58,7 @@ export function useTyping<D extends PresenceData = PresenceData>(
  * Who types and the sentence, without the signals: for what only shows typing (the
  * indicator), whose unmount must not stop the local user's typing in the composer.
  */
-export function useTypingSentence<D extends PresenceData>(
+export function useTypingSentence<D extends PresenceObject>(
   room: Readonly<Ref<Room<D> | undefined>>,
   options: MaybeRefOrGetter<TypingSentenceOptions>,
 ): Pick<UseTypingReturn<D>, 'typingUsers' | 'sentence'> {
