@@ -63,7 +63,7 @@ test("the example's server opens no presence connection: the reference server se
       userId,
     }))
     // The two pages connect in either order.
-    .sort((a, b) => String(a.userId).localeCompare(String(b.userId)) || a.from.localeCompare(b.from))
+    .toSorted((a, b) => String(a.userId).localeCompare(String(b.userId)) || a.from.localeCompare(b.from))
   expect(seen, 'connections the reference server saw').toEqual([
     { from: 'the browser', userId: ADA.user },
     { from: 'the browser', userId: GRACE.user },

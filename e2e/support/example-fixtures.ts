@@ -1,4 +1,11 @@
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 import { startExample, type ExampleServer } from './examples.js'
 import type { Example } from './frameworks.js'
 import { startRecordingPresenceServer, type RecordingPresenceServer } from './recording-presence-server.js'

@@ -16,8 +16,7 @@ export function MessageBox({ room }: { readonly room: string }) {
       }}
     >
       <label>
-        Message{' '}
-        <input {...inputProps} value={text} onChange={(event) => setText(event.target.value)} />
+        Message <input {...inputProps} value={text} onChange={(event) => setText(event.target.value)} />
       </label>{' '}
       <button type="submit">Send</button>
     </form>

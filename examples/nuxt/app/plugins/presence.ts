@@ -17,5 +17,7 @@ export default defineNuxtPlugin((nuxtApp) => {
     // The reference server in development mode takes the identity from the query.
     query: { userId: user.id, name: user.name },
   })
-  nuxtApp.vueApp.use(createPresencePlugin(() => createPresenceClient({ adapter, user })))
+  nuxtApp.vueApp.use(
+    createPresencePlugin(() => createPresenceClient({ adapter, user: { id: user.id, name: user.name } })),
+  )
 })
