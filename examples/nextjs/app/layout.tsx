@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import '@presence-kit/react/styles.css'
-import './page.css'
 
 export const metadata: Metadata = {
   title: 'presence-kit in Next.js',
