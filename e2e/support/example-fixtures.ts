@@ -9,6 +9,7 @@ import {
 import { startExample, type ExampleServer } from './examples.js'
 import type { Example } from './frameworks.js'
 import { startRecordingPresenceServer, type RecordingPresenceServer } from './recording-presence-server.js'
+import { keepOnLoopback } from './loopback.js'
 
 export interface Person {
   readonly user: string
@@ -45,21 +46,12 @@ export class ExamplePage {
 }
 
 export interface ExampleSite {
+  /** Where the example's production server listens. */
   readonly url: string
-  /** The address of the example's page for this person. */
-  pageUrl(who: Person): string
   /** Opens the page with JavaScript on, recording the console from the first line. */
   open(who: Person): Promise<ExamplePage>
   /** Opens the page with JavaScript off: the document is the server's HTML, never hydrated. */
   openServerHtml(who: Person): Promise<ExamplePage>
-}
-
-/** Requests stay on this machine: nothing in the examples needs anything else. */
-async function keepOnLoopback(context: BrowserContext): Promise<void> {
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
-    (route) => route.abort('blockedbyclient'),
-  )
 }
 
 async function openIn(context: BrowserContext, url: string): Promise<ExamplePage> {
@@ -121,7 +113,6 @@ export const test = base.extend<
     }
     await use({
       url: exampleServer.url,
-      pageUrl,
       open: async (who) => openIn(await newContext(browser, true), pageUrl(who)),
       openServerHtml: async (who) => openIn(await newContext(browser, false), pageUrl(who)),
     })
