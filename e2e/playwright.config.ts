@@ -1,12 +1,14 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_FLAGS, requireChromiumPath } from '../scripts/chromium.js'
-import type { Framework } from './support/fixtures.js'
-import { selectedFrameworks } from './support/frameworks.js'
+import type { Example, Framework } from './support/frameworks.js'
+import { selectedExamples, selectedFrameworks } from './support/frameworks.js'
 
-// One suite, run once per framework: the specs never name React or Vue, the project does.
+// One suite, run once per framework: the specs never name React or Vue, the project does. The
+// example apps (Next.js, Nuxt) have their own specs, run once per example.
 const frameworks = selectedFrameworks()
+const examples = selectedExamples()
 
-export default defineConfig<{ framework: Framework }>({
+export default defineConfig<{ framework: Framework; example: Example }>({
   testDir: './tests',
   globalSetup: './support/global-setup.ts',
   outputDir: '../.reports/e2e/test-results',
@@ -26,6 +28,7 @@ export default defineConfig<{ framework: Framework }>({
   },
   projects: [
     ...frameworks.map((framework) => ({ name: framework, testDir: './tests', use: { framework } })),
+    ...examples.map((example) => ({ name: example, testDir: './examples', use: { example } })),
     // Every story of both Storybooks against screenshots: see visual/README.md. Run by
     // `pnpm test:visual` (which sets PRESENCE_VISUAL) until its baselines follow the components' look.
     ...(process.env.PRESENCE_VISUAL === '1' ? [visualProject()] : []),

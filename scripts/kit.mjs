@@ -200,7 +200,7 @@ function testAll() {
     // Before the tests: one of them checks the build lists both frameworks' stories.
     ['Storybook build (React and Vue)', ['run', 'build-storybook']],
     ['unit and property tests', ['run', 'test:unit']],
-    ['end-to-end tests (both demos in Chromium)', ['run', 'e2e']],
+    ['end-to-end tests (both demos, the Next.js and Nuxt examples, in Chromium)', ['run', 'e2e']],
     ['benchmarks, quick run', ['run', 'bench:quick']],
     ['bundle size', ['run', 'size']],
   ]

@@ -2,6 +2,7 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DemoPage, demoUrl, type DemoUser } from './demo-page.js'
+import { keepOnLoopback } from './loopback.js'
 import { startPresenceServer, type PresenceServer } from './presence-server.js'
 import { REPO_ROOT, REPORT_DIR } from './paths.js'
 import { freePort } from './ports.js'
@@ -33,17 +34,6 @@ export interface TabsDemo {
   readonly serverUrl: string
   /** Every URL the pages requested or opened a WebSocket to, in order. */
   traffic(): readonly string[]
-}
-
-/**
- * Requests may go to this machine only: the crowd's simulated avatar URLs point at a host that does
- * not exist here, and the page must show its initials fallback without any request leaving.
- */
-async function keepOnLoopback(context: BrowserContext): Promise<void> {
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
-    (route) => route.abort('blockedbyclient'),
-  )
 }
 
 async function openPage(context: BrowserContext, url: string): Promise<DemoPage> {

@@ -2,14 +2,16 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { selectedFrameworks } from './frameworks.js'
+import { buildExample } from './examples.js'
+import { selectedExamples, selectedFrameworks } from './frameworks.js'
 import { REPO_ROOT } from './paths.js'
 
 /**
- * Builds both demos once before the suite, the way they are deployed: a static folder. The packages
- * they use must be built already (`pnpm build`), since workspace packages resolve to their `dist`.
+ * Builds both demos once before the suite, the way they are deployed: a static folder; and the
+ * example apps, each for its framework's production server. The packages they use must be built
+ * already (`pnpm build`), since workspace packages resolve to their `dist`.
  */
-export default function buildDemos(): void {
+export default function buildApps(): void {
   for (const framework of selectedFrameworks()) {
     const app = join(REPO_ROOT, 'apps', `${framework}-demo`)
     const vite = join(
@@ -24,4 +26,5 @@ export default function buildDemos(): void {
     })
     if (result.status !== 0) throw new Error(`Building the ${framework} demo failed (see above).`)
   }
+  for (const example of selectedExamples()) buildExample(example)
 }
