@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
 
-// Type tests of the published declarations (dist/, so run `pnpm build` first), as an app sees them:
+// Type tests of the published declarations (dist/, so run `pnpm build` first), as an app sees them
+// (the checker runs through scripts/type-tests so that each project keeps its own build-info file):
 // `tsc` checks test-d/ with the app-style registration of test-d/register.ts; an
 // `expectTypeOf` or `@ts-expect-error` that does not hold fails the run.
 export default defineProject({
@@ -9,6 +11,7 @@ export default defineProject({
     typecheck: {
       enabled: true,
       only: true,
+      checker: fileURLToPath(new URL('../../scripts/type-tests/tsc.mjs', import.meta.url)),
       include: ['test-d/**/*.test-d.ts'],
       tsconfig: './test-d/tsconfig.json',
     },

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { runChecker } from './run-checker.mjs'
+
+runChecker('typescript/bin/tsc')
