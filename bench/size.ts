@@ -1,11 +1,14 @@
-import { build } from 'esbuild'
-import { gzipSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bundle, type Bundler } from './size/bundle.js'
 
 /**
  * Bundle size as users pay it: each entry bundled from the built package with its dependencies
  * (zustand included for the core), minified, then gzipped. Fails when an entry is over its budget.
+ * Then single imports (`AvatarStack` only, `usePresence` only) from the React and Vue entries,
+ * each with esbuild and with Vite: what an app pays for one part shows whether bundlers can drop
+ * the rest. Fails when one is over its ceiling, or when `AvatarStack` alone is over 65% of its
+ * whole entry under the same bundler.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -93,20 +96,65 @@ const entries: Entry[] = [
   },
 ]
 
+const REACT_EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime']
+const VUE_EXTERNAL = ['vue', '@vue/*']
+
+/** One export imported alone, built with one bundler. */
+interface SingleImport {
+  readonly from: '@presence-kit/react' | '@presence-kit/vue'
+  readonly name: 'AvatarStack' | 'usePresence'
+  readonly bundler: Bundler
+  /** The most it may weigh (min+gzip). */
+  readonly ceilingBytes: number
+  /** The largest share of the whole entry (same bundler) it may take. */
+  readonly maxShareOfEntry?: number
+}
+
+const AVATAR_STACK_MAX_SHARE = 0.65
+
+const singleImports: SingleImport[] = [
+  {
+    from: '@presence-kit/react',
+    name: 'AvatarStack',
+    bundler: 'esbuild',
+    ceilingBytes: 6_090,
+    maxShareOfEntry: AVATAR_STACK_MAX_SHARE,
+  },
+  {
+    from: '@presence-kit/react',
+    name: 'AvatarStack',
+    bundler: 'vite',
+    ceilingBytes: 7_110,
+    maxShareOfEntry: AVATAR_STACK_MAX_SHARE,
+  },
+  { from: '@presence-kit/react', name: 'usePresence', bundler: 'esbuild', ceilingBytes: 940 },
+  { from: '@presence-kit/react', name: 'usePresence', bundler: 'vite', ceilingBytes: 1_680 },
+  {
+    from: '@presence-kit/vue',
+    name: 'AvatarStack',
+    bundler: 'esbuild',
+    ceilingBytes: 6_460,
+    maxShareOfEntry: AVATAR_STACK_MAX_SHARE,
+  },
+  {
+    from: '@presence-kit/vue',
+    name: 'AvatarStack',
+    bundler: 'vite',
+    ceilingBytes: 7_460,
+    maxShareOfEntry: AVATAR_STACK_MAX_SHARE,
+  },
+  { from: '@presence-kit/vue', name: 'usePresence', bundler: 'esbuild', ceilingBytes: 1_160 },
+  { from: '@presence-kit/vue', name: 'usePresence', bundler: 'vite', ceilingBytes: 1_890 },
+]
+
+const resolveDir = join(root, 'bench')
 let over = 0
+/** Each whole entry's min+gzip size by bundler, for the single imports' shares. */
+const wholeEntry = new Map<string, number>()
+
 for (const entry of entries) {
-  const result = await build({
-    stdin: { contents: entry.source, resolveDir: join(root, 'bench'), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    external: [...entry.external],
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0]!.contents
-  const gzipped = gzipSync(code, { level: 9 }).length
+  const { minified, gzipped } = await bundle('esbuild', entry.source, entry.external, resolveDir)
+  wholeEntry.set(`${entry.name} esbuild`, gzipped)
   const withinBudget = gzipped <= entry.budgetBytes
   const limit = entry.ceilingBytes ?? entry.budgetBytes
   if (gzipped > limit) over++
@@ -114,7 +162,37 @@ for (const entry of entries) {
     ? 'within'
     : `OVER (target not met; must not exceed ${limit} bytes until it is: ${gzipped <= limit ? 'holds' : 'EXCEEDED'})`
   console.log(
-    `size ${entry.name}: ${gzipped} bytes min+gzip (${code.length} min), budget ${entry.budgetBytes} bytes: ${verdict}`,
+    `size ${entry.name}: ${gzipped} bytes min+gzip (${minified} min), budget ${entry.budgetBytes} bytes: ${verdict}`,
+  )
+}
+
+// The framework entries again under Vite: the base of the Vite shares below.
+for (const entry of entries.filter(
+  (e) => e.name === '@presence-kit/react' || e.name === '@presence-kit/vue',
+)) {
+  const { minified, gzipped } = await bundle('vite', entry.source, entry.external, resolveDir)
+  wholeEntry.set(`${entry.name} vite`, gzipped)
+  console.log(`size ${entry.name} (vite): ${gzipped} bytes min+gzip (${minified} min)`)
+}
+
+for (const single of singleImports) {
+  const external = single.from === '@presence-kit/react' ? REACT_EXTERNAL : VUE_EXTERNAL
+  const source = `export { ${single.name} } from '${single.from}'`
+  const { minified, gzipped } = await bundle(single.bundler, source, external, resolveDir)
+  const whole = wholeEntry.get(`${single.from} ${single.bundler}`)!
+  const share = gzipped / whole
+  const problems: string[] = []
+  if (gzipped > single.ceilingBytes) problems.push(`over its ceiling of ${single.ceilingBytes} bytes`)
+  if (single.maxShareOfEntry !== undefined && share > single.maxShareOfEntry) {
+    problems.push(`over ${Math.round(single.maxShareOfEntry * 100)}% of the whole entry`)
+  }
+  if (problems.length > 0) over++
+  const shareLimit =
+    single.maxShareOfEntry === undefined ? '' : ` (at most ${Math.round(single.maxShareOfEntry * 100)}%)`
+  console.log(
+    `size ${single.from} { ${single.name} } only (${single.bundler}): ${gzipped} bytes min+gzip (${minified} min), ` +
+      `${(share * 100).toFixed(1)}% of the whole entry${shareLimit}, ceiling ${single.ceilingBytes} bytes: ` +
+      (problems.length === 0 ? 'holds' : `EXCEEDED (${problems.join(', ')})`),
   )
 }
 if (over > 0) process.exit(1)
