@@ -2,10 +2,15 @@ import { createPresenceClient, type Room, type RoomSink } from '@presence-kit/co
 
 /**
  * A kit room fed directly through its sink, as an adapter would, with commits only when the
- * benchmark flushes (one per burst, as one frame would). Leave grace and the recently-left list
- * are off: Phoenix's Presence has neither, and the workload must keep a steady member count.
+ * benchmark flushes (one per burst, as one frame would), or with `batch: 'sync'` on every input.
+ * Leave grace and the recently-left list are off: Phoenix's Presence has neither, and the workload
+ * must keep a steady member count.
  */
-export function createKitRoom(): { room: Room; sink: RoomSink; destroy(): void } {
+export function createKitRoom(batch: 'flush' | 'sync' = 'flush'): {
+  room: Room
+  sink: RoomSink
+  destroy(): void
+} {
   let captured: RoomSink | undefined
   const client = createPresenceClient({
     adapter: {
@@ -16,7 +21,7 @@ export function createKitRoom(): { room: Room; sink: RoomSink; destroy(): void }
       },
     },
     user: { id: 'bench-self' },
-    batch: () => () => {},
+    batch: batch === 'sync' ? 'sync' : () => () => {},
     leaveGraceMs: 0,
     offlineRetentionMs: 0,
     maxDataBytes: 4_096,
