@@ -1,17 +1,16 @@
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, extname, join, normalize, sep } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
-import { build } from 'vite'
+import { build, createServer as createViteServer } from 'vite'
+import { serveStatic } from '../../e2e/support/static-server.js'
 import { CHROMIUM_FLAGS, findChromium, UNCAPPED_FRAME_FLAGS } from './chromium.js'
 
 /**
  * The demos' crowd switch at 100,000 members, React against Vue: each demo built for production
- * (as `vite build` makes it), served from a folder, opened without a server (the BroadcastChannel
- * transport), the crowd size set to 100,000, then the switch clicked. Prints the time from the click
+ * (as `vite build` makes it) and served from a folder, or on Vite's dev server as `npm start` runs
+ * it, opened without a presence server (the BroadcastChannel transport), the crowd size set to 100,000, then the switch clicked. Prints the time from the click
  * to the crowd's count on screen and to its first list row, and the worst frame and the frames over
  * 50 ms from the click until two seconds after the count shows.
  */
@@ -26,28 +25,6 @@ export interface CrowdSwitchFigures {
   readonly worstFrameMs: number
   readonly framesOver50: number
   readonly frames: number
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-}
-
-/** Serves `folder` on a free loopback port, as a static host would. */
-async function serve(folder: string) {
-  const root = normalize(folder + sep)
-  const server = createServer((request, response) => {
-    let file = normalize(join(root, new URL(request.url ?? '/', 'http://x').pathname))
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
-      file = join(root, 'index.html')
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(response)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() }
 }
 
 /**
@@ -83,11 +60,35 @@ const CLICK_AND_WATCH = `new Promise((resolve) => {
   requestAnimationFrame(frame)
 })`
 
-async function measure(browser: Browser, app: 'react-demo' | 'vue-demo'): Promise<CrowdSwitchFigures> {
+/** The built demo on a static server (`production`), or Vite's dev server (`development`, StrictMode on). */
+async function open(app: string, mode: DemoMode): Promise<{ url: string; close(): Promise<void> }> {
+  const root = join(apps, app)
+  if (mode === 'development') {
+    const server = await createViteServer({ root, logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } })
+    await server.listen()
+    return { url: server.resolvedUrls!.local[0]!, close: () => server.close() }
+  }
   const outDir = mkdtempSync(join(tmpdir(), `presence-bench-${app}-`))
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+  const site = await serveStatic(outDir)
+  return {
+    url: site.url,
+    close: async () => {
+      await site.close()
+      rmSync(outDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type DemoMode = 'production' | 'development'
+
+async function measure(
+  browser: Browser,
+  app: 'react-demo' | 'vue-demo',
+  mode: DemoMode,
+): Promise<CrowdSwitchFigures> {
+  const site = await open(app, mode)
   try {
-    await build({ root: join(apps, app), logLevel: 'warn', build: { outDir, emptyOutDir: true } })
-    const site = await serve(outDir)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     try {
       const page = await context.newPage()
@@ -101,23 +102,23 @@ async function measure(browser: Browser, app: 'react-demo' | 'vue-demo'): Promis
       return figures
     } finally {
       await context.close()
-      site.close()
     }
   } finally {
-    rmSync(outDir, { recursive: true, force: true })
+    await site.close()
   }
 }
 
 /** Both demos' crowd switch, one line per figure. */
-export async function runDemoCrowdBench(): Promise<void> {
+export async function runDemoCrowdBench(mode: DemoMode = 'production'): Promise<void> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: [...CHROMIUM_FLAGS, ...UNCAPPED_FRAME_FLAGS],
   })
   try {
-    const react = await measure(browser, 'react-demo')
-    const vue = await measure(browser, 'vue-demo')
-    console.log(`demo crowd switch to ${CROWD.toLocaleString('en')} members (production builds, no server):`)
+    const react = await measure(browser, 'react-demo', mode)
+    const vue = await measure(browser, 'vue-demo', mode)
+    const how = mode === 'production' ? 'production builds' : 'Vite dev servers, as npm start runs them'
+    console.log(`demo crowd switch to ${CROWD.toLocaleString('en')} members (${how}, no presence server):`)
     const line = (metric: string, of: (f: CrowdSwitchFigures) => number, unit: string, target: string) => {
       const [r, v] = [of(react), of(vue)]
       console.log(

@@ -1,4 +1,5 @@
-import { createPresenceClient, type Room, type RoomSink } from '@presence-kit/core'
+import type { Room, RoomSink } from '@presence-kit/core'
+import { createSinkClient } from './sink-client.js'
 
 /**
  * A kit room fed directly through its sink, as an adapter would, with commits only when the
@@ -11,24 +12,13 @@ export function createKitRoom(batch: 'flush' | 'sync' = 'flush'): {
   sink: RoomSink
   destroy(): void
 } {
-  let captured: RoomSink | undefined
-  const client = createPresenceClient({
-    adapter: {
-      name: 'bench',
-      openRoom({ sink }) {
-        captured = sink
-        return { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
-      },
-    },
-    user: { id: 'bench-self' },
+  const { client, sink: captured } = createSinkClient('bench-self', {
     batch: batch === 'sync' ? 'sync' : () => () => {},
-    leaveGraceMs: 0,
-    offlineRetentionMs: 0,
     maxDataBytes: 4_096,
   })
   const room = client.room('bench')
   room.watch()
-  const sink = captured!
+  const sink = captured()!
   sink.status('connected', { connectionId: 'bench-self-1' })
   return { room, sink, destroy: () => client.destroy() }
 }

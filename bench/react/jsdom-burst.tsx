@@ -1,4 +1,5 @@
-import { createPresenceClient, PresenceProvider, type RoomSink } from '@presence-kit/react'
+import { PresenceProvider } from '@presence-kit/react'
+import { createSinkClient } from '../core/sink-client.js'
 import { createRoot as createProductionRoot } from 'react-dom/client'
 import { createRoot as createProfilingRoot } from 'react-dom/profiling'
 import { commitCount, resetCommitCount } from './commit-counter.js'
@@ -46,28 +47,15 @@ async function runKit(
   warmup: BenchEvent[],
   events: BenchEvent[],
 ): Promise<BurstFigures> {
-  let sink: RoomSink | undefined
-  const client = createPresenceClient({
-    adapter: {
-      name: 'bench',
-      openRoom(context) {
-        sink = context.sink
-        return { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
-      },
-    },
-    user: { id: 'bench-self' },
-    // The seed's hook has neither a leave grace nor a recently-left list; the roster stays steady.
-    leaveGraceMs: 0,
-    offlineRetentionMs: 0,
-  })
+  const { client, sink } = createSinkClient('bench-self')
   const page = mount(
     <PresenceProvider client={client}>
       <KitApp />
     </PresenceProvider>,
     build,
   )
-  await waitFor(() => sink !== undefined, TIMEOUT_MS)
-  const roomSink = sink!
+  await waitFor(() => sink() !== undefined, TIMEOUT_MS)
+  const roomSink = sink()!
   roomSink.status('connected', { connectionId: 'bench-self-1' })
   roomSink.snapshot(warmup.map(kitInput))
   await waitFor(() => countShown(page.container) === String(steady), TIMEOUT_MS)

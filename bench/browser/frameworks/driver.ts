@@ -1,9 +1,6 @@
-import {
-  createPresenceClient,
-  type ConnectionInput,
-  type PresenceClient,
-  type RoomSink,
-} from '@presence-kit/core'
+import type { ConnectionInput, PresenceClient, RoomSink } from '@presence-kit/core'
+import { createSinkClient } from '../../core/sink-client.js'
+import { pumpEvents } from '../event-pump.js'
 import { burstEvents, userId, type BurstEvent } from '../../vue/burst-events.js'
 
 /**
@@ -76,27 +73,18 @@ export function installDriver(mountPage: MountPage): void {
 
   async function setup(size: number): Promise<SetupResult> {
     members = size
-    const client = createPresenceClient({
-      adapter: {
-        name: 'bench',
-        openRoom(context) {
-          sink = context.sink
-          return { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
-        },
-      },
-      user: { id: 'viewer' },
-      leaveGraceMs: 0,
-      offlineRetentionMs: 0,
-    })
+    const made = createSinkClient('viewer')
+    const client = made.client
     mountPage(root, client)
     // The page opens the room when it mounts; the adapter hands over the sink then.
-    const opened = () => sink !== undefined
-    while (!opened()) await nextFrame()
-    sink!.status('connected', { connectionId: 'viewer-1' })
+    while (made.sink() === undefined) await nextFrame()
+    const opened = made.sink()!
+    sink = opened
+    opened.status('connected', { connectionId: 'viewer-1' })
     const snapshot = Array.from({ length: size }, (_, index) => connection(index))
     await nextFrame()
     const start = performance.now()
-    sink!.snapshot(snapshot)
+    opened.snapshot(snapshot)
     let firstPaintMs: number | undefined
     let countShownMs: number | undefined
     const shown = size.toLocaleString('en')
@@ -118,37 +106,23 @@ export function installDriver(mountPage: MountPage): void {
 
   function run(eventsPerSecond: number, seconds: number): Promise<RunResult> {
     const { events, finalCount } = burstEvents(members, eventsPerSecond * seconds)
-    const channel = new MessageChannel()
     let maxRows = 0
-    let delivered = 0
-    let sent = 0
-    channel.port1.addEventListener('message', () => {
-      deliver(events[delivered++]!)
-      if (delivered % 100 === 0) heapPeakBytes = Math.max(heapPeakBytes, usedHeap())
+    const pump = pumpEvents(events.length, eventsPerSecond, (index) => {
+      deliver(events[index]!)
+      if (index % 100 === 0) heapPeakBytes = Math.max(heapPeakBytes, usedHeap())
     })
-    channel.port1.start()
-    const start = performance.now()
-    const end = start + seconds * 1000
-    // Each event due is posted as its own task, as messages from a socket arrive.
-    const pump = setInterval(() => {
-      const due = Math.min(events.length, Math.floor(((performance.now() - start) / 1000) * eventsPerSecond))
-      while (sent < due) {
-        channel.port2.postMessage(0)
-        sent++
-      }
-    }, 4)
+    const end = pump.start + seconds * 1000
     const viewport = root.querySelector<HTMLElement>('[data-part="online-list"]')!
     return new Promise((resolve) => {
       const scroll = (now: number) => {
         maxRows = Math.max(maxRows, rows())
         viewport.scrollTop =
           (viewport.scrollTop + 40) % Math.max(1, viewport.scrollHeight - viewport.clientHeight)
-        if (now < end || delivered < events.length) {
+        if (now < end || pump.delivered() < events.length) {
           requestAnimationFrame(scroll)
           return
         }
-        clearInterval(pump)
-        channel.port1.close()
+        pump.stop()
         // One more frame, so the last events are on screen when the count is read.
         requestAnimationFrame(() => {
           recording = false
@@ -156,7 +130,7 @@ export function installDriver(mountPage: MountPage): void {
             frameTimes,
             heapPeakBytes,
             maxRows,
-            delivered,
+            delivered: pump.delivered(),
             expectedCount: finalCount,
             finalCount: countText(),
           })

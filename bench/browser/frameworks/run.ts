@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { machineLoad } from '../../core/measure.js'
-import { CHROMIUM_FLAGS, findChromium, UNCAPPED_FRAME_FLAGS } from '../chromium.js'
+import { CHROMIUM_FLAGS, findChromium, PRODUCTION_DEFINES, UNCAPPED_FRAME_FLAGS } from '../chromium.js'
 import type { RunResult, SetupResult } from './driver.js'
 
 /**
@@ -35,12 +35,7 @@ async function bundlePage(framework: Framework): Promise<string> {
     write: false,
     logLevel: 'silent',
     // The production builds users ship.
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      __VUE_OPTIONS_API__: 'true',
-      __VUE_PROD_DEVTOOLS__: 'false',
-      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-    },
+    define: { ...PRODUCTION_DEFINES },
   })
   return result.outputFiles[0]!.text
 }
