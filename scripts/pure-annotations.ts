@@ -4,11 +4,11 @@
  *
  * Each package ships as one bundled file. A bundler keeps a module-level `const X = call(...)` it
  * cannot prove free of side effects, and with it everything that call references: without the
- * mark, importing only `AvatarStack` from the Vue package kept all its components, because
- * `defineComponent` lives in `vue`, which apps' bundlers see but a library's externals hide from
- * esbuild. Rollup and Rolldown read Vue's own `#__NO_SIDE_EFFECTS__` when Vue is bundled; esbuild
- * does not, and none of them can when Vue is external. Marking the output rather than the sources
- * covers every new component as well.
+ * mark, importing only `AvatarStack` from the Vue package kept all its components under esbuild.
+ * Whether a bundler can tell that `defineComponent` or `memo` is pure depends on whether it sees
+ * the framework's own annotations, which it cannot when the framework is external; the mark on the
+ * call does not depend on that. Marking the output rather than the sources covers every new
+ * component as well.
  *
  * Only calls known to be free of side effects are marked, and only at the start of a line (the
  * bundled output puts module-level declarations there; anything nested is indented):
