@@ -1,11 +1,14 @@
-import { build } from 'esbuild'
-import { gzipSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bundle, type Bundler } from './size/bundle.js'
 
 /**
  * Bundle size as users pay it: each entry bundled from the built package with its dependencies
  * (zustand included for the core), minified, then gzipped. Fails when an entry is over its budget.
+ * Then single imports (`AvatarStack` only, `usePresence` only) from the React and Vue entries,
+ * each with esbuild and with Vite: what an app pays for one part shows whether bundlers can drop
+ * the rest. Fails when one is over its ceiling, or when `AvatarStack` alone is over 65% of its
+ * whole entry under the same bundler.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -93,20 +96,61 @@ const entries: Entry[] = [
   },
 ]
 
+const REACT_EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime']
+const VUE_EXTERNAL = ['vue', '@vue/*']
+
+/** One export imported alone, built with one bundler. */
+interface SingleImport {
+  readonly from: '@presence-kit/react' | '@presence-kit/vue'
+  readonly name: 'AvatarStack' | 'usePresence'
+  readonly bundler: Bundler
+  /** The most it may weigh (min+gzip). */
+  readonly ceilingBytes: number
+  /** The largest share of the whole entry (same bundler) it may take. */
+  readonly maxShareOfEntry?: number
+}
+
+/** AvatarStack alone may take at most this share of its whole entry, under each bundler. */
+const AVATAR_STACK_MAX_SHARE = 0.65
+
+/**
+ * The most each single import may weigh (min+gzip), by package, export and bundler: what they
+ * weighed once every bundler could drop the rest, so they can only grow by what a feature costs.
+ */
+const SINGLE_IMPORT_CEILINGS: Record<
+  SingleImport['from'],
+  Record<SingleImport['name'], Record<Bundler, number>>
+> = {
+  '@presence-kit/react': {
+    AvatarStack: { esbuild: 6_090, vite: 7_110 },
+    usePresence: { esbuild: 940, vite: 1_680 },
+  },
+  '@presence-kit/vue': {
+    AvatarStack: { esbuild: 6_460, vite: 7_460 },
+    usePresence: { esbuild: 1_160, vite: 1_890 },
+  },
+}
+
+const singleImports: SingleImport[] = Object.entries(SINGLE_IMPORT_CEILINGS).flatMap(([from, byName]) =>
+  Object.entries(byName).flatMap(([name, byBundler]) =>
+    Object.entries(byBundler).map(([bundler, ceilingBytes]) => ({
+      from: from as SingleImport['from'],
+      name: name as SingleImport['name'],
+      bundler: bundler as Bundler,
+      ceilingBytes,
+      ...(name === 'AvatarStack' ? { maxShareOfEntry: AVATAR_STACK_MAX_SHARE } : {}),
+    })),
+  ),
+)
+
+const resolveDir = join(root, 'bench')
 let over = 0
+/** Each whole entry's min+gzip size by bundler, for the single imports' shares. */
+const wholeEntry = new Map<string, number>()
+
 for (const entry of entries) {
-  const result = await build({
-    stdin: { contents: entry.source, resolveDir: join(root, 'bench'), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    external: [...entry.external],
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0]!.contents
-  const gzipped = gzipSync(code, { level: 9 }).length
+  const { minified, gzipped } = await bundle('esbuild', entry.source, entry.external, resolveDir)
+  wholeEntry.set(`${entry.name} esbuild`, gzipped)
   const withinBudget = gzipped <= entry.budgetBytes
   const limit = entry.ceilingBytes ?? entry.budgetBytes
   if (gzipped > limit) over++
@@ -114,7 +158,37 @@ for (const entry of entries) {
     ? 'within'
     : `OVER (target not met; must not exceed ${limit} bytes until it is: ${gzipped <= limit ? 'holds' : 'EXCEEDED'})`
   console.log(
-    `size ${entry.name}: ${gzipped} bytes min+gzip (${code.length} min), budget ${entry.budgetBytes} bytes: ${verdict}`,
+    `size ${entry.name}: ${gzipped} bytes min+gzip (${minified} min), budget ${entry.budgetBytes} bytes: ${verdict}`,
+  )
+}
+
+// The framework entries again under Vite: the base of the Vite shares below.
+for (const entry of entries.filter(
+  (e) => e.name === '@presence-kit/react' || e.name === '@presence-kit/vue',
+)) {
+  const { minified, gzipped } = await bundle('vite', entry.source, entry.external, resolveDir)
+  wholeEntry.set(`${entry.name} vite`, gzipped)
+  console.log(`size ${entry.name} (vite): ${gzipped} bytes min+gzip (${minified} min)`)
+}
+
+for (const single of singleImports) {
+  const external = single.from === '@presence-kit/react' ? REACT_EXTERNAL : VUE_EXTERNAL
+  const source = `export { ${single.name} } from '${single.from}'`
+  const { minified, gzipped } = await bundle(single.bundler, source, external, resolveDir)
+  const whole = wholeEntry.get(`${single.from} ${single.bundler}`)!
+  const share = gzipped / whole
+  const problems: string[] = []
+  if (gzipped > single.ceilingBytes) problems.push(`over its ceiling of ${single.ceilingBytes} bytes`)
+  if (single.maxShareOfEntry !== undefined && share > single.maxShareOfEntry) {
+    problems.push(`over ${Math.round(single.maxShareOfEntry * 100)}% of the whole entry`)
+  }
+  if (problems.length > 0) over++
+  const shareLimit =
+    single.maxShareOfEntry === undefined ? '' : ` (at most ${Math.round(single.maxShareOfEntry * 100)}%)`
+  console.log(
+    `size ${single.from} { ${single.name} } only (${single.bundler}): ${gzipped} bytes min+gzip (${minified} min), ` +
+      `${(share * 100).toFixed(1)}% of the whole entry${shareLimit}, ceiling ${single.ceilingBytes} bytes: ` +
+      (problems.length === 0 ? 'holds' : `EXCEEDED (${problems.join(', ')})`),
   )
 }
 if (over > 0) process.exit(1)

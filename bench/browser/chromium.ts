@@ -17,3 +17,11 @@ export function findChromium(): string {
   }
   return found
 }
+
+/** esbuild `define`s for the production builds users ship: React's and Vue's. */
+export const PRODUCTION_DEFINES: Readonly<Record<string, string>> = {
+  'process.env.NODE_ENV': '"production"',
+  __VUE_OPTIONS_API__: 'true',
+  __VUE_PROD_DEVTOOLS__: 'false',
+  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+}

@@ -1,3 +1,5 @@
+import { availableParallelism, loadavg } from 'node:os'
+
 export function median(values: readonly number[]): number {
   return values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!
 }
@@ -44,4 +46,10 @@ export function report(
     `${metric}: kit ${format(kit)} ${unit}, ${peerName} ${format(peer)} ${unit}, ratio ${ratio.toFixed(2)}${verdict}`,
   )
   return ratio
+}
+
+/** The machine's load when figures are taken: on a shared machine they mean little without it. */
+export function machineLoad(): string {
+  const [one, five, fifteen] = loadavg().map((value) => value.toFixed(2))
+  return `load average ${one}, ${five}, ${fifteen} on ${availableParallelism()} cores (${new Date().toISOString()})`
 }

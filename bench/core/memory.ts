@@ -1,50 +1,71 @@
 import { Presence } from 'phoenix'
+import type { ConnectionInput } from '@presence-kit/core'
 import { createKitRoom } from './kit-room.js'
-import { connectionId, payload, phoenixEntry, userId, type PhoenixState } from './workload.js'
+import { connectionId, payload, userId, type PhoenixState } from './workload.js'
 
 /**
- * Retained heap per member, measured in a process of its own per implementation: heap after
- * loading `members` and dropping the input, minus the heap before the input was made.
- * Run as `tsx --expose-gc memory.ts kit|phoenix <members>`; prints the bytes per member.
+ * Retained heap per member, measured in a process of its own per implementation and member shape:
+ * the heap once `members` are loaded, minus the heap before. Each side's input is built inside a
+ * function and dropped before the heap is read, so only what the state itself keeps is counted
+ * (phoenix keeps its input's meta objects, and they count; the array or object they came in does
+ * not). Run as `tsx --expose-gc memory.ts kit|phoenix phoenix-meta|bench <members>`; prints the
+ * bytes per member.
+ *
+ * The shapes: `phoenix-meta` is what a Phoenix app tracks (`phx_ref`, `online_at`, `name`; the
+ * kit gets `online_at` and `name` as data, `phx_ref` as the connection id); `bench` is the
+ * benchmarks' own member (a name, an avatar URL and a status).
  */
+export type MemberShape = 'phoenix-meta' | 'bench'
+
 function heap(): number {
   for (let i = 0; i < 4; i++) globalThis.gc!()
   return process.memoryUsage().heapUsed
 }
 
-const [which, count] = process.argv.slice(2)
-const members = Number(count)
-let keep: unknown
-// Warm the code paths so compiled code is not counted as presence state.
-if (which === 'kit') {
-  const warm = createKitRoom()
-  warm.sink.snapshot([{ userId: 'w', connectionId: 'w1', data: payload(1) }])
-  warm.room.flush()
-  warm.destroy()
+function data(shape: MemberShape, index: number): Record<string, string> {
+  return shape === 'bench'
+    ? payload(index)
+    : { online_at: String(1_765_000_000 + index), name: `User ${index}` }
 }
-const before = heap()
-if (which === 'kit') {
+
+function kitState(shape: MemberShape, members: number): object {
   const { room, sink } = createKitRoom()
-  sink.snapshot(
-    Array.from({ length: members }, (_, i) => ({
-      userId: userId(i),
-      connectionId: connectionId(i),
-      version: 1,
-      data: payload(i),
-    })),
-  )
+  const input: ConnectionInput[] = Array.from({ length: members }, (_, i) => ({
+    userId: userId(i),
+    connectionId: connectionId(i),
+    version: 1,
+    data: data(shape, i),
+  }))
+  sink.snapshot(input)
   room.flush()
-  keep = room
-} else {
+  if (room.get().count !== members) throw new Error('kit lost members')
+  return room
+}
+
+function phoenixState(shape: MemberShape, members: number): object {
   const input: PhoenixState = {}
-  for (let i = 0; i < members; i++) input[userId(i)] = phoenixEntry(i)
-  keep = Presence.syncState(
+  for (let i = 0; i < members; i++)
+    input[userId(i)] = { metas: [{ phx_ref: connectionId(i), ...data(shape, i) }] }
+  const state = Presence.syncState(
     {},
     input,
     () => {},
     () => {},
   )
+  if (Object.keys(state).length !== members) throw new Error('phoenix lost members')
+  return state
 }
+
+const [which, shape, count] = process.argv.slice(2) as ['kit' | 'phoenix', MemberShape, string]
+if (shape !== 'bench' && shape !== 'phoenix-meta') throw new Error(`unknown member shape ${shape}`)
+const members = Number(count)
+const load = which === 'kit' ? kitState : phoenixState
+// Warm the code paths on a small room, dropped, so compiled code is not counted as presence state.
+load(shape, 100)
+const before = heap()
+// Only the state survives this call; the input it was built from is garbage once it returns.
+const kept = load(shape, members)
 const after = heap()
-if (keep === undefined) throw new Error('nothing kept')
 console.log(((after - before) / members).toFixed(1))
+// Read after the measurement, so the state is reachable while the heap is read.
+if (typeof kept !== 'object') throw new Error('nothing kept')

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { growth, type GrowthPoint } from './growth.js'
 import { ingest } from './ingest.js'
-import { report } from './measure.js'
+import { machineLoad, report } from './measure.js'
 import { snapshot } from './snapshot.js'
 
 /**
@@ -14,6 +15,7 @@ const quick = process.argv.includes('--quick')
 const here = dirname(fileURLToPath(import.meta.url))
 
 console.log(quick ? 'bench:core (quick run: small sizes, figures not representative)' : 'bench:core')
+console.log(machineLoad())
 
 const ing = quick
   ? ingest({ steady: 1_000, events: 10_000, burst: 1_000, runs: 3 })
@@ -54,23 +56,79 @@ report(
   3,
 )
 
-const members = quick ? 10_000 : 100_000
-const bytesPerMember = (which: string) =>
-  Number(
-    execFileSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), which, String(members)],
-      {
-        encoding: 'utf8',
-      },
-    ).trim(),
+// The growth curve: what one event costs as the room grows, committed at once ('sync') and with the
+// default frame batching, against Phoenix on the same events.
+const EVENTS_PER_FRAME = 17 // 1,000 events a second, at 60 frames a second
+const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]
+const n = (value: number) => value.toLocaleString('en')
+const us = (value: number) =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)
+console.log(
+  `growth, microseconds per event (joins and leaves alternating; frame batching commits every ${EVENTS_PER_FRAME} events, ` +
+    'one frame at 1,000 events/s; above 1 the kit is faster):',
+)
+const curve: GrowthPoint[] = []
+for (const members of sizes) {
+  const point = quick
+    ? growth({ members, events: 200, eventsPerCommit: EVENTS_PER_FRAME, runs: 1, budgetMs: 100 })
+    : growth({ members, events: 2_000, eventsPerCommit: EVENTS_PER_FRAME, runs: 3, budgetMs: 1_500 })
+  curve.push(point)
+  console.log(
+    `  ${n(members)} members: kit batch 'sync' ${us(point.syncUs)} us (${(point.phoenixUs / point.syncUs).toFixed(2)}x phoenix), ` +
+      `kit frame batching ${us(point.frameUs)} us (${(point.phoenixUs / point.frameUs).toFixed(2)}x phoenix), ` +
+      `phoenix syncDiff ${us(point.phoenixUs)} us`,
   )
+}
+const smallest = curve[0]!
+const largest = curve[curve.length - 1]!
+console.log(
+  `batch 'sync' per event from ${n(smallest.members)} to ${n(largest.members)} members: ` +
+    `${us(smallest.syncUs)} us to ${us(largest.syncUs)} us, ${(largest.syncUs / smallest.syncUs).toFixed(2)}x (target: within 2x)`,
+)
 report(
-  `memory (${members.toLocaleString('en')} members)`,
-  bytesPerMember('kit'),
-  'phoenix state',
-  bytesPerMember('phoenix'),
-  'bytes/member',
+  `batch 'sync' at ${n(largest.members)} members`,
+  largest.syncUs,
+  'phoenix syncDiff',
+  largest.phoenixUs,
+  'us/event',
   false,
   1,
 )
+for (const point of curve.filter((p) => p.members >= 10_000)) {
+  report(
+    `frame batching at ${n(point.members)} members`,
+    point.frameUs,
+    'phoenix syncDiff',
+    point.phoenixUs,
+    'us/event',
+    false,
+    3,
+  )
+}
+
+// Retained memory per member on two member shapes, each side in a process of its own, its input
+// dropped before the heap is read.
+const members = quick ? 10_000 : 100_000
+const bytesPerMember = (which: string, shape: string) =>
+  Number(
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), which, shape, String(members)],
+      { encoding: 'utf8' },
+    ).trim(),
+  )
+for (const [shape, label] of [
+  ['phoenix-meta', 'phx_ref, online_at, name'],
+  ['bench', "the benchmarks' member: name, avatarUrl, status"],
+] as const) {
+  report(
+    `memory (${n(members)} members; ${label})`,
+    bytesPerMember('kit', shape),
+    'phoenix state',
+    bytesPerMember('phoenix', shape),
+    'bytes/member',
+    false,
+    1,
+  )
+}
+console.log(machineLoad())

@@ -1,11 +1,13 @@
 import { JSDOM } from 'jsdom'
+import { installCommitCounter } from './commit-counter.js'
 
 /**
  * A jsdom window as the global environment, installed before React is imported (react-dom checks
- * for a DOM when it loads). Production React with profiling, as users ship it, so that Profiler
- * commits can be counted. jsdom has no layout: the list viewport gets a measured height.
+ * for a DOM when it loads), with the commit counter react-dom finds when it loads. Production
+ * React, as users ship it. jsdom has no layout: the list viewport gets a measured height.
  */
 process.env['NODE_ENV'] = 'production'
+installCommitCounter()
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
 const { window } = dom
 const globals = globalThis as Record<string, unknown>

@@ -1,6 +1,8 @@
-import { createPresenceClient, PresenceProvider, type RoomSink } from '@presence-kit/react'
-import { Profiler } from 'react'
-import { createRoot } from 'react-dom/profiling'
+import { PresenceProvider } from '@presence-kit/react'
+import { createSinkClient } from '../core/sink-client.js'
+import { createRoot as createProductionRoot } from 'react-dom/client'
+import { createRoot as createProfilingRoot } from 'react-dom/profiling'
+import { commitCount, resetCommitCount } from './commit-counter.js'
 import { churnEvents, kitInput, userId, type BenchEvent } from '../core/workload.js'
 import { median } from '../core/measure.js'
 import { KitApp } from './kit-app.js'
@@ -14,17 +16,19 @@ export interface BurstFigures {
   readonly commits: number
 }
 
+/**
+ * The react-dom build: `production` is what users ship (the headline); `profiling` is production
+ * with the Profiler's timings on, slower to commit. Commits are counted the same way in both.
+ */
+export type ReactBuild = 'production' | 'profiling'
+
 const TIMEOUT_MS = 600_000
 
-function mount(app: React.ReactNode, onCommit: () => void) {
+function mount(app: React.ReactNode, build: ReactBuild) {
   const container = document.createElement('div')
   document.body.append(container)
-  const root = createRoot(container)
-  root.render(
-    <Profiler id="bench" onRender={onCommit}>
-      {app}
-    </Profiler>,
-  )
+  const root = (build === 'production' ? createProductionRoot : createProfilingRoot)(container)
+  root.render(app)
   return {
     container,
     unmount() {
@@ -37,30 +41,21 @@ function mount(app: React.ReactNode, onCommit: () => void) {
 const countShown = (container: Element) => container.querySelector('[data-count]')?.textContent
 
 /** The kit: a client fed through its adapter sink, `usePresence` and `OnlineList`, default batching. */
-async function runKit(steady: number, warmup: BenchEvent[], events: BenchEvent[]): Promise<BurstFigures> {
-  let sink: RoomSink | undefined
-  const client = createPresenceClient({
-    adapter: {
-      name: 'bench',
-      openRoom(context) {
-        sink = context.sink
-        return { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
-      },
-    },
-    user: { id: 'bench-self' },
-    // The seed's hook has neither a leave grace nor a recently-left list; the roster stays steady.
-    leaveGraceMs: 0,
-    offlineRetentionMs: 0,
-  })
-  let commits = 0
+async function runKit(
+  build: ReactBuild,
+  steady: number,
+  warmup: BenchEvent[],
+  events: BenchEvent[],
+): Promise<BurstFigures> {
+  const { client, sink } = createSinkClient('bench-self')
   const page = mount(
     <PresenceProvider client={client}>
       <KitApp />
     </PresenceProvider>,
-    () => commits++,
+    build,
   )
-  await waitFor(() => sink !== undefined, TIMEOUT_MS)
-  const roomSink = sink!
+  await waitFor(() => sink() !== undefined, TIMEOUT_MS)
+  const roomSink = sink()!
   roomSink.status('connected', { connectionId: 'bench-self-1' })
   roomSink.snapshot(warmup.map(kitInput))
   await waitFor(() => countShown(page.container) === String(steady), TIMEOUT_MS)
@@ -71,9 +66,9 @@ async function runKit(steady: number, warmup: BenchEvent[], events: BenchEvent[]
   let delivered = false
   let commitsAtFinalStore: number | undefined
   const stop = room.on('change', () => {
-    if (delivered && commitsAtFinalStore === undefined && reflectsLast()) commitsAtFinalStore = commits
+    if (delivered && commitsAtFinalStore === undefined && reflectsLast()) commitsAtFinalStore = commitCount()
   })
-  commits = 0
+  resetCommitCount()
   const start = performance.now()
   await deliverOnePerTask(events.length, (i) => {
     const event = events[i]!
@@ -81,9 +76,9 @@ async function runKit(steady: number, warmup: BenchEvent[], events: BenchEvent[]
     else roomSink.leave(kitInput(event))
   })
   delivered = true
-  await waitFor(() => commitsAtFinalStore !== undefined && commits > commitsAtFinalStore, TIMEOUT_MS)
+  await waitFor(() => commitsAtFinalStore !== undefined && commitCount() > commitsAtFinalStore, TIMEOUT_MS)
   const totalMs = performance.now() - start
-  const figures = { totalMs, commits }
+  const figures = { totalMs, commits: commitCount() }
   stop()
   page.unmount()
   client.destroy()
@@ -100,34 +95,46 @@ const packet = (event: BenchEvent) =>
   }) as const
 
 /** Seed 000's hook and plain list, on the same events. */
-async function runPeer(steady: number, warmup: BenchEvent[], events: BenchEvent[]): Promise<BurstFigures> {
+async function runPeer(
+  build: ReactBuild,
+  steady: number,
+  warmup: BenchEvent[],
+  events: BenchEvent[],
+): Promise<BurstFigures> {
   const pubsub = createSeedPubSub()
-  let commits = 0
-  const page = mount(<SeedApp client={pubsub} />, () => commits++)
+  const page = mount(<SeedApp client={pubsub} />, build)
   await waitFor(() => pubsub.listening('lobby'), TIMEOUT_MS)
   for (const event of warmup) pubsub.publish(packet(event))
   await waitFor(() => countShown(page.container) === String(steady), TIMEOUT_MS)
 
-  commits = 0
+  resetCommitCount()
   let commitsAtLastEvent = Number.POSITIVE_INFINITY
   const start = performance.now()
   await deliverOnePerTask(events.length, (i) => {
     pubsub.publish(packet(events[i]!))
-    if (i === events.length - 1) commitsAtLastEvent = commits
+    if (i === events.length - 1) commitsAtLastEvent = commitCount()
   })
   // The first commit after the last setState renders the final state.
-  await waitFor(() => commits > commitsAtLastEvent, TIMEOUT_MS)
+  await waitFor(() => commitCount() > commitsAtLastEvent, TIMEOUT_MS)
   const totalMs = performance.now() - start
+  const commits = commitCount()
   page.unmount()
   return { totalMs, commits }
 }
 
 /** The kit's median of `runs` and the peer's run, on the same events in the same process. */
-export async function jsdomBurst(options: { steady: number; burst: number; runs: number }) {
+export async function jsdomBurst(options: {
+  steady: number
+  burst: number
+  runs: number
+  build: ReactBuild
+}) {
   const { warmup, events } = churnEvents(options.steady, options.burst)
   const kitRuns: BurstFigures[] = []
-  for (let run = 0; run < options.runs; run++) kitRuns.push(await runKit(options.steady, warmup, events))
-  const peer = await runPeer(options.steady, warmup, events)
+  for (let run = 0; run < options.runs; run++) {
+    kitRuns.push(await runKit(options.build, options.steady, warmup, events))
+  }
+  const peer = await runPeer(options.build, options.steady, warmup, events)
   const kit = {
     totalMs: median(kitRuns.map((run) => run.totalMs)),
     commits: median(kitRuns.map((run) => run.commits)),

@@ -1,9 +1,5 @@
-import {
-  createPresenceClient,
-  createPresencePlugin,
-  type ConnectionInput,
-  type RoomSink,
-} from '@presence-kit/vue'
+import { createPresencePlugin, type ConnectionInput } from '@presence-kit/vue'
+import { createSinkClient } from '../core/sink-client.js'
 import { createApp } from 'vue'
 import { burstEvents, deliverOnePerTask, until, userId, type BurstEvent } from './burst.js'
 import { kitApp } from './kit-app.js'
@@ -27,27 +23,10 @@ const connection = (index: number): ConnectionInput => ({
   profile: { name: `User ${index}` },
 })
 
-/**
- * A client whose adapter hands the room's sink to the benchmark, which then delivers wire input
- * the way an adapter does from its backend's callback: as direct as the peer's `publish`.
- */
+/** A client fed straight through its sink (default batching: once per animation frame). */
 function createDirectClient() {
-  let sink: RoomSink | undefined
-  const client = createPresenceClient({
-    adapter: {
-      name: 'bench',
-      openRoom(context) {
-        sink = context.sink
-        return { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
-      },
-    },
-    user: { id: 'viewer' },
-    // No leave grace nor recently-left list: the peer has neither, and the final roster must come
-    // with the last event. Batching stays the default: once per animation frame.
-    leaveGraceMs: 0,
-    offlineRetentionMs: 0,
-  })
-  return { client, sink: () => sink! }
+  const { client, sink } = createSinkClient('viewer')
+  return { client, sink: () => sink()! }
 }
 
 /** Milliseconds from the first event until the page shows the final roster, for the kit. */

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown'
+import { pureAnnotations } from '../../scripts/pure-annotations'
 
 export default defineConfig({
   entry: { index: 'src/index.ts', dom: 'src/dom.ts', ui: 'src/ui/index.ts', testing: 'src/testing/index.ts' },
@@ -9,5 +10,7 @@ export default defineConfig({
   clean: true,
   // The declaration build is slow by nature; its timing warning says nothing the user can act on.
   checks: { pluginTimings: false },
+  // Module-level calls marked pure, so that an app's bundler drops what it does not import.
+  plugins: [pureAnnotations()],
   deps: { neverBundle: ['zustand', 'zustand/vanilla'] },
 })

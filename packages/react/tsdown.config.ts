@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown'
+import { pureAnnotations } from '../../scripts/pure-annotations'
 
 export default defineConfig({
   entry: { index: 'src/index.ts' },
@@ -13,6 +14,8 @@ export default defineConfig({
   banner: { js: "'use client';" },
   // The declaration build is slow by nature; its timing warning says nothing the user can act on.
   checks: { pluginTimings: false },
+  // Module-level calls marked pure, so that an app's bundler drops what it does not import.
+  plugins: [pureAnnotations()],
   deps: { neverBundle: [/^react($|\/)/, /^react-dom($|\/)/, /^@presence-kit\/core($|\/)/, /^@tanstack\//] },
   // The stylesheet lives once in the core; users of this package import it from here.
   copy: [{ from: '../core/styles/presence.css', to: 'dist', rename: 'styles.css' }],

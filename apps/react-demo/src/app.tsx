@@ -2,15 +2,17 @@ import {
   addressWithTransport,
   browserStorage,
   createDemoClient,
+  createDemoCrowd,
   demoClientOptions,
   saveProfile,
+  type DemoCrowd,
   type DemoProfile,
   type DemoSettings,
   type DemoTheme,
   type DemoTransport,
 } from '@presence-kit/demo-shared'
 import { PresenceProvider, useLocalActivity, type PresenceClient } from '@presence-kit/react'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { CrowdCard, CrowdPanel } from './crowd.js'
 import { Header } from './header.js'
 import { MyStatus } from './my-status.js'
@@ -18,11 +20,15 @@ import { ProfileForm } from './profile-form.js'
 import { RoomKeeper } from './room-keeper.js'
 import { RoomSwitcher } from './room-switcher.js'
 import { RoomView } from './room-view.js'
+import { useReleasePrevious } from './release-previous.js'
 
 export interface AppProps {
   settings: DemoSettings
-  /** Who the page starts as, and that identity's client, made once outside React. */
-  initial: { profile: DemoProfile; client: PresenceClient }
+  /**
+   * Who the page starts as, that identity's client and, when the address asks for one, the
+   * simulated crowd: made once outside React.
+   */
+  initial: { profile: DemoProfile; client: PresenceClient; crowd: DemoCrowd | undefined }
 }
 
 export function connect(
@@ -31,6 +37,11 @@ export function connect(
   profile: DemoProfile,
 ): PresenceClient {
   return createDemoClient(transport, settings, demoClientOptions(settings, profile, window.location.href))
+}
+
+/** A simulated crowd of `size` for this identity, on a client and in-page hub of its own. */
+export function startCrowd(settings: DemoSettings, profile: DemoProfile, size: number): DemoCrowd {
+  return createDemoCrowd(size, demoClientOptions(settings, profile, window.location.href))
 }
 
 /**
@@ -47,20 +58,27 @@ export function App({ settings, initial }: AppProps) {
   const [rooms, setRooms] = useState<readonly string[]>(settings.rooms)
   const [current, setCurrent] = useState(settings.rooms[0] ?? 'lobby')
   const [crowdSize, setCrowdSize] = useState(settings.crowd)
+  const [crowd, setCrowd] = useState(initial.crowd)
   const [theme, setTheme] = useState<DemoTheme>(settings.theme)
 
-  // Closes a client once the page has moved to its successor (safe under StrictMode's re-run).
-  const previous = useRef<PresenceClient | undefined>(undefined)
-  useEffect(() => {
-    const old = previous.current
-    previous.current = client
-    if (old !== undefined && old !== client) old.destroy()
-  }, [client])
+  // Closes a client, and drops a crowd, once the page has moved to its successor.
+  useReleasePrevious(client, (old) => old.destroy())
+  useReleasePrevious(crowd, (old) => old.dispose())
+
+  // The crowd is made in the handler, as clients are: never twice for one click.
+  const changeCrowdSize = (size: number) => {
+    setCrowdSize(size)
+    if (size === 0) setCrowd(undefined)
+    else if (crowd === undefined) setCrowd(startCrowd(settings, profile, size))
+    else crowd.setSize(size)
+  }
 
   const saveIdentity = (next: DemoProfile) => {
     saveProfile(next, browserStorage())
     setProfile(next)
     setClient(connect(settings, transport, next))
+    // A new identity starts a new crowd.
+    if (crowd !== undefined) setCrowd(startCrowd(settings, next, crowdSize))
   }
 
   const switchTransport = (next: DemoTransport) => {
@@ -118,7 +136,7 @@ export function App({ settings, initial }: AppProps) {
               onJoin={joinRoom}
               onLeave={leaveRoom}
             />
-            <CrowdCard size={crowdSize} onSizeChange={setCrowdSize} />
+            <CrowdCard size={crowdSize} onSizeChange={changeCrowdSize} />
           </aside>
           <main>
             {current === '' ? (
@@ -130,7 +148,7 @@ export function App({ settings, initial }: AppProps) {
               <RoomView key={current} room={current} title={`# ${current}`} messageBox />
             )}
           </main>
-          {crowdSize > 0 && <CrowdPanel size={crowdSize} settings={settings} profile={profile} />}
+          {crowd !== undefined && <CrowdPanel crowd={crowd} profile={profile} />}
         </div>
       </div>
     </PresenceProvider>

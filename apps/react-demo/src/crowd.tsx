@@ -1,14 +1,6 @@
-import {
-  CROWD_SIZES,
-  createDemoCrowd,
-  demoClientOptions,
-  profilePresence,
-  type DemoCrowd,
-  type DemoProfile,
-  type DemoSettings,
-} from '@presence-kit/demo-shared'
+import { CROWD_SIZES, profilePresence, type DemoCrowd, type DemoProfile } from '@presence-kit/demo-shared'
 import { PresenceProvider, useLocalActivity, useRoom } from '@presence-kit/react'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { RoomView } from './room-view.js'
 
 const DEFAULT_SIZE = 1_000
@@ -59,23 +51,13 @@ export function CrowdCard({ size, onSizeChange }: { size: number; onSizeChange: 
   )
 }
 
-interface CrowdPanelProps {
-  size: number
-  settings: DemoSettings
-  profile: DemoProfile
-}
-
-/** The crowd's room, on its own client and in-page hub; you are in it too. */
-export function CrowdPanel({ size, settings, profile }: CrowdPanelProps) {
-  const [crowd, setCrowd] = useState<DemoCrowd | undefined>(undefined)
-  useEffect(() => {
-    const next = createDemoCrowd(size, demoClientOptions(settings, profile, window.location.href))
-    setCrowd(next)
-    return () => next.dispose()
-    // The size is applied to the running crowd below; a new identity starts a new crowd.
-  }, [settings, profile])
-  useEffect(() => crowd?.setSize(size), [crowd, size])
-  if (crowd === undefined) return null
+/**
+ * The crowd's room, on its own client and in-page hub; you are in it too. The page makes the crowd
+ * when the switch is turned on (in the click, not in an effect: StrictMode runs effects twice in
+ * development, and a crowd of 100,000 made, dropped and made again took seconds) and drops it when
+ * the switch is turned off.
+ */
+export function CrowdPanel({ crowd, profile }: { crowd: DemoCrowd; profile: DemoProfile }) {
   return (
     <PresenceProvider client={crowd.client}>
       <CrowdRoom room={crowd.room} profile={profile} />

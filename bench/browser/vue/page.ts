@@ -1,10 +1,7 @@
-import {
-  createPresenceClient,
-  createPresencePlugin,
-  type ConnectionInput,
-  type RoomSink,
-} from '@presence-kit/vue'
+import { createPresencePlugin, type ConnectionInput } from '@presence-kit/vue'
 import { createApp, type App } from 'vue'
+import { createSinkClient } from '../../core/sink-client.js'
+import { pumpEvents } from '../event-pump.js'
 import { burstEvents, userId, type BurstEvent } from '../../vue/burst-events.js'
 import { kitApp } from '../../vue/kit-app.js'
 import { createSeedClient, seedApp } from '../../vue/seed-composition.js'
@@ -43,29 +40,18 @@ const connection = (index: number): ConnectionInput => ({
 })
 
 function setupKit(root: HTMLElement, members: number): Promise<void> {
-  let sink: RoomSink | undefined
-  const client = createPresenceClient({
-    adapter: {
-      name: 'bench',
-      openRoom(context) {
-        sink = context.sink
-        return { enter() {}, update() {}, leave() {}, typing() {}, close() {} }
-      },
-    },
-    user: { id: 'viewer' },
-    leaveGraceMs: 0,
-    offlineRetentionMs: 0,
-  })
+  const { client, sink: opened } = createSinkClient('viewer')
   app = createApp(kitApp(ROOM, 480)).use(createPresencePlugin(client))
   app.mount(root)
   return new Promise((resolve) =>
     setTimeout(() => {
-      sink!.status('connected', { connectionId: 'viewer-1' })
-      sink!.snapshot(Array.from({ length: members }, (_, index) => connection(index)))
+      const sink = opened()!
+      sink.status('connected', { connectionId: 'viewer-1' })
+      sink.snapshot(Array.from({ length: members }, (_, index) => connection(index)))
       driver = {
         deliver(event) {
-          if (event.kind === 'join') sink!.join(connection(event.index))
-          else sink!.leave({ connectionId: `conn-${event.index}`, userId: userId(event.index), version: 2 })
+          if (event.kind === 'join') sink.join(connection(event.index))
+          else sink.leave({ connectionId: `conn-${event.index}`, userId: userId(event.index), version: 2 })
         },
         viewport: () => root.querySelector<HTMLElement>('[data-part="online-list"]')!,
         rows: () => root.querySelectorAll('[data-part="online-list-row"]').length,
@@ -108,26 +94,10 @@ async function setup(kind: 'kit' | 'seed', members: number): Promise<void> {
 function run(members: number, eventsPerSecond: number, seconds: number): Promise<RunResult> {
   const current = driver!
   const { events } = burstEvents(members, eventsPerSecond * seconds)
-  const channel = new MessageChannel()
   const frameTimes: number[] = []
   let maxRows = 0
-  let delivered = 0
-  let sent = 0
-  let open = true
-  channel.port1.addEventListener('message', () => {
-    if (!open) return
-    current.deliver(events[delivered++]!)
-  })
-  channel.port1.start()
-  const start = performance.now()
-  const end = start + seconds * 1000
-  const pump = setInterval(() => {
-    const due = Math.min(events.length, Math.floor(((performance.now() - start) / 1000) * eventsPerSecond))
-    while (sent < due) {
-      channel.port2.postMessage(0)
-      sent++
-    }
-  }, 4)
+  const pump = pumpEvents(events.length, eventsPerSecond, (index) => current.deliver(events[index]!))
+  const end = pump.start + seconds * 1000
   return new Promise((resolve) => {
     let last = performance.now()
     const frame = (now: number) => {
@@ -141,13 +111,11 @@ function run(members: number, eventsPerSecond: number, seconds: number): Promise
         requestAnimationFrame(frame)
         return
       }
-      open = false
-      clearInterval(pump)
-      channel.port1.close()
+      pump.stop()
       resolve({
         frameTimes,
         maxRows,
-        delivered,
+        delivered: pump.delivered(),
         finalCount: document.getElementById('count')?.textContent ?? null,
       })
     }

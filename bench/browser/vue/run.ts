@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
 import { report } from '../../core/measure.js'
-import { CHROMIUM_FLAGS, findChromium, UNCAPPED_FRAME_FLAGS } from '../chromium.js'
+import { CHROMIUM_FLAGS, findChromium, PRODUCTION_DEFINES, UNCAPPED_FRAME_FLAGS } from '../chromium.js'
 import type { RunResult } from './page.js'
 
 /**
@@ -32,12 +32,7 @@ const bundle = await build({
   platform: 'browser',
   write: false,
   logLevel: 'silent',
-  define: {
-    'process.env.NODE_ENV': '"production"',
-    __VUE_OPTIONS_API__: 'true',
-    __VUE_PROD_DEVTOOLS__: 'false',
-    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-  },
+  define: { ...PRODUCTION_DEFINES },
 })
 const script = bundle.outputFiles[0]!.text
 const stylesheet = readFileSync(join(here, '../../../packages/core/styles/presence.css'), 'utf8')
