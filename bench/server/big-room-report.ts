@@ -50,9 +50,12 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
   console.log(`${label}: ${clients} clients in one room, ${format(result.seconds)} s`)
   console.log(
     `  join-to-visible p50 ${format(result.p50)} ms, p95 ${format(result.p95)} ms, p99 ${format(result.p99)} ms ` +
-      `(${result.samples} of ${result.expectedSamples} joins seen by the timed clients)`,
+      `(${result.samples} of ${result.expectedSamples} joins seen by the timed clients by the end)`,
   )
-  console.log(`  messages per client per second: ${format(result.messagesPerClientPerSecond, 2)}`)
+  console.log(
+    `  messages per client per second: ${format(result.messagesPerClientPerSecond, 2)} ` +
+      `(${format(result.messagesPerClient, 0)} per client over the run)`,
+  )
   for (const [index, node] of result.nodes.entries()) {
     console.log(
       `  node ${index === 0 ? 'a' : 'b'}: CPU time ${format(node.cpuMsDuringRun / 1000, 2)} s over the run, ` +
@@ -65,7 +68,10 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
   console.log(
     `  at the end: ${result.roster.ghosts} ghosts on ${result.roster.clientsWithGhosts} of ${result.observers} clients, ` +
       `${result.roster.missing} missing on ${result.roster.clientsWithMissing}; ` +
-      `clients with an error event: ${result.clientsWithErrors}`,
+      `clients with an error event: ${result.clientsWithErrors}` +
+      (result.errorCodes.size === 0
+        ? ''
+        : ` (${[...result.errorCodes].map(([code, count]) => `${code} ×${count}`).join(', ')})`),
   )
   console.log(
     `  load average over the last minute: ${format(lastMinute ?? Number.NaN)} on ${availableParallelism()} CPUs`,
@@ -106,7 +112,9 @@ export async function benchBigRoom(settings: BigRoomBenchSettings, started: Mana
   const cpuRatio = cpuOf(off) / cpuOf(on)
   console.log(
     `batching at ${settings.compareClients} clients: messages per client per second ${format(off.messagesPerClientPerSecond, 2)} → ` +
-      `${format(on.messagesPerClientPerSecond, 2)} (${format(messageRatio, 1)}x fewer); nodes' CPU time ` +
+      `${format(on.messagesPerClientPerSecond, 2)} (${format(messageRatio, 1)}x fewer; over the run ` +
+      `${format(off.messagesPerClient, 0)} → ${format(on.messagesPerClient, 0)} per client, ` +
+      `${format(off.messagesPerClient / on.messagesPerClient, 1)}x fewer); nodes' CPU time ` +
       `${format(cpuOf(off) / 1000, 2)} s → ${format(cpuOf(on) / 1000, 2)} s (${format(cpuRatio, 2)}x less); ` +
       `p95 join-to-visible ${format(off.p95)} → ${format(on.p95)} ms`,
   )

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { createPresenceClient, type PresenceClient, type Room } from '@presence-kit/core'
 import { createSocketIoAdapter, type SocketIoAdapter } from '@presence-kit/adapters/socket-io'
 import { createPresenceToken } from '@presence-kit/server'
+import { depart } from './departures.js'
 import { SECRET, processUsage, type Managed, type ProcessUsage } from './processes.js'
 import { percentile, rosterErrors, sleep, until, type RosterErrors } from './stats.js'
 
@@ -26,10 +27,14 @@ export interface BigRoomResult {
   readonly p99: number
   /** Frames each client received a second, on average over the joining, updating and leaving. */
   readonly messagesPerClientPerSecond: number
+  /** Frames each client received over the run, however long it took. */
+  readonly messagesPerClient: number
   readonly seconds: number
   readonly roster: RosterErrors
   readonly observers: number
   readonly clientsWithErrors: number
+  /** How many error events of each code the clients got. */
+  readonly errorCodes: ReadonlyMap<string, number>
   /** The memory of this process, which runs every client's socket and store, at the end. */
   readonly benchRssMb: number
   /** Each node's CPU time over the run and its memory at the end. */
@@ -44,7 +49,8 @@ interface BigRoomClient {
   readonly room: Room
   joined: boolean
   connected: boolean
-  errors: number
+  /** The codes of the error events the client's room reported. */
+  errors: string[]
 }
 
 const LEAVE_GRACE_MS = 500
@@ -91,7 +97,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       room,
       joined: false,
       connected: true,
-      errors: 0,
+      errors: [],
     }
     if (index % settings.sampleEvery === 0) {
       const seen = new Set<string>()
@@ -103,7 +109,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
         latencies.push(performance.now() - started)
       })
     }
-    room.on('error', () => entry.errors++)
+    room.on('error', (event) => entry.errors.push(event.error.code))
     room.watch()
     clients.push(entry)
     if (index % 50 === 49) await sleep(20)
@@ -126,21 +132,9 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
   const sampled = Math.ceil(settings.clients / settings.sampleEvery)
   const expectedSamples = sampled * (settings.clients - 1)
   await until(() => latencies.length >= expectedSamples, 60_000 + settings.clients * 20, 100)
-  const samples = latencies.length
-  const sorted = latencies.toSorted((a, b) => a - b)
 
   await paced(clients, rate * 2, (each) => each.room.update({ step: 1 }))
-  await paced(clients, rate, (each, index) => {
-    if (index % 4 === 1) {
-      each.room.leave()
-      each.joined = false
-    } else if (index % 4 === 2) {
-      each.client.destroy()
-      each.adapter.destroy?.()
-      each.joined = false
-      each.connected = false
-    }
-  })
+  await paced(clients, rate, depart)
 
   const observers = clients.filter((each) => each.connected)
   const joined = clients.filter((each) => each.joined)
@@ -158,7 +152,13 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
   const roster = rosterErrors(joined, observers, (observer) =>
     observer.room.get().members.map((member) => member.userId),
   )
-  const clientsWithErrors = clients.filter((each) => each.errors > 0).length
+  // Counted at the end: a join that is slow to show (a starved machine) is late, not lost.
+  const samples = latencies.length
+  const sorted = latencies.toSorted((a, b) => a - b)
+  const clientsWithErrors = clients.filter((each) => each.errors.length > 0).length
+  const errorCodes = new Map<string, number>()
+  for (const code of clients.flatMap((each) => each.errors))
+    errorCodes.set(code, (errorCodes.get(code) ?? 0) + 1)
   const benchRssMb = process.memoryUsage().rss / 1024 / 1024
   for (const each of observers) {
     each.client.destroy()
@@ -179,10 +179,12 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
     p99: percentile(sorted, 0.99),
     // Every client counts, also those that went, over the whole run: what a client's socket carries.
     messagesPerClientPerSecond: phaseFrames / settings.clients / seconds,
+    messagesPerClient: phaseFrames / settings.clients,
     seconds,
     roster,
     observers: observers.length,
     clientsWithErrors,
+    errorCodes,
     benchRssMb,
     nodes,
   }

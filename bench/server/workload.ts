@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { createPresenceClient, type PresenceClient, type Room } from '@presence-kit/core'
 import { createSocketIoAdapter, type SocketIoAdapter } from '@presence-kit/adapters/socket-io'
 import { createPresenceToken, type BatchMessage } from '@presence-kit/server'
+import { depart } from './departures.js'
 import { SECRET } from './processes.js'
 import { percentile, rosterErrors, sleep, until, type RosterErrors } from './stats.js'
 
@@ -146,17 +147,7 @@ export async function runWorkload(settings: WorkloadSettings): Promise<WorkloadR
   await sleep(300)
 
   // Half the clients go: a quarter leave the room, a quarter close their connection.
-  for (const [index, each] of clients.entries()) {
-    if (index % 4 === 1) {
-      each.room.leave()
-      each.joined = false
-    } else if (index % 4 === 2) {
-      each.client.destroy()
-      each.adapter.destroy?.()
-      each.joined = false
-      each.connected = false
-    }
-  }
+  for (const [index, each] of clients.entries()) depart(each, index)
 
   const observers = clients.filter((each) => each.connected)
   const joined = clients.filter((each) => each.joined)
