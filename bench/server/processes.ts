@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
@@ -43,6 +43,8 @@ function waitForLine(child: ChildProcess, ready: string, what: string): Promise<
 export interface Managed {
   readonly port: number
   readonly url: string
+  /** The process id, to read its CPU time and memory from /proc. */
+  readonly pid: number | undefined
   stop(): Promise<void>
 }
 
@@ -66,23 +68,27 @@ export async function startRedis(): Promise<Managed> {
     },
   )
   await waitForLine(child, 'Ready to accept connections', 'redis-server')
-  return { port, url: `redis://127.0.0.1:${port}`, stop: stopper(child) }
+  return { port, url: `redis://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) }
 }
 
 /** One node of the presence server, the built CLI as a process of its own. */
-export async function startNode(redisUrl: string, nodeId: string): Promise<Managed> {
+export async function startNode(
+  redisUrl: string,
+  nodeId: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<Managed> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run "pnpm build" first`)
   const port = await freePort()
   const child = spawn(
     process.execPath,
     [cli, '--port', String(port), '--node-id', nodeId, '--log-level', 'warn'],
     {
-      env: { ...process.env, PRESENCE_SECRET: SECRET, REDIS_URL: redisUrl, PRESENCE_DEV: '' },
+      env: { ...process.env, PRESENCE_SECRET: SECRET, REDIS_URL: redisUrl, PRESENCE_DEV: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
   await waitForLine(child, 'presence-kit server started', `node ${nodeId}`)
-  return { port, url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+  return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) }
 }
 
 const peerServer = fileURLToPath(new URL('./peer-server.ts', import.meta.url))
@@ -95,5 +101,30 @@ export async function startPeerNode(redisUrl: string): Promise<Managed> {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   await waitForLine(child, 'peer server started', 'peer node')
-  return { port, url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+  return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) }
+}
+
+/** CPU time (user + system, in ms) and memory of a process, from /proc (Linux). */
+export interface ProcessUsage {
+  readonly cpuMs: number
+  /** Resident memory now and at its peak, in MB. */
+  readonly rssMb: number
+  readonly peakRssMb: number
+}
+
+const CLOCK_TICKS_PER_SECOND = 100
+
+export function processUsage(pid: number | undefined): ProcessUsage | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined
+  // Fields after the command name, which sits in parentheses and may hold spaces.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12])
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN)
+  return {
+    cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND,
+    rssMb: kb('VmRSS') / 1024,
+    peakRssMb: kb('VmHWM') / 1024,
+  }
 }

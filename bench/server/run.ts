@@ -1,5 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os'
+import { parseArgs } from 'node:util'
 import { report } from '../core/measure.js'
+import { benchBigRoom } from './big-room-report.js'
 import { runPeerWorkload } from './peer-workload.js'
 import { startNode, startPeerNode, startRedis, type Managed } from './processes.js'
 import { runWorkload, type WorkloadSettings } from './workload.js'
@@ -8,17 +10,42 @@ import { runWorkload, type WorkloadSettings } from './workload.js'
  * The reference server under load: clients on loopback across two nodes sharing one Redis,
  * joining, updating, typing and leaving; then the same workload on the peer, presence written on
  * plain Socket.IO with its Redis adapter. It runs at full size in every `npm test` (about 40 s), so
- * its targets are checked on every run.
+ * its targets are checked on every run. Then the big room (see big-room.ts): in `npm test` a small
+ * one with batching on and off; with `--big`, only the big room, at 5,000 clients and the on/off
+ * comparison at 1,000 (`--clients`, `--compare-clients`, `--rate`, `--window` change them).
  */
+const { values: flags } = parseArgs({
+  options: {
+    big: { type: 'boolean' },
+    clients: { type: 'string' },
+    'compare-clients': { type: 'string' },
+    rate: { type: 'string' },
+    window: { type: 'string' },
+  },
+})
+const big = flags.big === true
+const numberFlag = (text: string | undefined, fallback: number) =>
+  text === undefined ? fallback : Number(text)
+const bigRoom = {
+  clients: numberFlag(flags.clients, 5000),
+  compareClients: numberFlag(flags['compare-clients'], big ? 1000 : 150),
+  joinsPerSecond: numberFlag(flags.rate, big ? 100 : 200),
+  batchWindowMs: flags.window === undefined ? undefined : Number(flags.window),
+  sampleEvery: 10,
+  separateBigRun: big,
+}
+
 const clients = 1000
 const roomSize = 50
 const PEER = 'socket.io redis-adapter'
 
 console.log('bench:server')
-console.log(
-  `${clients} socket.io clients, rooms of ${roomSize}, 100 joins a second, two nodes, one Redis, all on loopback; ` +
-    'kit clients each run a presence store, peer clients a roster map',
-)
+if (!big) {
+  console.log(
+    `${clients} socket.io clients, rooms of ${roomSize}, 100 joins a second, two nodes, one Redis, all on loopback; ` +
+      'kit clients each run a presence store, peer clients a roster map',
+  )
+}
 
 const started: Managed[] = []
 // Interrupted: stop Redis and the nodes too, rather than leave them running.
@@ -31,17 +58,27 @@ let exitCode = 0
 try {
   const redis = await startRedis()
   started.push(redis)
+  if (!big) await multiRoom(redis.url)
+  const bigRoomCorrect = await benchBigRoom({ redisUrl: redis.url, ...bigRoom }, started)
+  if (!bigRoomCorrect) exitCode = 1
+} catch (error) {
+  console.error(error)
+  exitCode = 1
+} finally {
+  await Promise.all(started.toReversed().map((each) => each.stop()))
+}
+process.exit(exitCode)
+
+/** Many rooms of 50: the kit against the peer. */
+async function multiRoom(redisUrl: string): Promise<void> {
   const base: Omit<WorkloadSettings, 'nodeUrls'> = { clients, roomSize, joinsPerSecond: 100 }
 
-  const nodes = await Promise.all([
-    startNode(redis.url, 'bench-node-a'),
-    startNode(redis.url, 'bench-node-b'),
-  ])
+  const nodes = await Promise.all([startNode(redisUrl, 'bench-node-a'), startNode(redisUrl, 'bench-node-b')])
   started.push(...nodes)
   const kit = await runWorkload({ ...base, nodeUrls: nodes.map((node) => node.url) })
   await Promise.all(nodes.map((node) => node.stop()))
 
-  const peerNodes = await Promise.all([startPeerNode(redis.url), startPeerNode(redis.url)])
+  const peerNodes = await Promise.all([startPeerNode(redisUrl), startPeerNode(redisUrl)])
   started.push(...peerNodes)
   const peer = await runPeerWorkload({ ...base, nodeUrls: peerNodes.map((node) => node.url) })
   await Promise.all(peerNodes.map((node) => node.stop()))
@@ -99,10 +136,4 @@ try {
   )
   const failed = targets.filter(([, met, kind]) => !met && kind === 'correctness')
   if (failed.length > 0) exitCode = 1
-} catch (error) {
-  console.error(error)
-  exitCode = 1
-} finally {
-  await Promise.all(started.toReversed().map((each) => each.stop()))
 }
-process.exit(exitCode)

@@ -7,12 +7,15 @@ export function percentile(sorted: readonly number[], fraction: number): number 
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Polls until `done` holds or `timeoutMs` passes; returns whether it held. */
-export async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
+/**
+ * Polls until `done` holds or `timeoutMs` passes; returns whether it held. Checks that cost much
+ * (thousands of stores) poll less often, so the polling does not slow what it waits for.
+ */
+export async function until(done: () => boolean, timeoutMs: number, everyMs = 25): Promise<boolean> {
   const started = Date.now()
   while (!done()) {
     if (Date.now() - started > timeoutMs) return false
-    await sleep(25)
+    await sleep(everyMs)
   }
   return true
 }

@@ -19,6 +19,8 @@ export const SERVER_EVENTS = {
   update: 'presence:update',
   leave: 'presence:leave',
   typing: 'presence:typing',
+  /** Several of a room's joins, updates, leaves and typing signals in one frame (see `BatchMessage`). */
+  batch: 'presence:batch',
   error: 'presence:error',
 } as const
 

@@ -69,3 +69,19 @@ export interface ErrorMessage {
 }
 
 export type WireAck = { ok: true } | { ok: false; error: ErrorMessage }
+
+/** One change inside a batch: the body of the single event of the same name, without `room`. */
+export type BatchChange =
+  | { type: 'join' | 'update'; connection: WireConnection }
+  | { type: 'leave'; connectionId: string; userId: string; version: number }
+  | { type: 'typing'; connectionId: string; userId: string; typing: boolean; ttlMs: number }
+
+/**
+ * A room's changes over one batching window, sent only to clients that asked for batches
+ * (`auth.batch: true`). Each connection appears at most once among the presence changes (its
+ * latest, carrying its latest version) and at most once among the typing signals, which follow them.
+ */
+export interface BatchMessage {
+  room: string
+  changes: BatchChange[]
+}

@@ -6,6 +6,8 @@ export {
   type ServerEvent,
 } from './events.js'
 export type {
+  BatchChange,
+  BatchMessage,
   ConnectionMessage,
   ErrorMessage,
   LeaveMessage,
@@ -48,3 +50,4 @@ export {
   type WireLeave,
   type WireTyping,
 } from './read-server-frames.js'
+export { readBatch, type WireBatch, type WireChange } from './read-batch.js'

@@ -25,6 +25,8 @@ Options (each also from the environment variable named after it):
   --node-ttl-ms <n>             PRESENCE_NODE_TTL_MS             a silent node's members leave within this (default 10000;
                                                                  at least 2 x heartbeat interval + sweep interval)
   --sweep-interval-ms <n>       PRESENCE_SWEEP_INTERVAL_MS       (default 2000)
+  --batch-window-ms <n>         PRESENCE_BATCH_WINDOW_MS         gather a room's changes this long into one frame
+                                                                 for clients that read batches; 0 for none (default 50)
   --help                        this text
 `
 
@@ -56,6 +58,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
       'heartbeat-interval-ms': { type: 'string' },
       'node-ttl-ms': { type: 'string' },
       'sweep-interval-ms': { type: 'string' },
+      'batch-window-ms': { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -80,6 +83,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
   timing('heartbeatIntervalMs', 'heartbeat-interval-ms', 'PRESENCE_HEARTBEAT_INTERVAL_MS')
   timing('nodeTtlMs', 'node-ttl-ms', 'PRESENCE_NODE_TTL_MS')
   timing('sweepIntervalMs', 'sweep-interval-ms', 'PRESENCE_SWEEP_INTERVAL_MS')
+  const batchWindowMs = integer('batch-window-ms', values['batch-window-ms'] ?? env.PRESENCE_BATCH_WINDOW_MS)
   const redisUrl = values['redis-url'] ?? env.REDIS_URL
   const secret = values.secret ?? env.PRESENCE_SECRET
   const corsOrigin = values['cors-origin'] ?? env.CORS_ORIGIN
@@ -88,6 +92,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
     logger: logLevel as LogLevel,
     nodeId: values['node-id'] ?? env.PRESENCE_NODE_ID ?? `${hostname()}:${port}`,
     cluster,
+    ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
     ...(redisUrl === undefined || redisUrl === '' ? {} : { redisUrl }),
     ...(secret === undefined || secret === '' || devMode ? {} : { secret }),
     ...(corsOrigin === undefined ? {} : { corsOrigin: corsOrigin === '*' ? true : corsOrigin }),

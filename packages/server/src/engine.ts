@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { Server } from 'socket.io'
 import type { ClusterLink } from './cluster-link.js'
 import type { PresenceLogger } from './logger.js'
+import { BatchedFanOut } from './batched-fan-out.js'
 import {
   SERVER_EVENTS,
+  type BatchChange,
   type ConnectionMessage,
   type LeaveMessage,
   type SnapshotMessage,
@@ -11,9 +13,12 @@ import {
 } from './protocol.js'
 import { RoomReplica, type RoomEntry } from './room-replica.js'
 
-/** Socket.IO room of the watchers of a presence room; prefixed so it never meets a socket id. */
-export function channelOf(room: string): string {
-  return `presence:${room}`
+/**
+ * Socket.IO room of the watchers of a presence room; prefixed so it never meets a socket id.
+ * Watchers that read batches are in a room of their own, fed by the batched fan-out.
+ */
+export function channelOf(room: string, batched = false): string {
+  return batched ? `presence-batch:${room}` : `presence:${room}`
 }
 
 /**
@@ -28,12 +33,28 @@ export class PresenceEngine {
   /** Off while the node shuts down: see `stopFanOut`. */
   private fanningOut = true
 
+  /** Undefined when batching is off (`batchWindowMs: 0`): every watcher gets single events. */
+  private readonly batches: BatchedFanOut | undefined
+
   constructor(
     private readonly io: Server,
     readonly nodeId: string,
     private run: string,
     private readonly log: PresenceLogger,
-  ) {}
+    batchWindowMs = 0,
+  ) {
+    this.batches =
+      batchWindowMs > 0
+        ? new BatchedFanOut(batchWindowMs, (message) =>
+            this.emitTo(channelOf(message.room, true), SERVER_EVENTS.batch, message),
+          )
+        : undefined
+  }
+
+  /** Whether a watcher that reads batches gets them: only while batching is on. */
+  batching(readsBatches: boolean): boolean {
+    return readsBatches && this.batches !== undefined
+  }
 
   /** This node's current run: entries written under an earlier one may be swept by the others. */
   get runId(): string {
@@ -101,10 +122,13 @@ export class PresenceEngine {
   subscribe(
     socket: { emit(event: string, message: unknown): unknown; join(room: string): unknown },
     room: RoomReplica,
+    batched: boolean,
   ): void {
     const message: SnapshotMessage = { room: room.name, connections: room.snapshot() }
     socket.emit(SERVER_EVENTS.snapshot, message)
-    socket.join(channelOf(room.name))
+    // A batch still pending may repeat changes the snapshot already holds: the versions make them
+    // no-ops, and flushing it here instead would end the window at every watcher's arrival.
+    socket.join(channelOf(room.name, this.batching(batched)))
   }
 
   /**
@@ -114,17 +138,29 @@ export class PresenceEngine {
    */
   stopFanOut(): void {
     this.fanningOut = false
+    this.batches?.stop()
   }
 
-  private fanOut(room: string, event: string, message: unknown): void {
-    if (this.fanningOut) this.io.to(channelOf(room)).emit(event, message)
+  /** Sends to a channel's sockets; a channel without any costs nothing (no frame is encoded). */
+  private emitTo(channel: string, event: string, message: unknown): void {
+    if ((this.io.sockets.adapter.rooms.get(channel)?.size ?? 0) > 0) this.io.to(channel).emit(event, message)
+  }
+
+  /** One change, as a single event to the watchers that read them and into the room's batch. */
+  private fanOut(room: string, event: string, message: unknown, change: BatchChange): void {
+    if (!this.fanningOut) return
+    this.emitTo(channelOf(room), event, message)
+    this.batches?.push(room, change)
   }
 
   release(name: string): void {
     const room = this.rooms.get(name)
     if (room === undefined) return
     room.watchers--
-    if (room.watchers <= 0) this.rooms.delete(name)
+    if (room.watchers <= 0) {
+      this.rooms.delete(name)
+      this.batches?.drop(name)
+    }
   }
 
   upsertLocal(room: RoomReplica, entry: RoomEntry): void {
@@ -136,7 +172,7 @@ export class PresenceEngine {
   }
 
   typingLocal(room: RoomReplica, typing: TypingMessage): void {
-    this.fanOut(room.name, SERVER_EVENTS.typing, typing)
+    this.fanOutTyping(typing)
     this.cluster.publishTyping(room.name, typing)
   }
 
@@ -144,14 +180,27 @@ export class PresenceEngine {
     const change = room.upsert(entry)
     if (change === undefined) return false
     const message: ConnectionMessage = { room: room.name, connection: entry.wire }
-    this.fanOut(room.name, change === 'join' ? SERVER_EVENTS.join : SERVER_EVENTS.update, message)
+    const event = change === 'join' ? SERVER_EVENTS.join : SERVER_EVENTS.update
+    this.fanOut(room.name, event, message, { type: change, connection: entry.wire })
     return true
   }
 
   applyLeave(room: RoomReplica, leave: LeaveMessage): boolean {
     if (room.remove(leave.connectionId, leave.version) === undefined) return false
-    this.fanOut(room.name, SERVER_EVENTS.leave, leave)
+    const { connectionId, userId, version } = leave
+    this.fanOut(room.name, SERVER_EVENTS.leave, leave, { type: 'leave', connectionId, userId, version })
     return true
+  }
+
+  private fanOutTyping(typing: TypingMessage): void {
+    const { connectionId, userId, ttlMs } = typing
+    this.fanOut(typing.room, SERVER_EVENTS.typing, typing, {
+      type: 'typing',
+      connectionId,
+      userId,
+      typing: typing.typing,
+      ttlMs,
+    })
   }
 
   /** Another node changed a room: applied only where this node has watchers. */
@@ -173,7 +222,7 @@ export class PresenceEngine {
   }
 
   remoteTyping(name: string, typing: TypingMessage): void {
-    if (this.rooms.has(name)) this.fanOut(name, SERVER_EVENTS.typing, typing)
+    if (this.rooms.has(name)) this.fanOutTyping(typing)
   }
 
   /**

@@ -2,6 +2,7 @@ export { createPresenceServer, type PresenceServer } from './presence-server.js'
 export { createPresenceToken, verifyPresenceToken, type PresenceTokenOptions } from './token.js'
 export type { PresenceIdentity } from './identity.js'
 export {
+  DEFAULT_BATCH_WINDOW_MS,
   DEFAULT_CLUSTER_TIMINGS,
   DEFAULT_LIMITS,
   type Authenticate,

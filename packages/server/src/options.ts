@@ -96,6 +96,15 @@ export interface PresenceServerOptions {
   /** Who may join or watch a room. @default everyone may */
   readonly authorize?: Authorize
   readonly limits?: Partial<PresenceLimits>
+  /**
+   * How long a room's changes are gathered into one `presence:batch` frame for the clients that
+   * read batches (the Socket.IO adapter does). The first change after a quiet window goes out at
+   * once; the rest of the window's changes follow together at its end, each connection once. A
+   * client of a busy room then gets at most one frame a window instead of one per change. `0`
+   * sends every change on its own. Clients that do not ask for batches always get single events.
+   * @default DEFAULT_BATCH_WINDOW_MS (see the README's "Big rooms" for the measurements)
+   */
+  readonly batchWindowMs?: number
   /** How long receivers keep a typing signal without a fresh one, sent with each signal. @default 6000 */
   readonly typingTtlMs?: number
   /** Socket.IO's ping interval: how often the server checks a client is there. @default 10000 */
@@ -117,6 +126,19 @@ export interface PresenceServerOptions {
   readonly logger?: PresenceLogger | LogLevel | 'silent'
   /** Served when the presence server owns its HTTP server; `false` to leave it out. @default '/healthz' */
   readonly healthPath?: string | false
+}
+
+/** The batching window chosen from bench:server's big-room runs (see the README's "Big rooms"). */
+export const DEFAULT_BATCH_WINDOW_MS = 50
+
+export function resolveBatchWindowMs(value: unknown = DEFAULT_BATCH_WINDOW_MS): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) {
+    throw new PresenceServerError(
+      'invalid-options',
+      `batchWindowMs must be a whole number of milliseconds from 0 to 10000, got ${String(value)}`,
+    )
+  }
+  return value
 }
 
 function positiveInteger(value: unknown, name: string): number {

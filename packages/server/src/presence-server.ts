@@ -10,6 +10,7 @@ import { pathOf, writeHealth, type HealthReport } from './health.js'
 import { profileOf, toIdentity, type PresenceIdentity } from './identity.js'
 import { createJsonLogger, silentLogger, type PresenceLogger } from './logger.js'
 import {
+  resolveBatchWindowMs,
   resolveClusterTimings,
   resolveLimits,
   type Authenticate,
@@ -94,6 +95,11 @@ function handshakeError(error: unknown, log: PresenceLogger): Error {
   return failure
 }
 
+/** Whether a client asked for `presence:batch` frames in its handshake (`auth.batch: true`). */
+function readsBatches(auth: unknown): boolean {
+  return typeof auth === 'object' && auth !== null && (auth as { batch?: unknown }).batch === true
+}
+
 /** A presence layer on Socket.IO: identity, rooms, limits, and Redis for several nodes. */
 export function createPresenceServer(options: PresenceServerOptions = {}): PresenceServer {
   const nodeId = options.nodeId ?? `node-${randomUUID().slice(0, 8)}`
@@ -104,6 +110,7 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
   const authenticate = resolveAuthenticate(options, log)
   const authorize = options.authorize ?? allowEveryone
   const typingTtlMs = options.typingTtlMs ?? 6000
+  const batchWindowMs = resolveBatchWindowMs(options.batchWindowMs)
   const healthPath = options.healthPath ?? '/healthz'
   const owned = options.server === undefined
   const startedAt = Date.now()
@@ -131,7 +138,7 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
     ...(options.corsOrigin === undefined ? {} : { cors: { origin: options.corsOrigin as string } }),
   })
 
-  const engine = new PresenceEngine(io, nodeId, runId, log)
+  const engine = new PresenceEngine(io, nodeId, runId, log, batchWindowMs)
   const link: ClusterLink =
     options.redisUrl === undefined
       ? memoryLink
@@ -187,6 +194,7 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
       socket.disconnect(true)
       return
     }
+    const batched = readsBatches(socket.handshake.auth)
     const session = new PresenceSession(socket, identity, {
       engine,
       limits,
@@ -194,13 +202,14 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
       typingTtlMs,
       log,
       ready,
+      readsBatches: batched,
     })
     sessions.add(session)
     const welcome: WelcomeMessage = {
       protocol: PROTOCOL_VERSION,
       connectionId: socket.id,
       user: { id: identity.userId, ...profileOf(identity) },
-      limits: { ...limits, typingTtlMs },
+      limits: { ...limits, typingTtlMs, batchWindowMs: engine.batching(batched) ? batchWindowMs : 0 },
     }
     socket.emit(SERVER_EVENTS.welcome, welcome)
     log.debug('connected', { connection: socket.id, user: identity.userId })

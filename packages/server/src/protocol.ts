@@ -4,6 +4,8 @@ export {
   CLIENT_EVENTS,
   PROTOCOL_VERSION,
   SERVER_EVENTS,
+  type BatchChange,
+  type BatchMessage,
   type ConnectionMessage,
   type ErrorMessage,
   type LeaveMessage,

@@ -29,6 +29,8 @@ export interface SessionContext {
   readonly log: PresenceLogger
   /** Resolves once the node is ready to serve rooms (its Redis state purged). */
   readonly ready: Promise<void>
+  /** The client said it reads `presence:batch` frames (`auth.batch: true`). */
+  readonly readsBatches: boolean
 }
 
 type Handler = (body: Record<string, unknown>) => Promise<void> | void
@@ -177,7 +179,7 @@ export class PresenceSession {
   private async ensureWatching(name: string, resend: boolean): Promise<RoomReplica> {
     const current = this.watching.get(name)
     if (current !== undefined) {
-      if (resend) this.context.engine.subscribe(this.socket, current)
+      if (resend) this.context.engine.subscribe(this.socket, current, this.context.readsBatches)
       return current
     }
     if (this.watching.size >= this.context.limits.maxRoomsPerConnection) {
@@ -197,7 +199,7 @@ export class PresenceSession {
       throw new PresenceServerError('internal-error', 'the connection closed')
     }
     this.watching.set(name, room)
-    this.context.engine.subscribe(this.socket, room)
+    this.context.engine.subscribe(this.socket, room, this.context.readsBatches)
     return room
   }
 
@@ -261,7 +263,7 @@ export class PresenceSession {
   private unwatch(name: string): void {
     this.leave(name)
     if (!this.watching.delete(name)) return
-    void this.socket.leave(channelOf(name))
+    void this.socket.leave(channelOf(name, this.context.engine.batching(this.context.readsBatches)))
     this.context.engine.release(name)
   }
 

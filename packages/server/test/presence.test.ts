@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPresenceServer, type PresenceServer } from '../src/index.js'
+import { createPresenceServer, type BatchMessage, type PresenceServer } from '../src/index.js'
 import { SECRET, closeAllClients, connectClient, connectRaw, tokenFor, userIds } from './helpers/clients.js'
 import { connected } from './helpers/raw.js'
 import { waitFor } from './helpers/wait.js'
@@ -113,7 +113,11 @@ describe('one node in memory', () => {
     adaRoom.join({})
     await waitFor(() => graceRoom.isUserPresent('ada'), Boolean, 'ada to appear')
     const ttls: number[] = []
+    // A single event, or a change in a batch (the adapter asks for batches).
     grace.adapter.socket.on('presence:typing', (message: { ttlMs: number }) => ttls.push(message.ttlMs))
+    grace.adapter.socket.on('presence:batch', (message: BatchMessage) => {
+      for (const change of message.changes) if (change.type === 'typing') ttls.push(change.ttlMs)
+    })
     adaRoom.startTyping()
     await waitFor(
       () => graceRoom.get().typing.map((member) => member.userId),

@@ -357,7 +357,9 @@ describe('bad input', () => {
   })
 
   it('reports a malformed server message as an error event without touching the roster', async () => {
-    const { url, server } = await start()
+    // Written into the channel of clients that get single events (batching off); malformed batches
+    // are in packages/adapters/test/socket-io/batches.test.ts.
+    const { url, server } = await start({ batchWindowMs: 0 })
     const grace = connectClient(url, { id: 'grace' })
     const room = grace.client.room('lobby')
     room.join({})

@@ -7,8 +7,8 @@ import { waitFor } from './helpers/wait.js'
 
 let servers: PresenceServer[] = []
 
-async function start(port = 0) {
-  const server = createPresenceServer({ secret: SECRET, logger: 'silent' })
+async function start(port = 0, options: { batchWindowMs?: number } = {}) {
+  const server = createPresenceServer({ secret: SECRET, logger: 'silent', ...options })
   servers.push(server)
   const address = await server.listen(port)
   return { server, port: address.port, url: `http://127.0.0.1:${address.port}` }
@@ -115,7 +115,9 @@ describe('the socket-io adapter with the reference server', () => {
   })
 
   it('drops input older than what it holds, by the server’s versions', async () => {
-    const { server, url } = await start()
+    // Single events written into the channel of clients that get single events (batching off);
+    // the same with batches is in packages/adapters/test/socket-io/batches.test.ts.
+    const { server, url } = await start(0, { batchWindowMs: 0 })
     const ada = connectClient(url, { id: 'ada' })
     const grace = connectClient(url, { id: 'grace' })
     const adaRoom = ada.client.room('lobby')

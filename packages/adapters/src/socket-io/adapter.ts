@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   SERVER_EVENTS,
   WireError,
+  readBatch,
   readConnectionMessage,
   readLeave,
   readServerError,
@@ -33,7 +34,8 @@ export interface SocketIoAdapterOptions extends ConnectOptions {
    */
   readonly socketOptions?: Partial<ManagerOptions & SocketOptions>
   /**
-   * A socket you made yourself (with `auth: { token, protocol: 1 }`); the adapter then leaves it
+   * A socket you made yourself (with `auth: { token, protocol: 1, batch: true }`; without
+   * `batch: true` the server sends it every change on its own); the adapter then leaves it
    * open on `destroy()`. Made with `autoConnect: false`, it is connected when the first room opens.
    */
   readonly socket?: Socket
@@ -48,20 +50,21 @@ export interface SocketIoAdapter extends PresenceAdapter {
   readonly socket: Socket
 }
 
-type Auth = { token?: string; protocol: number }
+/** `batch: true`: this client reads `presence:batch` frames, so a busy room costs it one frame a window. */
+type Auth = { token?: string; protocol: number; batch: true }
 
 function authOption(
   token: SocketIoAdapterOptions['token'],
 ): Auth | ((callback: (auth: Auth) => void) => void) {
-  if (typeof token !== 'function')
-    return token === undefined ? { protocol: PROTOCOL_VERSION } : { token, protocol: PROTOCOL_VERSION }
+  const base = { protocol: PROTOCOL_VERSION, batch: true } as const
+  if (typeof token !== 'function') return token === undefined ? base : { token, ...base }
   return (callback) => {
     Promise.resolve()
       .then(token)
       .then(
-        (value) => callback({ token: value, protocol: PROTOCOL_VERSION }),
+        (value) => callback({ token: value, ...base }),
         // Without a token the server refuses the handshake, which reports it as `failed`.
-        () => callback({ protocol: PROTOCOL_VERSION }),
+        () => callback(base),
       )
   }
 }
@@ -122,6 +125,18 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
     forEachRoom((link) => link.fail(serverError(code, error.message)))
   }
   /** Malformed input becomes an `error` event on the room it names, or on every room. */
+  function report(error: unknown, room: string | undefined): void {
+    const target = error instanceof WireError ? (error.room ?? room) : room
+    const reported = new PresenceError(
+      'invalid-input',
+      `malformed message from the presence server: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
+    const link = target === undefined ? undefined : rooms.get(target)
+    if (link !== undefined) link.sink.error(reported)
+    else forEachRoom((each) => each.sink.error(reported))
+  }
+
   function route(message: unknown, deliver: (link: RoomLink, room: string) => void): void {
     let room: string | undefined
     try {
@@ -129,16 +144,24 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
       const link = rooms.get(room)
       if (link !== undefined) deliver(link, room)
     } catch (error) {
-      const target = error instanceof WireError ? (error.room ?? room) : room
-      const reported = new PresenceError(
-        'invalid-input',
-        `malformed message from the presence server: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      )
-      const link = target === undefined ? undefined : rooms.get(target)
-      if (link !== undefined) link.sink.error(reported)
-      else forEachRoom((each) => each.sink.error(reported))
+      report(error, room)
     }
+  }
+
+  /**
+   * A batch is its changes delivered one after another in one turn, so the store commits them
+   * together; its malformed changes are reported once and the others delivered.
+   */
+  function deliverBatch(link: RoomLink, room: string, message: unknown): void {
+    const batch = readBatch(message, room)
+    for (const change of batch.changes) {
+      if ('connection' in change) {
+        if (change.type === 'join') link.sink.join(change.connection)
+        else link.sink.update(change.connection)
+      } else if (change.type === 'leave') link.sink.leave(change.leave)
+      else link.sink.typing(change.typing)
+    }
+    if (batch.error !== undefined) report(batch.error, room)
   }
 
   const handlers: Record<string, (message: unknown) => void> = {
@@ -152,6 +175,7 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
       route(message, (link, room) => link.sink.leave(readLeave(message, room))),
     [SERVER_EVENTS.typing]: (message) =>
       route(message, (link, room) => link.sink.typing(readTyping(message, room))),
+    [SERVER_EVENTS.batch]: (message) => route(message, (link, room) => deliverBatch(link, room, message)),
     [SERVER_EVENTS.error]: (message) => {
       let parsed: ReturnType<typeof readServerError>
       try {

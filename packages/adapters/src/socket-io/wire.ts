@@ -1,10 +1,12 @@
 import type { ConnectionInput, LeaveInput, TypingInput } from '@presence-kit/core'
 import {
+  readBatch as readWireBatch,
   readConnection as readWireConnection,
   readConnectionMessage as readWireConnectionMessage,
   readLeave as readWireLeave,
   readSnapshot as readWireSnapshot,
   readTyping as readWireTyping,
+  type WireBatch,
   type WireConnection,
 } from '@presence-kit/protocol'
 
@@ -46,4 +48,8 @@ export function readLeave(message: unknown, room: string): LeaveInput {
 
 export function readTyping(message: unknown, room: string): TypingInput {
   return readWireTyping(message, room)
+}
+
+export function readBatch(message: unknown, room: string): WireBatch {
+  return readWireBatch(message, room)
 }

@@ -11,12 +11,15 @@ const SECRET = 'contract-test-secret-of-enough-length'
 /**
  * The reference server (`@presence-kit/server`, in memory) on a free loopback port. Each adapter
  * under test is the real socket.io-client behind its own TCP link, so a test can cut its link as a
- * network would; peers are bare socket.io clients speaking the wire protocol.
+ * network would; peers are bare socket.io clients speaking the wire protocol. `batchWindowMs` is
+ * the server's: above 0 the adapters get `presence:batch` frames, at 0 every change on its own.
  */
-export async function startReferenceServerBackend(): Promise<
-  ContractBackend & { readonly server: PresenceServer }
-> {
-  const server = createPresenceServer({ secret: SECRET, logger: 'silent' })
+export async function startReferenceServerBackend({
+  batchWindowMs,
+}: {
+  batchWindowMs: number
+}): Promise<ContractBackend & { readonly server: PresenceServer }> {
+  const server = createPresenceServer({ secret: SECRET, logger: 'silent', batchWindowMs })
   const { port } = await server.listen(0, '127.0.0.1')
   const adapters: SocketIoAdapter[] = []
   const peers: ProtocolPeer[] = []
@@ -56,14 +59,16 @@ export async function startReferenceServerBackend(): Promise<
     },
     async sendMalformed(room) {
       // The reference server never sends a malformed message, so this is the one thing here that
-      // is made up: the server's own Socket.IO instance writes a real `presence:join` frame, with
-      // a connection of the wrong types and no version, to every connected socket.
-      server.io.emit('presence:join', {
-        room,
-        connection: { connectionId: 7, userId: ['ada'], data: 'nope' },
-      })
+      // is made up: the server's own Socket.IO instance writes a real frame of the kind the
+      // adapters get (a `presence:join`, or a `presence:batch` when batching), with a connection
+      // of the wrong types and no version, to every connected socket.
+      const connection = { connectionId: 7, userId: ['ada'], data: 'nope' }
+      if (batchWindowMs === 0) server.io.emit('presence:join', { room, connection })
+      else
+        server.io.emit('presence:batch', { room, changes: [{ type: 'join', connection }, { type: 'leave' }] })
     },
-    settle: () => sleep(60),
+    // A change may wait for the end of its batching window before it travels.
+    settle: () => sleep(60 + batchWindowMs),
     async close() {
       for (const adapter of adapters) adapter.destroy?.()
       for (const peer of peers) peer.socket.disconnect()
