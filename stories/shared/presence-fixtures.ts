@@ -158,6 +158,9 @@ export interface StoryPresence {
   stopTyping(userId: string): void
   /** Applies the live controls to the crowd; unchanged values change nothing. */
   setCrowd(args: Partial<CrowdArgs>): void
+  /** The client's link drops (the roster stays, stale) or comes back. */
+  dropLink(): void
+  restoreLink(): void
   dispose(): void
 }
 
@@ -260,6 +263,8 @@ export function createStoryPresence(
     setCrowd(next) {
       crowd?.setOptions(pickCrowdSettings(next))
     },
+    dropLink: () => hub.disconnect(adapter, { removeFromRoom: false }),
+    restoreLink: () => hub.reconnect(adapter),
     dispose() {
       for (const timer of typingTimers.values()) clearInterval(timer)
       clearInterval(crowdTypingTimer)

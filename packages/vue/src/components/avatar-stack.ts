@@ -3,6 +3,7 @@ import {
   DEFAULT_AVATAR_STACK_MAX,
   getAvatarStack,
   getAvatarStackLabels,
+  getStaleLabel,
   normalizeCount,
   normalizeSize,
   type AvatarStackMessages,
@@ -13,7 +14,7 @@ import { computed, defineComponent, h, type PropType } from 'vue'
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { reportInDevelopment } from '../composables/report.js'
-import { part } from './anatomy.js'
+import { flag, part } from './anatomy.js'
 import { Avatar } from './avatar.js'
 import { OverflowList } from './overflow-list.js'
 import { useMemberList } from './use-member-list.js'
@@ -46,6 +47,11 @@ export const AvatarStack = defineComponent({
     ring: { type: Boolean, default: false },
     /** Status wording in avatars' names and the "+N" list. */
     statusMessages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    /**
+     * Added to the group's name while a room's roster is the last known one (reconnecting), when
+     * the avatars are greyed. @default DEFAULT_STALE_TEXT
+     */
+    staleText: { type: String, default: undefined },
     /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
     locale: { type: String, default: undefined },
   },
@@ -86,14 +92,16 @@ export const AvatarStack = defineComponent({
       const size = normalizeSize(props.size)
       const lastOnTop = props.order === 'last-on-top'
       const count = current.visible.length
+      const stale = byRoom.value && list.value.stale
       return h(
         'div',
         {
           ...part('avatar-stack'),
           'data-size': size,
           'data-order': lastOnTop ? 'last-on-top' : 'first-on-top',
+          'data-stale': flag(stale),
           role: 'group',
-          'aria-label': props.label ?? labels.groupLabel,
+          'aria-label': getStaleLabel(props.label ?? labels.groupLabel, stale, props.staleText),
         },
         [
           ...current.visible.map((member, index) =>

@@ -2,6 +2,7 @@ import type { Member } from '@presence-kit/core'
 import {
   connectOnlineList,
   createOnlineListMachine,
+  DEFAULT_STALE_TEXT,
   getRowCapacity,
   normalizeCount,
   type StatusMessages,
@@ -59,6 +60,11 @@ export const OnlineList = defineComponent({
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
     /** Locale of relative times ("left 2 min ago", "Idle · 12 min"); the runtime's by default. */
     locale: { type: String, default: undefined },
+    /**
+     * Shown over the list, and read as its description, while the rows are the last known roster
+     * (reconnecting).
+     */
+    staleText: { type: String, default: DEFAULT_STALE_TEXT },
     /** Shown when nobody is there; the `#empty` slot replaces it. */
     emptyText: { type: String, default: 'Nobody is here yet.' },
   },
@@ -144,6 +150,7 @@ export const OnlineList = defineComponent({
       connectOnlineList(machine, {
         members: view.value.members,
         synced: view.value.synced,
+        stale: view.value.stale,
         label: props.label,
         baseId,
         rowHeight: rowSize.value,
@@ -201,14 +208,19 @@ export const OnlineList = defineComponent({
           ref: scroller,
           style: { height: cssHeight.value, overflowY: 'auto', position: 'relative' },
         },
-        h(
-          'div',
-          {
-            role: 'presentation',
-            style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
-          },
-          rows,
-        ),
+        [
+          api.stale
+            ? h('div', { ...part('online-list-stale'), ...api.staleNoteProps() }, h('span', props.staleText))
+            : undefined,
+          h(
+            'div',
+            {
+              role: 'presentation',
+              style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
+            },
+            rows,
+          ),
+        ],
       )
     }
   },
