@@ -398,7 +398,12 @@ export function presenceBeforeEach(context: PresenceStoryContext): (() => void) 
   if (scenario === undefined) return undefined
   const presence = createStoryPresence(scenario, context.args as Partial<CrowdArgs>)
   context.loaded['presence'] = presence
-  return () => presence.dispose()
+  // Storybook runs a story's cleanup before it unmounts the story. Destroying the client at once
+  // commits its rooms' last state to components still mounted, which render again and ask the
+  // destroyed client for their room: it goes once the story's tree is gone, in the next task.
+  return () => {
+    setTimeout(() => presence.dispose(), 0)
+  }
 }
 
 /** The story's presence, for decorators and play functions; undefined for a story without one. */
