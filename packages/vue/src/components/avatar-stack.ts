@@ -30,16 +30,21 @@ export const AVATAR_OVERFLOW_LIST_LIMIT = 50
 export const AvatarStack = defineComponent({
   name: 'AvatarStack',
   props: {
+    /** The room whose members the stack shows; or give `members`. */
     room: { type: String, default: undefined },
     /** Members to show instead of a room's, in this order. */
     members: { type: Array as PropType<readonly Member[]>, default: undefined },
+    /** Avatars shown before the "+N" button (`DEFAULT_AVATAR_STACK_MAX`). */
     max: { type: Number, default: DEFAULT_AVATAR_STACK_MAX },
     /** Everyone counted, when the roster is counted elsewhere (e.g. a server count). */
     total: { type: Number, default: undefined },
+    /** Avatar size: `sm`, `md` or `lg`. */
     size: { type: String as PropType<PresenceSize>, default: 'md' },
+    /** Show the local user among the avatars. */
     includeSelf: { type: Boolean, default: true },
     /** The group's accessible name; by default "N people online" from `messages`. */
     label: { type: String, default: undefined },
+    /** Wording of the group's name ("3 people online") and of the "+N" button's. */
     messages: { type: Object as PropType<Partial<AvatarStackMessages>>, default: undefined },
     /** Which avatar covers its neighbour where they overlap. */
     order: { type: String as PropType<'first-on-top' | 'last-on-top'>, default: 'first-on-top' },

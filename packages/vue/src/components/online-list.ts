@@ -37,6 +37,7 @@ const DEFAULT_OVERSCAN = 6
 export const OnlineList = defineComponent({
   name: 'OnlineList',
   props: {
+    /** The room whose members the list shows. */
     room: { type: String, required: true },
     /**
      * The member order. Keep it stable (defined once, not inline): a new function re-sorts.
@@ -47,6 +48,7 @@ export const OnlineList = defineComponent({
     groupByStatus: { type: Boolean, default: false },
     /** List the members who left recently, as offline. */
     showRecentlyLeft: { type: Boolean, default: false },
+    /** List the local user (first, by default). */
     includeSelf: { type: Boolean, default: true },
     /** Row height in px; rows are laid out at this height. */
     rowHeight: { type: Number, default: DEFAULT_ROW_HEIGHT },
