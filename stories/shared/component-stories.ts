@@ -37,6 +37,14 @@ import {
   type Play,
 } from './plays.ts'
 import { SLOW } from './play-dom.ts'
+import {
+  badgeKeepsItsBox,
+  expectFailed,
+  expectStaleList,
+  expectStaleStack,
+  failureOffersRetry,
+  staleListRecovers,
+} from './connection-plays.ts'
 import { expectInitialsContrast, expectInitialsInside, expectStatusShapes } from './status-plays.ts'
 import type { StoryPageGlobals } from './story-page.ts'
 
@@ -125,7 +133,11 @@ export const onlineListStories = {
   },
   Reconnecting: {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
-    play: expectOptions(6),
+    play: allOf(expectOptions(6), expectStaleList),
+  },
+  ReconnectingThenLive: {
+    parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
+    play: allOf(expectStaleList, staleListRecovers),
   },
   BrokenAndUnsafeAvatars: {
     args: { includeSelf: false },
@@ -277,7 +289,7 @@ export const avatarStackStories = {
   },
   Reconnecting: {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
-    play: expectAvatars(5, 1),
+    play: allOf(expectAvatars(5, 1), expectStaleStack),
   },
 } satisfies Specs<AvatarStackStoryArgs>
 
@@ -430,6 +442,8 @@ export const activityDotStories = {
 export interface ConnectionStatusStoryArgs {
   readonly room?: string
   readonly messages?: Partial<ConnectionBadgeMessages>
+  readonly timeout?: number
+  readonly onRetry?: () => void
 }
 
 export const connectionStatusArgs: ConnectionStatusStoryArgs = { room: STORY_ROOM }
@@ -447,9 +461,20 @@ export const connectionStatusStories = {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
     play: expectConnection('reconnecting', 'Reconnecting…'),
   },
-  Offline: {
+  Failed: {
+    args: { onRetry: fn() },
     parameters: { presence: { members: cast.few, connection: 'failed' } },
-    play: expectConnection('failed', 'Offline'),
+    play: expectFailed,
+  },
+  FirstConnectionTimesOut: {
+    // A short deadline, so the story shows the failure at once; the default is 15 s.
+    args: { timeout: 1_000, onRetry: fn() },
+    parameters: { presence: { members: cast.few, connection: 'loading' } },
+    play: failureOffersRetry,
+  },
+  AppearsWithoutLayoutShift: {
+    parameters: { presence: { members: cast.few } },
+    play: badgeKeepsItsBox,
   },
   RightToLeft: {
     args: { messages: { connecting: 'מתחבר…', reconnecting: 'מתחבר מחדש…', offline: 'לא מחובר' } },

@@ -158,6 +158,9 @@ export interface StoryPresence {
   stopTyping(userId: string): void
   /** Applies the live controls to the crowd; unchanged values change nothing. */
   setCrowd(args: Partial<CrowdArgs>): void
+  /** The client's link drops (the roster stays, stale) or comes back. */
+  dropLink(): void
+  restoreLink(): void
   dispose(): void
 }
 
@@ -260,6 +263,8 @@ export function createStoryPresence(
     setCrowd(next) {
       crowd?.setOptions(pickCrowdSettings(next))
     },
+    dropLink: () => hub.disconnect(adapter, { removeFromRoom: false }),
+    restoreLink: () => hub.reconnect(adapter),
     dispose() {
       for (const timer of typingTimers.values()) clearInterval(timer)
       clearInterval(crowdTypingTimer)
@@ -393,7 +398,12 @@ export function presenceBeforeEach(context: PresenceStoryContext): (() => void) 
   if (scenario === undefined) return undefined
   const presence = createStoryPresence(scenario, context.args as Partial<CrowdArgs>)
   context.loaded['presence'] = presence
-  return () => presence.dispose()
+  // Storybook runs a story's cleanup before it unmounts the story. Destroying the client at once
+  // commits its rooms' last state to components still mounted, which render again and ask the
+  // destroyed client for their room: it goes once the story's tree is gone, in the next task.
+  return () => {
+    setTimeout(() => presence.dispose(), 0)
+  }
 }
 
 /** The story's presence, for decorators and play functions; undefined for a story without one. */

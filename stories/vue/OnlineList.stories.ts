@@ -23,6 +23,7 @@ export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers
 export const EveryStatus: Story = { ...stories.EveryStatus }
 export const GroupedByStatus: Story = { ...stories.GroupedByStatus }
 export const Reconnecting: Story = { ...stories.Reconnecting }
+export const ReconnectingThenLive: Story = { ...stories.ReconnectingThenLive }
 export const BrokenAndUnsafeAvatars: Story = { ...stories.BrokenAndUnsafeAvatars }
 export const VeryLongNames: Story = { ...stories.VeryLongNames }
 export const RightToLeft: Story = { ...stories.RightToLeft }

@@ -61,7 +61,15 @@ export {
   type MemberListSource,
   type MemberListView,
 } from './member-list.js'
-export { getConnectionBadgeLabel, type ConnectionBadgeMessages } from './connection-badge.js'
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  getConnectionBadge,
+  getConnectionBadgeLabel,
+  startConnectDeadline,
+  type ConnectionBadge,
+  type ConnectionBadgeMessages,
+  type ConnectionBadgeState,
+} from './connection-badge.js'
 export { checkRoomName, checkRoomProp, normalizeSize, type PresenceSize } from './component-props.js'
 export { emptyRoomState } from './empty-room-state.js'
 export { reportPropError } from './report-prop-error.js'
@@ -90,3 +98,4 @@ export { getAvatarInitials } from './initials.js'
 export { getContrastRatio, getReadableTextColor } from './contrast.js'
 export { getStatusSince, getStatusText } from './status-text.js'
 export { sharedClock } from './shared-clock.js'
+export { DEFAULT_STALE_TEXT, getStaleLabel } from './stale-roster.js'

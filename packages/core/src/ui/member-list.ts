@@ -34,6 +34,8 @@ export interface MemberListSource<M> {
   readonly members: readonly M[]
   readonly recentlyLeft: readonly M[]
   readonly synced: boolean
+  /** True while reconnecting: the members are the last known roster. */
+  readonly stale?: boolean | undefined
 }
 
 /** What a member list shows after a commit; the same object until something in it changes. */
@@ -42,6 +44,8 @@ export interface MemberListView<M> extends MemberListLayout {
   readonly members: readonly M[]
   /** False until the room's first roster arrived. */
   readonly synced: boolean
+  /** True while reconnecting: the members are the last known roster, not live. */
+  readonly stale: boolean
 }
 
 /** A member list kept in display order across commits. */
@@ -96,11 +100,17 @@ export function createMemberList<M extends ListMember = Member>(
     // Unchanged lists come back as the same arrays, so the view is kept while nothing moved.
     const sortedPresent = present.current()
     const sortedLeft = showRecentlyLeft ? left.update(state.recentlyLeft.filter(keep)) : NONE
-    if (view?.synced !== state.synced || sortedPresent !== lastPresent || sortedLeft !== lastLeft) {
+    const stale = state.stale === true
+    if (
+      view?.synced !== state.synced ||
+      view.stale !== stale ||
+      sortedPresent !== lastPresent ||
+      sortedLeft !== lastLeft
+    ) {
       lastPresent = sortedPresent
       lastLeft = sortedLeft
       const members = sortedLeft.length === 0 ? sortedPresent : sortedPresent.concat(sortedLeft)
-      view = { ...getMemberListLayout(members, groupByStatus ?? false), members, synced: state.synced }
+      view = { ...getMemberListLayout(members, groupByStatus ?? false), members, synced: state.synced, stale }
     }
     return view!
   }

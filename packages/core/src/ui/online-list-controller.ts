@@ -20,6 +20,8 @@ export interface OnlineListContext<M extends ListMember> {
   /** The members in display order. */
   readonly members: readonly M[]
   readonly synced: boolean
+  /** True while reconnecting: the rows are the last known roster, dimmed and described as such. */
+  readonly stale?: boolean | undefined
   /** The list's accessible name. */
   readonly label: string
   /** A page-unique prefix for option ids. */
@@ -78,7 +80,11 @@ export type OnlineListState = 'loading' | 'empty' | 'ready'
 export interface OnlineListApi {
   readonly state: OnlineListState
   readonly activePosition: number
+  /** Whether the rows are the last known roster (see `staleNoteProps`). */
+  readonly stale: boolean
   optionId(position: number): string
+  /** The note shown over a stale list (render it only then); it also describes the listbox. */
+  staleNoteProps(): Record<string, unknown>
   /** The scroll viewport, a listbox with one tab stop. */
   rootProps(): Record<string, unknown>
   /** Activates the member at `position` and reports it. */
@@ -110,19 +116,27 @@ export function connectOnlineList<M extends ListMember>(
       context.onSelect(members[active])
     }
   }
+  const stale = context.stale === true && context.synced
+  const noteId = `${baseId}-stale`
   const state: OnlineListState = !context.synced ? 'loading' : members.length === 0 ? 'empty' : 'ready'
   return {
     state,
     activePosition: active,
+    stale,
     optionId,
     pick,
+    // Hidden from the tree (a listbox holds only options) but still read as the list's
+    // description, which a referenced hidden element gives.
+    staleNoteProps: () => ({ id: noteId, 'aria-hidden': 'true' }),
     rootProps: () => ({
       role: 'listbox',
       tabindex: 0,
       'aria-label': context.label,
       'aria-busy': context.synced ? undefined : 'true',
       'aria-activedescendant': active >= 0 ? optionId(active) : undefined,
+      'aria-describedby': stale ? noteId : undefined,
       'data-state': state,
+      'data-stale': stale ? '' : undefined,
       onKeydown,
     }),
   }

@@ -47,11 +47,15 @@ export function getStatusText(
   if (since === undefined) return label
   const [value, unit] = pickUnit(now - since)
   if (member.status === 'offline') {
-    const ago = safely(
-      (tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' }).format(-value, unit),
-      locale,
-    )
-    return `left ${ago}`
+    const [ago, english] = safely((tag) => {
+      const format = new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' })
+      return [format.format(-value, unit), format.resolvedOptions().locale.startsWith('en')] as const
+    }, locale)
+    // "left" is English: other languages say the status and the time ("Offline · vor 2 Min.")
+    // unless the app words it (`messages.left`, with {ago} and {status}).
+    const override = Object.hasOwn(Object(messages), 'left') ? messages!.left : undefined
+    const template = typeof override === 'string' ? override : english ? 'left {ago}' : '{status} · {ago}'
+    return template.replace('{status}', label).replace('{ago}', ago)
   }
   const duration = safely(
     (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short' }).format(value),

@@ -7,7 +7,7 @@ const key = (name: string) => ({ key: name, preventDefault: vi.fn(), stopPropaga
 
 describe('connectOnlineList', () => {
   const members = Array.from({ length: 30 }, (_, i) => makeMember(`u${i}`))
-  const setup = (synced = true, list = members) => {
+  const setup = (synced = true, list = members, stale = false) => {
     const notify = vi.fn()
     const onSelect = vi.fn()
     const scrollTo = vi.fn()
@@ -16,6 +16,7 @@ describe('connectOnlineList', () => {
       connectOnlineList(machine, {
         members: now,
         synced,
+        stale,
         label: 'Online',
         baseId: 'l',
         rowHeight: 40,
@@ -59,6 +60,17 @@ describe('connectOnlineList', () => {
     expect(setup(false).connect().rootProps()['aria-busy']).toBe('true')
     expect(setup(true, []).connect().state).toBe('empty')
     expect(setup().connect().state).toBe('ready')
+  })
+
+  it('marks a stale list and points its description at the note', () => {
+    const stale = setup(true, members, true).connect()
+    expect(stale.stale).toBe(true)
+    expect(stale.rootProps()).toMatchObject({ 'data-stale': '', 'aria-describedby': 'l-stale' })
+    expect(stale.staleNoteProps()).toEqual({ id: 'l-stale', 'aria-hidden': 'true' })
+    const live = setup().connect()
+    expect(live.stale).toBe(false)
+    expect(live.rootProps()['data-stale']).toBeUndefined()
+    expect(live.rootProps()['aria-describedby']).toBeUndefined()
   })
 })
 

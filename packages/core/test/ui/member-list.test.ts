@@ -55,6 +55,18 @@ describe('createMemberList', () => {
     expect(list.update({ ...state(members), synced: false })).not.toBe(first)
   })
 
+  it('says when the roster is the last known one, with the same members', () => {
+    const list = createMemberList()
+    const members = [grace, alan]
+    const live = list.update(state(members))
+    expect(live.stale).toBe(false)
+    const stale = list.update({ ...state(members), stale: true })
+    expect(stale).not.toBe(live)
+    expect(stale.stale).toBe(true)
+    expect(stale.members).toBe(live.members)
+    expect(list.update({ ...state(members), stale: false }).stale).toBe(false)
+  })
+
   it('places only what the commit events name, and matches a full sort', () => {
     const list = createMemberList()
     const many = Array.from({ length: 500 }, (_, i) =>

@@ -25,9 +25,13 @@ describe('getStatusText', () => {
   it('says when a member left, in the locale asked for', () => {
     const left: Member = { ...makeMember('u', { status: 'offline' }), leftAt: now - 2 * 60_000 }
     expect(getStatusText(left, now)).toBe('left 2 min. ago')
-    expect(getStatusText(left, now, undefined, 'de')).toBe('left vor 2 Min.')
-    // A bad locale costs the language, not the row.
+    // "left" is English: another locale says the status with its own relative time, or the app's words.
+    expect(getStatusText(left, now, undefined, 'de')).toBe('Offline · vor 2 Min.')
+    expect(getStatusText(left, now, { offline: 'Offline', left: 'ging {ago}' }, 'de')).toBe('ging vor 2 Min.')
+    expect(getStatusText(left, now, { offline: 'Hors ligne' }, 'fr')).toBe('Hors ligne · il y a 2\u00a0min')
+    // A bad locale costs the language, not the row; a bad override is no override.
     expect(getStatusText(left, now, undefined, 'not a locale!')).toBe('left 2 min. ago')
+    expect(getStatusText(left, now, { left: 42 as unknown as string })).toBe('left 2 min. ago')
   })
 })
 

@@ -96,7 +96,7 @@ function Joined({ children }: { children: React.ReactNode }) {
 }
 
 describe('ConnectionStatus', () => {
-  it('is empty when connected and synced, then "Reconnecting…", then "Offline"', async () => {
+  it('is empty when connected and synced, then "Reconnecting…", then a failure', async () => {
     const { container } = render(
       <Joined>
         <ConnectionStatus room="lobby" />
@@ -120,7 +120,10 @@ describe('ConnectionStatus', () => {
       env.hub.inject('lobby', { method: 'status', payload: 'failed' })
     })
     expect(badge.getAttribute('data-connection')).toBe('failed')
-    expect(badge.textContent).toBe('Offline')
+    expect(badge.getAttribute('data-state')).toBe('failed')
+    expect(badge.textContent).toBe('Couldn’t connect')
+    // No retry button without an onRetry to call.
+    expect(screen.queryByRole('button')).toBeNull()
   })
 
   it('takes other wording', async () => {

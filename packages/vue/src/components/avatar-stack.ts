@@ -3,6 +3,7 @@ import {
   DEFAULT_AVATAR_STACK_MAX,
   getAvatarStack,
   getAvatarStackLabels,
+  getStaleLabel,
   normalizeCount,
   normalizeSize,
   type AvatarStackMessages,
@@ -13,7 +14,7 @@ import { computed, defineComponent, h, type PropType } from 'vue'
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { reportInDevelopment } from '../composables/report.js'
-import { part } from './anatomy.js'
+import { flag, part } from './anatomy.js'
 import { Avatar } from './avatar.js'
 import { OverflowList } from './overflow-list.js'
 import { useMemberList } from './use-member-list.js'
@@ -29,16 +30,21 @@ export const AVATAR_OVERFLOW_LIST_LIMIT = 50
 export const AvatarStack = defineComponent({
   name: 'AvatarStack',
   props: {
+    /** The room whose members the stack shows; or give `members`. */
     room: { type: String, default: undefined },
     /** Members to show instead of a room's, in this order. */
     members: { type: Array as PropType<readonly RegisteredMember[]>, default: undefined },
+    /** Avatars shown before the "+N" button (`DEFAULT_AVATAR_STACK_MAX`). */
     max: { type: Number, default: DEFAULT_AVATAR_STACK_MAX },
     /** Everyone counted, when the roster is counted elsewhere (e.g. a server count). */
     total: { type: Number, default: undefined },
+    /** Avatar size: `sm`, `md` or `lg`. */
     size: { type: String as PropType<PresenceSize>, default: 'md' },
+    /** Show the local user among the avatars. */
     includeSelf: { type: Boolean, default: true },
     /** The group's accessible name; by default "N people online" from `messages`. */
     label: { type: String, default: undefined },
+    /** Wording of the group's name ("3 people online") and of the "+N" button's. */
     messages: { type: Object as PropType<Partial<AvatarStackMessages>>, default: undefined },
     /** Which avatar covers its neighbour where they overlap. */
     order: { type: String as PropType<'first-on-top' | 'last-on-top'>, default: 'first-on-top' },
@@ -46,6 +52,11 @@ export const AvatarStack = defineComponent({
     ring: { type: Boolean, default: false },
     /** Status wording in avatars' names and the "+N" list. */
     statusMessages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    /**
+     * Added to the group's name while a room's roster is the last known one (reconnecting), when
+     * the avatars are greyed. @default DEFAULT_STALE_TEXT
+     */
+    staleText: { type: String, default: undefined },
     /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
     locale: { type: String, default: undefined },
   },
@@ -86,14 +97,16 @@ export const AvatarStack = defineComponent({
       const size = normalizeSize(props.size)
       const lastOnTop = props.order === 'last-on-top'
       const count = current.visible.length
+      const stale = byRoom.value && list.value.stale
       return h(
         'div',
         {
           ...part('avatar-stack'),
           'data-size': size,
           'data-order': lastOnTop ? 'last-on-top' : 'first-on-top',
+          'data-stale': flag(stale),
           role: 'group',
-          'aria-label': props.label ?? labels.groupLabel,
+          'aria-label': getStaleLabel(props.label ?? labels.groupLabel, stale, props.staleText),
         },
         [
           ...current.visible.map((member, index) =>

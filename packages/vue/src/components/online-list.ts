@@ -2,6 +2,7 @@ import type { Member, RegisteredMember } from '@presence-kit/core'
 import {
   connectOnlineList,
   createOnlineListMachine,
+  DEFAULT_STALE_TEXT,
   getRowCapacity,
   normalizeCount,
   type StatusMessages,
@@ -36,6 +37,7 @@ const DEFAULT_OVERSCAN = 6
 export const OnlineList = defineComponent({
   name: 'OnlineList',
   props: {
+    /** The room whose members the list shows. */
     room: { type: String, required: true },
     /**
      * The member order. Keep it stable (defined once, not inline): a new function re-sorts.
@@ -46,6 +48,7 @@ export const OnlineList = defineComponent({
     groupByStatus: { type: Boolean, default: false },
     /** List the members who left recently, as offline. */
     showRecentlyLeft: { type: Boolean, default: false },
+    /** List the local user (first, by default). */
     includeSelf: { type: Boolean, default: true },
     /** Row height in px; rows are laid out at this height. */
     rowHeight: { type: Number, default: DEFAULT_ROW_HEIGHT },
@@ -59,6 +62,11 @@ export const OnlineList = defineComponent({
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
     /** Locale of relative times ("left 2 min ago", "Idle · 12 min"); the runtime's by default. */
     locale: { type: String, default: undefined },
+    /**
+     * Shown over the list, and read as its description, while the rows are the last known roster
+     * (reconnecting).
+     */
+    staleText: { type: String, default: DEFAULT_STALE_TEXT },
     /** Shown when nobody is there; the `#empty` slot replaces it. */
     emptyText: { type: String, default: 'Nobody is here yet.' },
   },
@@ -144,6 +152,7 @@ export const OnlineList = defineComponent({
       connectOnlineList(machine, {
         members: view.value.members,
         synced: view.value.synced,
+        stale: view.value.stale,
         label: props.label,
         baseId,
         rowHeight: rowSize.value,
@@ -201,14 +210,19 @@ export const OnlineList = defineComponent({
           ref: scroller,
           style: { height: cssHeight.value, overflowY: 'auto', position: 'relative' },
         },
-        h(
-          'div',
-          {
-            role: 'presentation',
-            style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
-          },
-          rows,
-        ),
+        [
+          api.stale
+            ? h('div', { ...part('online-list-stale'), ...api.staleNoteProps() }, h('span', props.staleText))
+            : undefined,
+          h(
+            'div',
+            {
+              role: 'presentation',
+              style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
+            },
+            rows,
+          ),
+        ],
       )
     }
   },

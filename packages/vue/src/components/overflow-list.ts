@@ -18,12 +18,17 @@ import { StatusText } from './status-text.js'
 export const OverflowList = defineComponent({
   name: 'OverflowList',
   props: {
+    /** The members behind the "+N" button, listed when it opens. */
     hidden: { type: Array as PropType<readonly Member[]>, required: true },
     /** The last item: "+N" for the hidden members not listed, or '' when all are. */
     unlistedText: { type: String, required: true },
+    /** The button's visible text ("+4", "+1.2K"). */
     buttonText: { type: String, required: true },
+    /** The button's accessible name ("Show 4 more people"). */
     buttonLabel: { type: String, required: true },
+    /** Avatar size of the button and the listed avatars. */
     size: { type: String as PropType<PresenceSize>, required: true },
+    /** Status wording of the listed avatars and rows. */
     messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
   },
   setup(props) {

@@ -13,10 +13,13 @@ import { useRoomProp } from './room-prop.js'
 export const TypingIndicator = defineComponent({
   name: 'TypingIndicator',
   props: {
+    /** The room whose typers the sentence names. */
     room: { type: String, required: true },
     /** Locale of the name list ("Ada, Grace and Linus"); set it with `messages` for another language. */
     locale: { type: String, default: undefined },
+    /** Names written out before "and N others". @default 3 */
     maxNames: { type: Number, default: undefined },
+    /** Wording of the sentence, for other languages. */
     messages: { type: Object as PropType<Partial<TypingMessages>>, default: undefined },
   },
   setup(props) {

@@ -5,6 +5,7 @@ import {
   getAvatarStack,
   getAvatarStackLabels,
   getDisplayName,
+  getStaleLabel,
   normalizeCount,
   normalizeSize,
   type AvatarStackMessages,
@@ -15,7 +16,7 @@ import { useMemo } from 'react'
 import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { Avatar } from '../shared/avatar.js'
-import { part } from '../shared/anatomy.js'
+import { flag, part } from '../shared/anatomy.js'
 import { reportPropError } from '@presence-kit/core/ui'
 import { OverflowList } from './overflow-list.js'
 
@@ -40,6 +41,11 @@ interface AvatarStackCommonProps {
   readonly ring?: boolean | undefined
   /** Status wording in avatars' names and the "+N" list. */
   readonly statusMessages?: Partial<StatusMessages> | undefined
+  /**
+   * Added to the group's name while a room's roster is the last known one (reconnecting), when
+   * the avatars are greyed. @default DEFAULT_STALE_TEXT
+   */
+  readonly staleText?: string | undefined
   /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
   readonly locale?: string | undefined
   readonly className?: string | undefined
@@ -72,8 +78,8 @@ export function AvatarStack(props: AvatarStackProps) {
 
 function RoomAvatarStack(props: AvatarStackCommonProps & { readonly room: string }) {
   const room = useRoom(props.room, { join: false })
-  const { members } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
-  return <AvatarStackView {...props} members={members} />
+  const { members, stale } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
+  return <AvatarStackView {...props} members={members} stale={stale} />
 }
 
 function AvatarStackView({
@@ -87,9 +93,11 @@ function AvatarStackView({
   order,
   ring,
   statusMessages,
+  staleText,
   locale,
   className,
-}: AvatarStackCommonProps & { readonly members: readonly Member[] }) {
+  stale = false,
+}: AvatarStackCommonProps & { readonly members: readonly Member[]; readonly stale?: boolean }) {
   const shownMax = normalizeCount(max, DEFAULT_AVATAR_STACK_MAX)
   const everyone = Math.max(members.length, normalizeCount(total, members.length))
   const stack = useMemo(() => {
@@ -107,8 +115,9 @@ function AvatarStackView({
       {...part('avatar-stack')}
       data-size={shownSize}
       data-order={order === 'last-on-top' ? order : 'first-on-top'}
+      data-stale={flag(stale)}
       role="group"
-      aria-label={label ?? labels.groupLabel}
+      aria-label={getStaleLabel(label ?? labels.groupLabel, stale, staleText)}
       className={className}
     >
       {stack.visible.map((member, index) => (

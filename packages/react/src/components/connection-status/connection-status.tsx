@@ -1,19 +1,37 @@
-import { checkRoomProp, getConnectionBadgeLabel, type ConnectionBadgeMessages } from '@presence-kit/core/ui'
+import {
+  checkRoomProp,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  getConnectionBadge,
+  reportPropError,
+  startConnectDeadline,
+  type ConnectionBadgeMessages,
+} from '@presence-kit/core/ui'
+import { useEffect, useState } from 'react'
 import { useConnectionStatus } from '../../hooks/use-connection-status.js'
 import { part } from '../shared/anatomy.js'
-import { reportPropError } from '@presence-kit/core/ui'
 
 export interface ConnectionStatusProps {
   readonly room: string
-  /** Wording of "Connecting…", "Reconnecting…" and "Offline". */
+  /** Wording of "Connecting…", "Reconnecting…", "Offline", "Couldn’t connect" and "Retry". */
   readonly messages?: Partial<ConnectionBadgeMessages> | undefined
+  /**
+   * Milliseconds the first connection may take before the badge reports a failure; 0 for no
+   * deadline. @default DEFAULT_CONNECT_TIMEOUT_MS (15,000)
+   */
+  readonly timeout?: number | undefined
+  /**
+   * Called by the failure's "Retry" button (there is no button without it): reconnect the way the
+   * app's backend does. The deadline starts again.
+   */
+  readonly onRetry?: (() => void) | undefined
   readonly className?: string | undefined
 }
 
 /**
  * A small badge for the link to the backend: "Connecting…" until the roster arrives,
- * "Reconnecting…", "Offline", and nothing visible once connected. A polite status region, so a
- * screen reader hears the changes.
+ * "Reconnecting…", "Offline", a failure with a retry button, and nothing visible once connected.
+ * It takes the room of its longest text from the start, so its arrival moves nothing. A polite
+ * status region, so a screen reader hears the changes.
  */
 export function ConnectionStatus(props: ConnectionStatusProps) {
   const error = checkRoomProp(props.room, 'ConnectionStatus')
@@ -24,11 +42,46 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
   return <ConnectionBadge {...props} />
 }
 
-function ConnectionBadge({ room, messages, className }: ConnectionStatusProps) {
+function ConnectionBadge({
+  room,
+  messages,
+  timeout = DEFAULT_CONNECT_TIMEOUT_MS,
+  onRetry,
+  className,
+}: ConnectionStatusProps) {
   const state = useConnectionStatus(room)
+  const [timedOut, setTimedOut] = useState(false)
+  // Each retry starts the first connection's deadline again.
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    setTimedOut(false)
+    if (state.synced) return
+    return startConnectDeadline(timeout, () => setTimedOut(true))
+  }, [state.synced, timeout, attempt])
+  const badge = getConnectionBadge(state, timedOut, messages)
+  const retry = () => {
+    setAttempt((count) => count + 1)
+    onRetry?.()
+  }
   return (
-    <div {...part('connection-status')} data-connection={state.status} role="status" className={className}>
-      {getConnectionBadgeLabel(state, messages)}
+    <div
+      {...part('connection-status')}
+      data-connection={state.status}
+      data-state={badge.state}
+      data-reserve={badge.reserve}
+      role="status"
+      className={className}
+    >
+      {badge.label !== '' && (
+        <span {...part('connection-status-label')}>
+          {badge.label}
+          {badge.state === 'failed' && typeof onRetry === 'function' && (
+            <button {...part('connection-status-retry')} type="button" onClick={retry}>
+              {badge.retry}
+            </button>
+          )}
+        </span>
+      )}
     </div>
   )
 }

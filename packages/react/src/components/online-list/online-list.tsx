@@ -3,6 +3,7 @@ import {
   checkRoomProp,
   connectOnlineList,
   createOnlineListMachine,
+  DEFAULT_STALE_TEXT,
   getRowCapacity,
   normalizeCount,
   type StatusMessages,
@@ -48,6 +49,11 @@ export interface OnlineListProps {
   readonly messages?: Partial<StatusMessages> | undefined
   /** Locale of relative times ("left 2 min ago", "Idle · 12 min"). @default the runtime's */
   readonly locale?: string | undefined
+  /**
+   * Shown over the list, and read as its description, while the rows are the last known roster
+   * (reconnecting). @default DEFAULT_STALE_TEXT ('Reconnecting… showing the last known state')
+   */
+  readonly staleText?: string | undefined
   /** Shown when nobody is there. @default 'Nobody is here yet.' */
   readonly emptyText?: string | undefined
   /** Replaces the empty text. */
@@ -89,6 +95,7 @@ function VirtualOnlineList({
   messages,
   locale,
   emptyText = 'Nobody is here yet.',
+  staleText = DEFAULT_STALE_TEXT,
   emptyState,
   renderRow,
   onSelect,
@@ -159,6 +166,7 @@ function VirtualOnlineList({
   const api = connectOnlineList(machine, {
     members: view.members,
     synced: view.synced,
+    stale: view.stale,
     label,
     baseId,
     rowHeight: rowSize,
@@ -231,6 +239,11 @@ function VirtualOnlineList({
       className={className}
       style={viewportStyle}
     >
+      {api.stale && (
+        <div {...part('online-list-stale')} {...api.staleNoteProps()}>
+          <span>{staleText}</span>
+        </div>
+      )}
       <div role="presentation" style={{ height: itemCount * rowSize, position: 'relative', width: '100%' }}>
         {headers}
         {rows}
