@@ -4,29 +4,35 @@ import { startNode, type Managed } from './processes.js'
 
 export interface BigRoomBenchSettings {
   readonly redisUrl: string
-  /** Clients in the one big room, run with batching on. */
+  /** Clients in the one big room, run with the chosen window; 0 leaves that run out. */
   readonly clients: number
-  /** Clients of the batching on/off comparison. */
-  readonly compareClients: number
   readonly joinsPerSecond: number
-  /** The nodes' batch window for the batched runs; undefined for the server's default. */
-  readonly batchWindowMs: number | undefined
+  /** Clients of the window comparison. */
+  readonly compareClients: number
+  readonly compareJoinsPerSecond: number
+  /** The windows the comparison runs, in order; 0 is batching off. */
+  readonly compareWindows: readonly number[]
+  /** The window of the big room and the "on" side of the ratios. */
+  readonly batchWindowMs: number
+  /** Client processes; undefined for one per 1,000 clients, at least two. */
+  readonly workers: number | undefined
   readonly sampleEvery: number
-  /** Whether the big room is its own run (full size) or the comparison's batched run (quick). */
-  readonly separateBigRun: boolean
 }
 
 const format = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
+const percent = (share: number) => `${format(share * 100, 0)}%`
+const workersFor = (clients: number, workers: number | undefined) =>
+  workers ?? Math.max(2, Math.ceil(clients / 1000))
 
 async function runOn(
   label: string,
   settings: BigRoomBenchSettings,
   clients: number,
-  batchWindowMs: number | undefined,
+  joinsPerSecond: number,
+  batchWindowMs: number,
   started: Managed[],
 ): Promise<BigRoomResult> {
-  const env: Record<string, string> =
-    batchWindowMs === undefined ? {} : { PRESENCE_BATCH_WINDOW_MS: String(batchWindowMs) }
+  const env = { PRESENCE_BATCH_WINDOW_MS: String(batchWindowMs) }
   const nodes = await Promise.all([
     startNode(settings.redisUrl, `big-${label}-a`, env),
     startNode(settings.redisUrl, `big-${label}-b`, env),
@@ -35,7 +41,8 @@ async function runOn(
   try {
     return await runBigRoom({
       clients,
-      joinsPerSecond: settings.joinsPerSecond,
+      joinsPerSecond,
+      workers: workersFor(clients, settings.workers),
       nodes,
       sampleEvery: clients >= 2000 ? settings.sampleEvery : 1,
       room: `big-room-${label}`,
@@ -45,8 +52,11 @@ async function runOn(
   }
 }
 
+const windowName = (windowMs: number) => (windowMs === 0 ? 'batching off (0)' : `window ${windowMs} ms`)
+
 function describe(label: string, clients: number, result: BigRoomResult): void {
   const [lastMinute] = loadavg()
+  const { bench } = result
   console.log(`${label}: ${clients} clients in one room, ${format(result.seconds)} s`)
   console.log(
     `  join-to-visible p50 ${format(result.p50)} ms, p95 ${format(result.p95)} ms, p99 ${format(result.p99)} ms ` +
@@ -58,73 +68,127 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
   )
   for (const [index, node] of result.nodes.entries()) {
     console.log(
-      `  node ${index === 0 ? 'a' : 'b'}: CPU time ${format(node.cpuMsDuringRun / 1000, 2)} s over the run, ` +
+      `  node ${index === 0 ? 'a' : 'b'}: CPU time ${format(node.cpuMsDuringRun / 1000, 2)} s over the run ` +
+        `(${percent(node.cpuMsDuringRun / 1000 / result.seconds)} of a core), ` +
         `RSS ${format(node.rssMb, 0)} MB at the end, peak ${format(node.peakRssMb, 0)} MB`,
     )
   }
   console.log(
-    `  the clients' process (every socket and store): RSS ${format(result.benchRssMb, 0)} MB at the end`,
+    `  the bench: ${bench.workerCoreShares.length} client processes, CPU time ${format(bench.workersCpuMs / 1000, 2)} s ` +
+      `(each ${bench.workerCoreShares.map(percent).join(', ')} of a core), timers late p99 ` +
+      `${format(bench.loopDelayP99Ms, 0)} ms (max ${format(bench.loopDelayMaxMs, 0)}), RSS ` +
+      `${format(bench.workersRssMb, 0)} MB in all; its parent ${format(bench.parentCpuMs / 1000, 2)} s`,
+  )
+  console.log(
+    `  the machine: ${percent(bench.machineBusy)} of its CPU time busy over the run, ` +
+      `${percent(bench.otherWork)} with other work than this run's nodes and clients; ` +
+      `load average ${format(lastMinute ?? Number.NaN)} on ${availableParallelism()} CPUs`,
+  )
+  console.log(
+    bench.bottleneck === undefined
+      ? '  bottleneck: not the bench (no client process saturated, the machine not saturated)'
+      : `  bottleneck: ${bench.bottleneck}`,
   )
   console.log(
     `  at the end: ${result.roster.ghosts} ghosts on ${result.roster.clientsWithGhosts} of ${result.observers} clients, ` +
-      `${result.roster.missing} missing on ${result.roster.clientsWithMissing}; ` +
+      `${result.roster.missing} missing on ${result.roster.clientsWithMissing}; ${result.exactRosters} of ` +
+      `${result.observers} rosters exactly right (by digest)${result.settled ? '' : '; NOT SETTLED in time'}; ` +
       `clients with an error event: ${result.clientsWithErrors}` +
       (result.errorCodes.size === 0
         ? ''
         : ` (${[...result.errorCodes].map(([code, count]) => `${code} ×${count}`).join(', ')})`),
   )
-  console.log(
-    `  load average over the last minute: ${format(lastMinute ?? Number.NaN)} on ${availableParallelism()} CPUs`,
-  )
 }
 
 const cpuOf = (result: BigRoomResult) => result.nodes.reduce((sum, node) => sum + node.cpuMsDuringRun, 0)
 
+type Outcome = [name: string, met: boolean, kind: 'correctness' | 'timing' | 'ratio']
+
+function correctness(label: string, result: BigRoomResult): Outcome[] {
+  return [
+    [`${label}: 0 ghosts on every client`, result.roster.ghosts === 0, 'correctness'],
+    [`${label}: 0 missing on every client`, result.roster.missing === 0, 'correctness'],
+    [`${label}: every remaining roster exact`, result.exactRosters === result.observers, 'correctness'],
+    [`${label}: every join seen`, result.samples >= result.expectedSamples, 'correctness'],
+  ]
+}
+
+/** One line per window: what the default is chosen from. */
+function compareWindows(clients: number, runs: ReadonlyArray<readonly [number, BigRoomResult]>): void {
+  console.log(`\nwindows at ${clients} clients (same run):`)
+  console.log('  window | msg/client/s | nodes CPU s | p50 ms | p95 ms | p99 ms | bench bottleneck')
+  for (const [windowMs, result] of runs) {
+    console.log(
+      `  ${String(windowMs).padStart(6)} | ${format(result.messagesPerClientPerSecond, 2).padStart(12)} | ` +
+        `${format(cpuOf(result) / 1000, 2).padStart(11)} | ${format(result.p50, 0).padStart(6)} | ` +
+        `${format(result.p95, 0).padStart(6)} | ${format(result.p99, 0).padStart(6)} | ` +
+        `${result.bench.bottleneck === undefined ? 'no' : 'yes'}`,
+    )
+  }
+}
+
 /**
- * The big room: every client in one room on two nodes and Redis, batched; then the same workload
- * with batching on and off in one run. Returns whether correctness held (timings never fail it).
+ * The big room: every client in one room on two nodes and Redis. First the window comparison at
+ * `compareClients` (batching off and on, or a sweep of windows), then the big room at `clients`.
+ * Returns whether correctness held (timings and ratios never fail it).
  */
 export async function benchBigRoom(settings: BigRoomBenchSettings, started: Managed[]): Promise<boolean> {
   console.log(
-    `\nbench:server big room: joins ${settings.joinsPerSecond}/s, updates ${settings.joinsPerSecond * 2}/s, ` +
-      `leaves and closes ${settings.joinsPerSecond}/s; batch window ${settings.batchWindowMs ?? 'the default'} ms`,
+    `\nbench:server big room: joins, updates, then leaves and closes, each at the given rate over the ` +
+      `whole room; clients spread over processes (${settings.workers ?? 'one per 1,000 clients, at least 2'})`,
   )
-  const outcomes: Array<[string, boolean, 'correctness' | 'timing' | 'ratio']> = []
-  const correct = (label: string, result: BigRoomResult) => {
-    outcomes.push([`${label}: 0 ghosts on every client`, result.roster.ghosts === 0, 'correctness'])
-    outcomes.push([`${label}: 0 missing on every client`, result.roster.missing === 0, 'correctness'])
-    outcomes.push([`${label}: every join seen`, result.samples >= result.expectedSamples, 'correctness'])
+  const outcomes: Outcome[] = []
+  const runs: Array<[number, BigRoomResult]> = []
+  for (const windowMs of settings.compareWindows) {
+    const result = await runOn(
+      `w${windowMs}`,
+      settings,
+      settings.compareClients,
+      settings.compareJoinsPerSecond,
+      windowMs,
+      started,
+    )
+    describe(
+      `${windowName(windowMs)}, ${settings.compareJoinsPerSecond} joins a second`,
+      settings.compareClients,
+      result,
+    )
+    outcomes.push(...correctness(`${settings.compareClients} clients, ${windowName(windowMs)}`, result))
+    runs.push([windowMs, result])
   }
-  const on = await runOn('on', settings, settings.compareClients, settings.batchWindowMs, started)
-  describe('batching on', settings.compareClients, on)
-  const off = await runOn('off', settings, settings.compareClients, 0, started)
-  describe('batching off', settings.compareClients, off)
-  correct(`${settings.compareClients} clients batched`, on)
-  correct(`${settings.compareClients} clients unbatched`, off)
-  if (!settings.separateBigRun) {
-    outcomes.push([
-      `${settings.compareClients} clients: p95 join-to-visible under 500 ms`,
-      on.p95 < 500,
-      'timing',
-    ])
+  if (runs.length > 2) compareWindows(settings.compareClients, runs)
+  const off = runs.find(([windowMs]) => windowMs === 0)?.[1]
+  const on = runs.find(([windowMs]) => windowMs === settings.batchWindowMs)?.[1]
+  if (off !== undefined && on !== undefined) {
+    const messageRatio = off.messagesPerClientPerSecond / on.messagesPerClientPerSecond
+    const cpuRatio = cpuOf(off) / cpuOf(on)
+    console.log(
+      `batching (${settings.batchWindowMs} ms) at ${settings.compareClients} clients: messages per client per second ` +
+        `${format(off.messagesPerClientPerSecond, 2)} → ${format(on.messagesPerClientPerSecond, 2)} ` +
+        `(${format(messageRatio, 1)}x fewer; over the run ${format(off.messagesPerClient, 0)} → ` +
+        `${format(on.messagesPerClient, 0)} per client, ${format(off.messagesPerClient / on.messagesPerClient, 1)}x ` +
+        `fewer); nodes' CPU time ${format(cpuOf(off) / 1000, 2)} s → ${format(cpuOf(on) / 1000, 2)} s ` +
+        `(${format(cpuRatio, 2)}x less); p95 join-to-visible ${format(off.p95)} → ${format(on.p95)} ms`,
+    )
+    outcomes.push(['batching cuts messages per client per second at least 10x', messageRatio >= 10, 'ratio'])
+    outcomes.push(["batching lowers the nodes' CPU time", cpuRatio > 1, 'ratio'])
   }
-  const messageRatio = off.messagesPerClientPerSecond / on.messagesPerClientPerSecond
-  const cpuRatio = cpuOf(off) / cpuOf(on)
-  console.log(
-    `batching at ${settings.compareClients} clients: messages per client per second ${format(off.messagesPerClientPerSecond, 2)} → ` +
-      `${format(on.messagesPerClientPerSecond, 2)} (${format(messageRatio, 1)}x fewer; over the run ` +
-      `${format(off.messagesPerClient, 0)} → ${format(on.messagesPerClient, 0)} per client, ` +
-      `${format(off.messagesPerClient / on.messagesPerClient, 1)}x fewer); nodes' CPU time ` +
-      `${format(cpuOf(off) / 1000, 2)} s → ${format(cpuOf(on) / 1000, 2)} s (${format(cpuRatio, 2)}x less); ` +
-      `p95 join-to-visible ${format(off.p95)} → ${format(on.p95)} ms`,
-  )
-  outcomes.push([`batching cuts messages per client per second at least 10x`, messageRatio >= 10, 'ratio'])
-  outcomes.push([`batching lowers the nodes' CPU time`, cpuRatio > 1, 'ratio'])
   // The big room last: the comparison's figures are printed even when it cannot finish here.
-  if (settings.separateBigRun) {
-    const big = await runOn('batched', settings, settings.clients, settings.batchWindowMs, started)
-    describe('big room, batched', settings.clients, big)
-    correct(`${settings.clients} clients`, big)
+  if (settings.clients > 0) {
+    const big = await runOn(
+      'big',
+      settings,
+      settings.clients,
+      settings.joinsPerSecond,
+      settings.batchWindowMs,
+      started,
+    )
+    describe(
+      `big room, ${windowName(settings.batchWindowMs)}, ${settings.joinsPerSecond} joins a second`,
+      settings.clients,
+      big,
+    )
+    outcomes.push(...correctness(`${settings.clients} clients`, big))
     outcomes.push([`${settings.clients} clients: p95 join-to-visible under 500 ms`, big.p95 < 500, 'timing'])
   }
   for (const [name, met, kind] of outcomes) {

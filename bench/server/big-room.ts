@@ -1,15 +1,19 @@
+import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { createPresenceClient, type PresenceClient, type Room } from '@presence-kit/core'
-import { createSocketIoAdapter, type SocketIoAdapter } from '@presence-kit/adapters/socket-io'
-import { createPresenceToken } from '@presence-kit/server'
-import { depart } from './departures.js'
-import { SECRET, processUsage, type Managed, type ProcessUsage } from './processes.js'
-import { percentile, rosterErrors, sleep, until, type RosterErrors } from './stats.js'
+import type { Phase, WorkerResult } from './big-room-messages.js'
+import { BigRoomWorker } from './big-room-workers.js'
+import { rosterDigest } from './big-room-digest.js'
+import { stillJoined } from './departures.js'
+import { busyShare, machineTicks } from './machine-usage.js'
+import { processUsage, type Managed, type ProcessUsage } from './processes.js'
+import { percentile, type RosterErrors } from './stats.js'
 
 export interface BigRoomSettings {
   readonly clients: number
-  /** Joins started a second, spread evenly; updates go twice as fast, leaves as fast. */
+  /** Joins started a second over the whole room, spread evenly; updates and departures as fast. */
   readonly joinsPerSecond: number
+  /** Processes the clients are spread over (each runs its share's sockets and stores). */
+  readonly workers: number
   readonly nodes: readonly Managed[]
   /**
    * Join-to-visible is timed on every `sampleEvery`-th client (all of them see every join): at
@@ -17,6 +21,25 @@ export interface BigRoomSettings {
    */
   readonly sampleEvery: number
   readonly room: string
+}
+
+/** What the clients' processes cost, to tell a slow bench from a slow server. */
+export interface BenchUsage {
+  /** Each worker's CPU time from the first join to the end, as a share of one core (1 = saturated). */
+  readonly workerCoreShares: readonly number[]
+  readonly workersCpuMs: number
+  /** The parent's own CPU time over the same span (it only orchestrates). */
+  readonly parentCpuMs: number
+  /** The worst worker's event-loop delay: how late its timers and sockets were served. */
+  readonly loopDelayP99Ms: number
+  readonly loopDelayMaxMs: number
+  readonly workersRssMb: number
+  /** The share of the whole machine's CPU that was busy (everything on it, not only this run). */
+  readonly machineBusy: number
+  /** The share of it busy with other work than this run's nodes, clients and parent. */
+  readonly otherWork: number
+  /** Why the latencies may be the bench's or the machine's rather than the server's; undefined if neither. */
+  readonly bottleneck: string | undefined
 }
 
 export interface BigRoomResult {
@@ -32,160 +55,201 @@ export interface BigRoomResult {
   readonly seconds: number
   readonly roster: RosterErrors
   readonly observers: number
+  /** Remaining clients whose roster is exactly who should be there (by its digest). */
+  readonly exactRosters: number
+  readonly settled: boolean
   readonly clientsWithErrors: number
   /** How many error events of each code the clients got. */
   readonly errorCodes: ReadonlyMap<string, number>
-  /** The memory of this process, which runs every client's socket and store, at the end. */
-  readonly benchRssMb: number
+  readonly bench: BenchUsage
   /** Each node's CPU time over the run and its memory at the end. */
   readonly nodes: ReadonlyArray<ProcessUsage & { readonly cpuMsDuringRun: number }>
 }
 
-interface BigRoomClient {
-  readonly userId: string
-  readonly roomName: string
-  readonly adapter: SocketIoAdapter
-  readonly client: PresenceClient
-  readonly room: Room
-  joined: boolean
-  connected: boolean
-  /** The codes of the error events the client's room reported. */
-  errors: string[]
+const LEAVE_GRACE_MS = 500
+/** A worker above this share of a core, or with timers this late, cannot keep up with its clients. */
+const SATURATED_CORE_SHARE = 0.85
+const LATE_LOOP_MS = 100
+const SATURATED_MACHINE = 0.9
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`
+/** V8 heap for each worker: its stores hold (clients / workers) × clients members, some 400 B each. */
+const heapMbFor = (clients: number, workers: number) =>
+  Math.max(1024, Math.ceil(((clients / workers) * clients * 900) / 1024 / 1024) + 512)
+
+/** The digest every remaining client's roster must have: who is still joined, sorted. */
+function expectedDigest(clients: number): string {
+  const ids = [...Array(clients).keys()].filter(stillJoined).map((index) => `user-${index}`)
+  return rosterDigest(ids)
 }
 
-const LEAVE_GRACE_MS = 500
-
-/** Runs `act` on each item at `perSecond`, spread evenly. */
-async function paced<T>(items: readonly T[], perSecond: number, act: (item: T, index: number) => void) {
-  const started = performance.now()
-  const gap = 1000 / perSecond
-  for (const [index, item] of items.entries()) {
-    act(item, index)
-    const wait = started + (index + 1) * gap - performance.now()
-    if (wait > 0) await sleep(wait)
+function sumRoster(results: readonly WorkerResult[]): RosterErrors {
+  const sum = (key: keyof RosterErrors) => results.reduce((total, each) => total + each.roster[key], 0)
+  const most = (key: keyof RosterErrors) => Math.max(0, ...results.map((each) => each.roster[key]))
+  return {
+    ghosts: sum('ghosts'),
+    missing: sum('missing'),
+    clientsWithGhosts: sum('clientsWithGhosts'),
+    clientsWithMissing: sum('clientsWithMissing'),
+    worstGhosts: most('worstGhosts'),
+    worstMissing: most('worstMissing'),
   }
+}
+
+function bottleneckOf(usage: Omit<BenchUsage, 'bottleneck'>): string | undefined {
+  const busiest = Math.max(...usage.workerCoreShares)
+  const late = usage.loopDelayP99Ms >= LATE_LOOP_MS
+  if (busiest >= SATURATED_CORE_SHARE) {
+    return (
+      `the bench: its busiest client process used ${percent(busiest)} of a core (timers up to ` +
+      `${usage.loopDelayP99Ms.toFixed(0)} ms late at p99), so the latencies include the clients' own queue`
+    )
+  }
+  if (usage.machineBusy >= SATURATED_MACHINE) {
+    return (
+      `the machine: ${percent(usage.machineBusy)} of its CPU time was busy, ${percent(usage.otherWork)} ` +
+      `of it other work than this run's nodes and clients; the client processes used at most ` +
+      `${percent(busiest)} of a core yet their timers ran up to ${usage.loopDelayP99Ms.toFixed(0)} ms late ` +
+      `(p99): every process, nodes and clients, waited for a core`
+    )
+  }
+  if (late) {
+    return (
+      `the bench: its timers ran up to ${usage.loopDelayP99Ms.toFixed(0)} ms late (p99) with the ` +
+      `machine not saturated (pauses in the client processes: garbage collection, large frames)`
+    )
+  }
+  return undefined
 }
 
 /**
  * One room holding every client, members alternating between the nodes so every change crosses
  * Redis: all join, all update once, half go (a quarter leave the room, a quarter close their
- * connection). Every client is a real socket.io-client connection with its own presence store.
+ * connection). Every client is a real socket.io-client connection with its own presence store,
+ * spread over `workers` processes so no one process holds every store; the joiner's clock rides
+ * in its data, so a join is timed wherever it is seen.
  */
 export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResult> {
-  const joinStarted = new Map<string, number>()
-  const latencies: number[] = []
-  let frames = 0
-  const clients: BigRoomClient[] = []
-  const urls = settings.nodes.map((node) => node.url)
+  const workerCount = Math.max(1, Math.min(settings.workers, settings.clients))
+  const heapMb = heapMbFor(settings.clients, workerCount)
+  const workers = Array.from(
+    { length: workerCount },
+    (_, workerIndex) =>
+      new BigRoomWorker(
+        {
+          urls: settings.nodes.map((node) => node.url),
+          room: settings.room,
+          clients: settings.clients,
+          workerIndex,
+          workers: workerCount,
+          sampleEvery: settings.sampleEvery,
+          leaveGraceMs: LEAVE_GRACE_MS,
+        },
+        heapMb,
+      ),
+  )
+  try {
+    await Promise.all(workers.map((worker) => worker.next('ready')))
 
-  for (let index = 0; index < settings.clients; index++) {
-    const userId = `user-${index}`
-    const adapter = createSocketIoAdapter({
-      url: urls[index % urls.length] as string,
-      connectOnServer: true,
-      token: createPresenceToken({ userId, name: `User ${index}` }, SECRET),
-      socketOptions: { forceNew: true, reconnectionDelay: 200 },
+    const nodesBefore = settings.nodes.map((node) => processUsage(node.pid))
+    const workersBefore = workers.map((worker) => processUsage(worker.pid))
+    const machineBefore = machineTicks()
+    const parentBefore = process.cpuUsage()
+    const phaseStarted = performance.now()
+
+    const phase = async (name: Phase) => {
+      // A moment ahead, so every worker has the command before its first client's turn.
+      const startAt = performance.timeOrigin + performance.now() + 200
+      for (const worker of workers)
+        worker.send({ type: 'phase', phase: name, startAt, perSecond: settings.joinsPerSecond })
+      return Promise.all(workers.map((worker) => worker.next('phase-done')))
+    }
+    await phase('join')
+    await phase('update')
+    await phase('depart')
+    const timeoutMs = 60_000 + settings.clients * 10
+    for (const worker of workers) worker.send({ type: 'settle', timeoutMs })
+    const settled = (await Promise.all(workers.map((worker) => worker.next('settled')))).every(
+      (each) => each.ok,
+    )
+
+    const seconds = (performance.now() - phaseStarted) / 1000
+    const nodesAfter = settings.nodes.map((node) => processUsage(node.pid))
+    const workersAfter = workers.map((worker) => processUsage(worker.pid))
+    const machineBusy = busyShare(machineBefore, machineTicks())
+    const parentCpu = process.cpuUsage(parentBefore)
+    for (const worker of workers) worker.send({ type: 'finish' })
+    const results = (await Promise.all(workers.map((worker) => worker.next('result')))).map(
+      (each) => each.result,
+    )
+
+    const latencies = new Float64Array(results.reduce((sum, each) => sum + each.latencies.length, 0))
+    let offset = 0
+    for (const each of results) {
+      latencies.set(each.latencies, offset)
+      offset += each.latencies.length
+    }
+    latencies.sort()
+    const digests = new Map<string, number>()
+    for (const [digest, count] of results.flatMap((each) => each.digests)) {
+      digests.set(digest, (digests.get(digest) ?? 0) + count)
+    }
+    const errorCodes = new Map<string, number>()
+    for (const [code, count] of results.flatMap((each) => each.errorCodes)) {
+      errorCodes.set(code, (errorCodes.get(code) ?? 0) + count)
+    }
+    const roster = sumRoster(results)
+    const observers = results.reduce((sum, each) => sum + each.observers, 0)
+    const exactRosters = digests.get(expectedDigest(settings.clients)) ?? 0
+    // /proc when the worker is still there to read, else its own count.
+    const workerCpu = workers.map((_, index) => {
+      const before = workersBefore[index]
+      const after = workersAfter[index]
+      return before && after ? after.cpuMs - before.cpuMs : (results[index]?.cpuMs ?? Number.NaN)
     })
-    adapter.socket.onAny(() => frames++)
-    const client = createPresenceClient({ adapter, user: { id: userId }, leaveGraceMs: LEAVE_GRACE_MS })
-    const room = client.room(settings.room)
-    const entry: BigRoomClient = {
-      userId,
-      roomName: settings.room,
-      adapter,
-      client,
-      room,
-      joined: false,
-      connected: true,
-      errors: [],
+    const nodesCpuMs = nodesAfter.reduce(
+      (sum, after, index) => sum + (after?.cpuMs ?? 0) - (nodesBefore[index]?.cpuMs ?? 0),
+      0,
+    )
+    const parentCpuMs = (parentCpu.user + parentCpu.system) / 1000
+    const workersCpuMs = workerCpu.reduce((sum, each) => sum + each, 0)
+    const runShare = (nodesCpuMs + workersCpuMs + parentCpuMs) / 1000 / seconds / availableParallelism()
+    const usage = {
+      workerCoreShares: workerCpu.map((cpuMs) => cpuMs / 1000 / seconds),
+      workersCpuMs,
+      parentCpuMs,
+      loopDelayP99Ms: Math.max(...results.map((each) => each.loopDelayP99Ms)),
+      loopDelayMaxMs: Math.max(...results.map((each) => each.loopDelayMaxMs)),
+      workersRssMb: workersAfter.reduce((sum, each) => sum + (each?.rssMb ?? 0), 0),
+      machineBusy,
+      otherWork: Math.max(0, machineBusy - runShare),
     }
-    if (index % settings.sampleEvery === 0) {
-      const seen = new Set<string>()
-      room.on('join', (event) => {
-        const { userId: joiner, isSelf } = event.member
-        const started = joinStarted.get(joiner)
-        if (started === undefined || isSelf || seen.has(joiner)) return
-        seen.add(joiner)
-        latencies.push(performance.now() - started)
-      })
+    const frames = results.reduce((sum, each) => sum + each.frames, 0)
+    return {
+      samples: latencies.length,
+      expectedSamples: results.reduce((sum, each) => sum + each.expectedSamples, 0),
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      p99: percentile(latencies, 0.99),
+      // Every client counts, also those that went, over the whole run: what a client's socket carries.
+      messagesPerClientPerSecond: frames / settings.clients / seconds,
+      messagesPerClient: frames / settings.clients,
+      seconds,
+      roster,
+      observers,
+      exactRosters,
+      settled,
+      clientsWithErrors: results.reduce((sum, each) => sum + each.clientsWithErrors, 0),
+      errorCodes,
+      bench: { ...usage, bottleneck: bottleneckOf(usage) },
+      nodes: nodesAfter.map((after, index) => {
+        const before = nodesBefore[index]
+        if (after === undefined || before === undefined) {
+          return { cpuMs: Number.NaN, rssMb: Number.NaN, peakRssMb: Number.NaN, cpuMsDuringRun: Number.NaN }
+        }
+        return { ...after, cpuMsDuringRun: after.cpuMs - before.cpuMs }
+      }),
     }
-    room.on('error', (event) => entry.errors.push(event.error.code))
-    room.watch()
-    clients.push(entry)
-    if (index % 50 === 49) await sleep(20)
-  }
-  const connectTimeout = 30_000 + settings.clients * 10
-  if (!(await until(() => clients.every((each) => each.room.get().synced), connectTimeout, 250))) {
-    throw new Error(`not every client got its first snapshot within ${connectTimeout} ms`)
-  }
-
-  const before = settings.nodes.map((node) => processUsage(node.pid))
-  const phaseStarted = performance.now()
-  const framesBefore = frames
-  const rate = settings.joinsPerSecond
-
-  await paced(clients, rate, (each) => {
-    joinStarted.set(each.userId, performance.now())
-    each.room.join({ step: 0 })
-    each.joined = true
-  })
-  const sampled = Math.ceil(settings.clients / settings.sampleEvery)
-  const expectedSamples = sampled * (settings.clients - 1)
-  await until(() => latencies.length >= expectedSamples, 60_000 + settings.clients * 20, 100)
-
-  await paced(clients, rate * 2, (each) => each.room.update({ step: 1 }))
-  await paced(clients, rate, depart)
-
-  const observers = clients.filter((each) => each.connected)
-  const joined = clients.filter((each) => each.joined)
-  // Cheap first (each store's member count), then the full comparison once, which costs clients².
-  await sleep(LEAVE_GRACE_MS)
-  await until(
-    () => observers.every((each) => each.room.get().count === joined.length),
-    60_000 + settings.clients * 10,
-    250,
-  )
-  await sleep(500)
-  const seconds = (performance.now() - phaseStarted) / 1000
-  const phaseFrames = frames - framesBefore
-  const after = settings.nodes.map((node) => processUsage(node.pid))
-  const roster = rosterErrors(joined, observers, (observer) =>
-    observer.room.get().members.map((member) => member.userId),
-  )
-  // Counted at the end: a join that is slow to show (a starved machine) is late, not lost.
-  const samples = latencies.length
-  const sorted = latencies.toSorted((a, b) => a - b)
-  const clientsWithErrors = clients.filter((each) => each.errors.length > 0).length
-  const errorCodes = new Map<string, number>()
-  for (const code of clients.flatMap((each) => each.errors))
-    errorCodes.set(code, (errorCodes.get(code) ?? 0) + 1)
-  const benchRssMb = process.memoryUsage().rss / 1024 / 1024
-  for (const each of observers) {
-    each.client.destroy()
-    each.adapter.destroy?.()
-  }
-  const nodes = after.map((usage, index) => {
-    const start = before[index]
-    if (usage === undefined || start === undefined) {
-      return { cpuMs: Number.NaN, rssMb: Number.NaN, peakRssMb: Number.NaN, cpuMsDuringRun: Number.NaN }
-    }
-    return { ...usage, cpuMsDuringRun: usage.cpuMs - start.cpuMs }
-  })
-  return {
-    samples,
-    expectedSamples,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    // Every client counts, also those that went, over the whole run: what a client's socket carries.
-    messagesPerClientPerSecond: phaseFrames / settings.clients / seconds,
-    messagesPerClient: phaseFrames / settings.clients,
-    seconds,
-    roster,
-    observers: observers.length,
-    clientsWithErrors,
-    errorCodes,
-    benchRssMb,
-    nodes,
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()))
   }
 }

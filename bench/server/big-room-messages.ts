@@ -1,0 +1,56 @@
+import type { RosterErrors } from './stats.js'
+
+/** What a big-room worker is told when it starts: its share of the room's clients. */
+export interface WorkerSetup {
+  readonly urls: readonly string[]
+  readonly room: string
+  /** Clients in the whole room, over every worker. */
+  readonly clients: number
+  /** This worker runs the clients whose index modulo `workers` is `workerIndex`. */
+  readonly workerIndex: number
+  readonly workers: number
+  /** Join-to-visible is timed on every `sampleEvery`-th client of the room. */
+  readonly sampleEvery: number
+  readonly leaveGraceMs: number
+}
+
+export type Phase = 'join' | 'update' | 'depart'
+
+/** The parent's commands. Phases are paced by the room's index: client i acts at `startAt + i / perSecond`. */
+export type ParentMessage =
+  | { readonly type: 'setup'; readonly setup: WorkerSetup }
+  | { readonly type: 'phase'; readonly phase: Phase; readonly startAt: number; readonly perSecond: number }
+  | { readonly type: 'settle'; readonly timeoutMs: number }
+  | { readonly type: 'finish' }
+
+/** What one worker measured, sent once at the end. */
+export interface WorkerResult {
+  /** Join-to-visible of every join its timed clients saw, in ms. */
+  readonly latencies: Float64Array
+  readonly expectedSamples: number
+  /** Frames its clients received from the first join to the end. */
+  readonly frames: number
+  readonly clients: number
+  readonly observers: number
+  readonly roster: RosterErrors
+  /** How many of its remaining clients ended with each roster (a hash of the sorted user ids). */
+  readonly digests: ReadonlyArray<readonly [digest: string, clients: number]>
+  /** Error event codes its clients got, with how many of each. */
+  readonly errorCodes: ReadonlyArray<readonly [code: string, count: number]>
+  readonly clientsWithErrors: number
+  /** Its own CPU time from the first join to the end (main thread plus V8's helpers), in ms. */
+  readonly cpuMs: number
+  /** How late its event loop ran timers over the same span, in ms: a busy worker shows it here. */
+  readonly loopDelayP50Ms: number
+  readonly loopDelayP99Ms: number
+  readonly loopDelayMaxMs: number
+  readonly rssMb: number
+  readonly heapUsedMb: number
+}
+
+export type WorkerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'phase-done'; readonly phase: Phase; readonly allSeen: boolean }
+  | { readonly type: 'settled'; readonly ok: boolean }
+  | { readonly type: 'result'; readonly result: WorkerResult }
+  | { readonly type: 'failed'; readonly message: string }
