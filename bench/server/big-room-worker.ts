@@ -25,11 +25,25 @@ interface WorkerClient {
   errors: string[]
 }
 
+/** An error event's code, with the server's own code when the adapter passed one on. */
+function errorName(error: {
+  readonly code: string
+  readonly detail?: unknown
+  readonly message: string
+}): string {
+  const detail = error.detail as { code?: unknown } | undefined
+  if (typeof detail?.code === 'string') return `${error.code} (${detail.code})`
+  return error.code === 'adapter-error' ? `${error.code} (${error.message.slice(0, 60)})` : error.code
+}
+
 /** Wall-clock time in ms with sub-millisecond precision, comparable between processes. */
 const now = () => performance.timeOrigin + performance.now()
 
-function send(message: WorkerMessage): void {
-  process.send?.(message)
+/** Resolves once the message has left for the parent. */
+function send(message: WorkerMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.send?.(message, undefined, {}, (error) => (error ? reject(error) : resolve()))
+  })
 }
 
 let setup: WorkerSetup | undefined
@@ -39,6 +53,7 @@ let frames = 0
 let framesAtFirstJoin = 0
 let cpuAtFirstJoin: NodeJS.CpuUsage | undefined
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+const ms = (nanoseconds: number) => nanoseconds / 1e6
 
 async function connect(settings: WorkerSetup): Promise<void> {
   for (let index = settings.workerIndex; index < settings.clients; index += settings.workers) {
@@ -78,7 +93,7 @@ async function connect(settings: WorkerSetup): Promise<void> {
         latencies.push(now() - at)
       })
     }
-    room.on('error', (event) => entry.errors.push(event.error.code))
+    room.on('error', (event) => entry.errors.push(errorName(event.error)))
     room.watch()
     clients.push(entry)
     if (clients.length % 50 === 0) await sleep(20)
@@ -143,7 +158,6 @@ function result(settings: WorkerSetup): WorkerResult {
     errorCodes.set(code, (errorCodes.get(code) ?? 0) + 1)
   }
   const memory = process.memoryUsage()
-  const ms = (nanoseconds: number) => nanoseconds / 1e6
   return {
     latencies: Float64Array.from(latencies),
     expectedSamples: timedClients(settings) * (settings.clients - 1),
@@ -186,19 +200,20 @@ async function handle(message: ParentMessage): Promise<void> {
     )
     return send({ type: 'settled', ok })
   }
-  send({ type: 'result', result: result(settings) })
+  await send({ type: 'result', result: result(settings) })
   for (const each of clients) {
     if (!each.connected) continue
     each.client.destroy()
     each.adapter.destroy?.()
   }
-  // Let the result's bytes leave before the channel closes.
-  await sleep(100)
   process.exit(0)
 }
 
 process.on('message', (message: ParentMessage) => {
   handle(message).catch((error: unknown) => {
-    send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    void send({
+      type: 'failed',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    })
   })
 })

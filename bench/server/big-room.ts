@@ -34,6 +34,7 @@ export interface BenchUsage {
   readonly loopDelayP99Ms: number
   readonly loopDelayMaxMs: number
   readonly workersRssMb: number
+  readonly workersHeapMb: number
   /** The share of the whole machine's CPU that was busy (everything on it, not only this run). */
   readonly machineBusy: number
   /** The share of it busy with other work than this run's nodes, clients and parent. */
@@ -220,6 +221,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       loopDelayP99Ms: Math.max(...results.map((each) => each.loopDelayP99Ms)),
       loopDelayMaxMs: Math.max(...results.map((each) => each.loopDelayMaxMs)),
       workersRssMb: workersAfter.reduce((sum, each) => sum + (each?.rssMb ?? 0), 0),
+      workersHeapMb: results.reduce((sum, each) => sum + each.heapUsedMb, 0),
       machineBusy,
       otherWork: Math.max(0, machineBusy - runShare),
     }
