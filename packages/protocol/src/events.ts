@@ -21,6 +21,8 @@ export const SERVER_EVENTS = {
   typing: 'presence:typing',
   /** Several of a room's joins, updates, leaves and typing signals in one frame (see `BatchMessage`). */
   batch: 'presence:batch',
+  /** A count-only room's size, in place of its members (see `CountMessage`). */
+  count: 'presence:count',
   error: 'presence:error',
 } as const
 

@@ -85,3 +85,15 @@ export interface BatchMessage {
   room: string
   changes: BatchChange[]
 }
+
+/**
+ * How many users are in a count-only room (one the server does not list), sent instead of its
+ * snapshot and its joins, updates and leaves to clients that read counts (`auth.counts: true`).
+ * Sent when the client starts watching and whenever the count changes (at most once per batching
+ * window); typing signals still come as usual.
+ */
+export interface CountMessage {
+  room: string
+  /** Distinct users present in the room, on every node. */
+  count: number
+}

@@ -9,6 +9,7 @@ export type {
   BatchChange,
   BatchMessage,
   ConnectionMessage,
+  CountMessage,
   ErrorMessage,
   LeaveMessage,
   SnapshotMessage,
@@ -51,3 +52,4 @@ export {
   type WireTyping,
 } from './read-server-frames.js'
 export { readBatch, type WireBatch, type WireChange } from './read-batch.js'
+export { MAX_ROOM_COUNT, readCount } from './read-count.js'

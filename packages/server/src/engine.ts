@@ -3,22 +3,38 @@ import type { Server } from 'socket.io'
 import type { ClusterLink } from './cluster-link.js'
 import type { PresenceLogger } from './logger.js'
 import { BatchedFanOut } from './batched-fan-out.js'
+import { CountFanOut } from './count-fan-out.js'
 import {
   SERVER_EVENTS,
   type BatchChange,
   type ConnectionMessage,
+  type CountMessage,
   type LeaveMessage,
   type SnapshotMessage,
   type TypingMessage,
 } from './protocol.js'
 import { RoomReplica, type RoomEntry } from './room-replica.js'
 
+/** How a watcher is served: single events, batches, or (in a count-only room) counts. */
+export type Delivery = 'single' | 'batch' | 'count'
+
+/** What a client said in its handshake it can read. */
+export interface Reader {
+  /** `auth.batch: true`: `presence:batch` frames. */
+  readonly readsBatches: boolean
+  /** `auth.counts: true`: `presence:count` frames in place of a count-only room's members. */
+  readonly readsCounts: boolean
+}
+
 /**
  * Socket.IO room of the watchers of a presence room; prefixed so it never meets a socket id.
- * Watchers that read batches are in a room of their own, fed by the batched fan-out.
+ * Watchers that read batches are in a room of their own, fed by the batched fan-out, and so are
+ * the watchers that get a count-only room's count.
  */
-export function channelOf(room: string, batched = false): string {
-  return batched ? `presence-batch:${room}` : `presence:${room}`
+export function channelOf(room: string, delivery: Delivery = 'single'): string {
+  if (delivery === 'batch') return `presence-batch:${room}`
+  if (delivery === 'count') return `presence-count:${room}`
+  return `presence:${room}`
 }
 
 /**
@@ -35,6 +51,7 @@ export class PresenceEngine {
 
   /** Undefined when batching is off (`batchWindowMs: 0`): every watcher gets single events. */
   private readonly batches: BatchedFanOut | undefined
+  private readonly counts: CountFanOut
 
   constructor(
     private readonly io: Server,
@@ -42,18 +59,32 @@ export class PresenceEngine {
     private run: string,
     private readonly log: PresenceLogger,
     batchWindowMs = 0,
+    /** Rooms too big to list: watchers that read counts get their size, not their members. */
+    private readonly countOnly: (room: string) => boolean = () => false,
   ) {
     this.batches =
       batchWindowMs > 0
         ? new BatchedFanOut(batchWindowMs, (message) =>
-            this.emitTo(channelOf(message.room, true), SERVER_EVENTS.batch, message),
+            this.emitTo(channelOf(message.room, 'batch'), SERVER_EVENTS.batch, message),
           )
         : undefined
+    this.counts = new CountFanOut(
+      batchWindowMs,
+      (room) => this.rooms.get(room)?.memberCount,
+      (room, count) =>
+        this.emitTo(channelOf(room, 'count'), SERVER_EVENTS.count, { room, count } satisfies CountMessage),
+    )
   }
 
   /** Whether a watcher that reads batches gets them: only while batching is on. */
   batching(readsBatches: boolean): boolean {
     return readsBatches && this.batches !== undefined
+  }
+
+  /** How this node serves a room to a watcher; the same for the whole of its watch. */
+  deliveryOf(room: string, reader: Reader): Delivery {
+    if (reader.readsCounts && this.countOnly(room)) return 'count'
+    return this.batching(reader.readsBatches) ? 'batch' : 'single'
   }
 
   /** This node's current run: entries written under an earlier one may be swept by the others. */
@@ -118,17 +149,26 @@ export class PresenceEngine {
     return room
   }
 
-  /** Sends the roster to one socket and adds it to the room's fan-out, in one step. */
+  /**
+   * Sends the roster (or, to a counting watcher of a count-only room, its count) to one socket and
+   * adds it to the room's fan-out, in one step.
+   */
   subscribe(
     socket: { emit(event: string, message: unknown): unknown; join(room: string): unknown },
     room: RoomReplica,
-    batched: boolean,
+    reader: Reader,
   ): void {
-    const message: SnapshotMessage = { room: room.name, connections: room.snapshot() }
-    socket.emit(SERVER_EVENTS.snapshot, message)
+    const delivery = this.deliveryOf(room.name, reader)
+    if (delivery === 'count') {
+      const message: CountMessage = { room: room.name, count: room.memberCount }
+      socket.emit(SERVER_EVENTS.count, message)
+    } else {
+      const message: SnapshotMessage = { room: room.name, connections: room.snapshot() }
+      socket.emit(SERVER_EVENTS.snapshot, message)
+    }
     // A batch still pending may repeat changes the snapshot already holds: the versions make them
     // no-ops, and flushing it here instead would end the window at every watcher's arrival.
-    socket.join(channelOf(room.name, this.batching(batched)))
+    socket.join(channelOf(room.name, delivery))
   }
 
   /**
@@ -139,6 +179,7 @@ export class PresenceEngine {
   stopFanOut(): void {
     this.fanningOut = false
     this.batches?.stop()
+    this.counts.stop()
   }
 
   /** Sends to a channel's sockets; a channel without any costs nothing (no frame is encoded). */
@@ -146,11 +187,17 @@ export class PresenceEngine {
     if ((this.io.sockets.adapter.rooms.get(channel)?.size ?? 0) > 0) this.io.to(channel).emit(event, message)
   }
 
-  /** One change, as a single event to the watchers that read them and into the room's batch. */
+  /**
+   * One change, as a single event to the watchers that read them and into the room's batch; in a
+   * count-only room, typing also goes to the counting watchers and a presence change may move the count.
+   */
   private fanOut(room: string, event: string, message: unknown, change: BatchChange): void {
     if (!this.fanningOut) return
     this.emitTo(channelOf(room), event, message)
     this.batches?.push(room, change)
+    if (!this.countOnly(room)) return
+    if (change.type === 'typing') this.emitTo(channelOf(room, 'count'), event, message)
+    else if (change.type !== 'update') this.counts.changed(room)
   }
 
   release(name: string): void {
@@ -160,6 +207,7 @@ export class PresenceEngine {
     if (room.watchers <= 0) {
       this.rooms.delete(name)
       this.batches?.drop(name)
+      this.counts.drop(name)
     }
   }
 

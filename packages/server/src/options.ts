@@ -105,6 +105,15 @@ export interface PresenceServerOptions {
    * @default DEFAULT_BATCH_WINDOW_MS (see the README's "Big rooms" for the measurements)
    */
   readonly batchWindowMs?: number
+  /**
+   * Rooms too big to list (a live event, a company-wide channel). Clients that read counts
+   * (`auth.counts: true`) get such a room's number of users in `presence:count` frames instead of
+   * its snapshot and its joins, updates and leaves; typing signals still reach them. A change to
+   * the count goes out like a batch, at most once per `batchWindowMs`. Clients that do not read
+   * counts still get the members. Decided by the room's name, once for the whole of a watch.
+   * @default no room is count-only
+   */
+  readonly countOnly?: (room: string) => boolean
   /** How long receivers keep a typing signal without a fresh one, sent with each signal. @default 6000 */
   readonly typingTtlMs?: number
   /** Socket.IO's ping interval: how often the server checks a client is there. @default 10000 */
@@ -139,6 +148,15 @@ export function resolveBatchWindowMs(value: unknown = DEFAULT_BATCH_WINDOW_MS): 
     )
   }
   return value
+}
+
+export function resolveCountOnly(value: unknown): ((room: string) => boolean) | undefined {
+  if (value === undefined || typeof value === 'function')
+    return value as ((room: string) => boolean) | undefined
+  throw new PresenceServerError(
+    'invalid-options',
+    `countOnly must be a function of the room name, got ${typeof value}`,
+  )
 }
 
 function positiveInteger(value: unknown, name: string): number {

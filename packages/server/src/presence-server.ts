@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net'
 import { Server, type Socket } from 'socket.io'
 import { devAuthenticate, tokenAuthenticate } from './authenticate.js'
 import { memoryLink, type ClusterLink } from './cluster-link.js'
-import { PresenceEngine } from './engine.js'
+import { PresenceEngine, type Reader } from './engine.js'
 import { PresenceServerError, isPresenceServerError } from './errors.js'
 import { pathOf, writeHealth, type HealthReport } from './health.js'
 import { profileOf, toIdentity, type PresenceIdentity } from './identity.js'
 import { createJsonLogger, silentLogger, type PresenceLogger } from './logger.js'
 import {
   resolveBatchWindowMs,
+  resolveCountOnly,
   resolveClusterTimings,
   resolveLimits,
   type Authenticate,
@@ -95,9 +96,11 @@ function handshakeError(error: unknown, log: PresenceLogger): Error {
   return failure
 }
 
-/** Whether a client asked for `presence:batch` frames in its handshake (`auth.batch: true`). */
-function readsBatches(auth: unknown): boolean {
-  return typeof auth === 'object' && auth !== null && (auth as { batch?: unknown }).batch === true
+/** What a client said in its handshake it reads: `auth.batch: true`, `auth.counts: true`. */
+function readerOf(auth: unknown): Reader {
+  const fields =
+    typeof auth === 'object' && auth !== null ? (auth as { batch?: unknown; counts?: unknown }) : {}
+  return { readsBatches: fields.batch === true, readsCounts: fields.counts === true }
 }
 
 /** A presence layer on Socket.IO: identity, rooms, limits, and Redis for several nodes. */
@@ -138,7 +141,14 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
     ...(options.corsOrigin === undefined ? {} : { cors: { origin: options.corsOrigin as string } }),
   })
 
-  const engine = new PresenceEngine(io, nodeId, runId, log, batchWindowMs)
+  const engine = new PresenceEngine(
+    io,
+    nodeId,
+    runId,
+    log,
+    batchWindowMs,
+    resolveCountOnly(options.countOnly),
+  )
   const link: ClusterLink =
     options.redisUrl === undefined
       ? memoryLink
@@ -194,7 +204,7 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
       socket.disconnect(true)
       return
     }
-    const batched = readsBatches(socket.handshake.auth)
+    const reader = readerOf(socket.handshake.auth)
     const session = new PresenceSession(socket, identity, {
       engine,
       limits,
@@ -202,14 +212,18 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
       typingTtlMs,
       log,
       ready,
-      readsBatches: batched,
+      reader,
     })
     sessions.add(session)
     const welcome: WelcomeMessage = {
       protocol: PROTOCOL_VERSION,
       connectionId: socket.id,
       user: { id: identity.userId, ...profileOf(identity) },
-      limits: { ...limits, typingTtlMs, batchWindowMs: engine.batching(batched) ? batchWindowMs : 0 },
+      limits: {
+        ...limits,
+        typingTtlMs,
+        batchWindowMs: engine.batching(reader.readsBatches) ? batchWindowMs : 0,
+      },
     }
     socket.emit(SERVER_EVENTS.welcome, welcome)
     log.debug('connected', { connection: socket.id, user: identity.userId })

@@ -7,6 +7,7 @@ export {
   type BatchChange,
   type BatchMessage,
   type ConnectionMessage,
+  type CountMessage,
   type ErrorMessage,
   type LeaveMessage,
   type SnapshotMessage,

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io'
-import { channelOf, type PresenceEngine } from './engine.js'
+import { channelOf, type PresenceEngine, type Reader } from './engine.js'
 import { PresenceServerError, isPresenceServerError, type ServerErrorCode } from './errors.js'
 import { profileOf, type PresenceIdentity } from './identity.js'
 import type { PresenceLogger } from './logger.js'
@@ -29,8 +29,8 @@ export interface SessionContext {
   readonly log: PresenceLogger
   /** Resolves once the node is ready to serve rooms (its Redis state purged). */
   readonly ready: Promise<void>
-  /** The client said it reads `presence:batch` frames (`auth.batch: true`). */
-  readonly readsBatches: boolean
+  /** What the client said it reads: batches (`auth.batch: true`), counts (`auth.counts: true`). */
+  readonly reader: Reader
 }
 
 type Handler = (body: Record<string, unknown>) => Promise<void> | void
@@ -179,7 +179,7 @@ export class PresenceSession {
   private async ensureWatching(name: string, resend: boolean): Promise<RoomReplica> {
     const current = this.watching.get(name)
     if (current !== undefined) {
-      if (resend) this.context.engine.subscribe(this.socket, current, this.context.readsBatches)
+      if (resend) this.context.engine.subscribe(this.socket, current, this.context.reader)
       return current
     }
     if (this.watching.size >= this.context.limits.maxRoomsPerConnection) {
@@ -199,7 +199,7 @@ export class PresenceSession {
       throw new PresenceServerError('internal-error', 'the connection closed')
     }
     this.watching.set(name, room)
-    this.context.engine.subscribe(this.socket, room, this.context.readsBatches)
+    this.context.engine.subscribe(this.socket, room, this.context.reader)
     return room
   }
 
@@ -263,7 +263,7 @@ export class PresenceSession {
   private unwatch(name: string): void {
     this.leave(name)
     if (!this.watching.delete(name)) return
-    void this.socket.leave(channelOf(name, this.context.engine.batching(this.context.readsBatches)))
+    void this.socket.leave(channelOf(name, this.context.engine.deliveryOf(name, this.context.reader)))
     this.context.engine.release(name)
   }
 
