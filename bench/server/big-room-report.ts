@@ -116,13 +116,16 @@ function correctness(label: string, result: BigRoomResult): Outcome[] {
 /** One line per window: what the default is chosen from. */
 function compareWindows(clients: number, runs: ReadonlyArray<readonly [number, BigRoomResult]>): void {
   console.log(`\nwindows at ${clients} clients (same run):`)
-  console.log('  window | msg/client/s | nodes CPU s | p50 ms | p95 ms | p99 ms | bench bottleneck')
+  console.log(
+    '  window | msg/client/s | msg/client | nodes CPU s | p50 ms | p95 ms | p99 ms | exact rosters | bottleneck',
+  )
   for (const [windowMs, result] of runs) {
     console.log(
       `  ${String(windowMs).padStart(6)} | ${format(result.messagesPerClientPerSecond, 2).padStart(12)} | ` +
-        `${format(cpuOf(result) / 1000, 2).padStart(11)} | ${format(result.p50, 0).padStart(6)} | ` +
-        `${format(result.p95, 0).padStart(6)} | ${format(result.p99, 0).padStart(6)} | ` +
-        `${result.bench.bottleneck === undefined ? 'no' : 'yes'}`,
+        `${format(result.messagesPerClient, 0).padStart(10)} | ${format(cpuOf(result) / 1000, 2).padStart(11)} | ` +
+        `${format(result.p50, 0).padStart(6)} | ${format(result.p95, 0).padStart(6)} | ` +
+        `${format(result.p99, 0).padStart(6)} | ${`${result.exactRosters}/${result.observers}`.padStart(13)} | ` +
+        `${result.bench.bottleneck === undefined ? 'not the bench' : result.bench.bottleneck.split(':')[0]}`,
     )
   }
 }

@@ -5,7 +5,7 @@ import { createPresenceToken } from '@presence-kit/server'
 import { rosterDigest } from './big-room-digest.js'
 import type { ParentMessage, Phase, WorkerMessage, WorkerResult, WorkerSetup } from './big-room-messages.js'
 import { depart, stillJoined } from './departures.js'
-import { SECRET } from './processes.js'
+import { SECRET, waitLimitMs } from './processes.js'
 import { rosterErrors, sleep, until } from './stats.js'
 
 /**
@@ -130,7 +130,7 @@ async function runPhase(phase: Phase, startAt: number, perSecond: number): Promi
 
 async function joinsSeen(settings: WorkerSetup): Promise<boolean> {
   const expected = timedClients(settings) * (settings.clients - 1)
-  return until(() => latencies.length >= expected, 60_000 + settings.clients * 20, 100)
+  return until(() => latencies.length >= expected, waitLimitMs(settings.clients), 100)
 }
 
 function result(settings: WorkerSetup): WorkerResult {

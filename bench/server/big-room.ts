@@ -5,7 +5,7 @@ import { BigRoomWorker } from './big-room-workers.js'
 import { rosterDigest } from './big-room-digest.js'
 import { stillJoined } from './departures.js'
 import { busyShare, machineTicks } from './machine-usage.js'
-import { processUsage, type Managed, type ProcessUsage } from './processes.js'
+import { processUsage, waitLimitMs, type Managed, type ProcessUsage } from './processes.js'
 import { percentile, type RosterErrors } from './stats.js'
 
 export interface BigRoomSettings {
@@ -167,7 +167,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
     await phase('join')
     await phase('update')
     await phase('depart')
-    const timeoutMs = 60_000 + settings.clients * 10
+    const timeoutMs = waitLimitMs(settings.clients)
     for (const worker of workers) worker.send({ type: 'settle', timeoutMs })
     const settled = (await Promise.all(workers.map((worker) => worker.next('settled')))).every(
       (each) => each.ok,

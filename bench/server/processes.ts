@@ -4,6 +4,13 @@ import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 export const SECRET = 'bench-secret-of-enough-length'
+
+/**
+ * How long a big-room run waits for its joins to show and its rosters to settle before it counts
+ * what it has. Long: on a starved machine (a client process given 5% of a core, its sockets cut
+ * by missed heartbeats and reconnecting) a run converges minutes late, and late is not wrong.
+ */
+export const waitLimitMs = (clients: number) => 120_000 + clients * 60
 const serverPackage = fileURLToPath(new URL('../../packages/server/', import.meta.url))
 const cli = `${serverPackage}dist/cli.js`
 
