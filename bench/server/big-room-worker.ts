@@ -1,10 +1,10 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import { createPresenceClient, type PresenceClient, type Room } from '@presence-kit/core'
-import { createSocketIoAdapter, type SocketIoAdapter } from '@presence-kit/adapters/socket-io'
+import { createPresenceClient } from '@presence-kit/core'
+import { createSocketIoAdapter } from '@presence-kit/adapters/socket-io'
 import { createPresenceToken } from '@presence-kit/server'
 import { rosterDigest } from './big-room-digest.js'
 import type { ParentMessage, Phase, WorkerMessage, WorkerResult, WorkerSetup } from './big-room-messages.js'
-import { depart, stillJoined } from './departures.js'
+import { depart, stillJoined, type DepartingClient } from './departures.js'
 import { SECRET, waitLimitMs } from './processes.js'
 import { rosterErrors, sleep, until } from './stats.js'
 
@@ -13,15 +13,10 @@ import { rosterErrors, sleep, until } from './stats.js'
  * real socket.io-client connection through the Socket.IO adapter into its own presence store. It
  * acts on the parent's commands and sends back what it measured.
  */
-interface WorkerClient {
+interface WorkerClient extends DepartingClient {
   readonly index: number
   readonly userId: string
   readonly roomName: string
-  readonly adapter: SocketIoAdapter
-  readonly client: PresenceClient
-  readonly room: Room
-  joined: boolean
-  connected: boolean
   errors: string[]
 }
 

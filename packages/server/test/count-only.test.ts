@@ -28,6 +28,14 @@ const countsOf = (frames: readonly Frame[]) =>
   frames
     .filter((frame) => frame.event === 'presence:count')
     .map((frame) => (frame.body as CountMessage).count)
+/** Waits until the last count a watcher got is `count`. */
+const countReaches = (frames: readonly Frame[], count: number) =>
+  waitFor(
+    () => countsOf(frames).at(-1),
+    (last) => last === count,
+    `a count of ${count}`,
+    20_000,
+  )
 const eventsOf = (frames: readonly Frame[]) =>
   new Set(frames.map((frame) => frame.event).filter((event) => event !== 'presence:welcome'))
 
@@ -39,12 +47,7 @@ describe('count-only rooms on one node', () => {
 
     const members = Array.from({ length: 12 }, (_, index) => connectClient(url, { id: `user-${index}` }))
     for (const member of members) member.client.room('stage:keynote').join({ step: 1 })
-    await waitFor(
-      () => countsOf(counting.frames).at(-1),
-      (count) => count === 12,
-      'a count of 12',
-      20_000,
-    )
+    await countReaches(counting.frames, 12)
 
     // A second connection of a user already there changes no count; updates change none either.
     const again = connectClient(url, { id: 'user-0' })
@@ -58,12 +61,7 @@ describe('count-only rooms on one node', () => {
       20_000,
     )
     for (const member of members.slice(6)) member.client.room('stage:keynote').leave()
-    await waitFor(
-      () => countsOf(counting.frames).at(-1),
-      (count) => count === 6,
-      'a count of 6',
-      20_000,
-    )
+    await countReaches(counting.frames, 6)
     await sleep(150)
 
     expect(countsOf(counting.frames).at(-1)).toBe(6)
@@ -137,20 +135,10 @@ describe('count-only rooms across two nodes on one Redis', () => {
       connectClient(nodes[index % 2]!.url, { id: `user-${index}` }),
     )
     for (const member of members) member.client.room('stage:keynote').join({ step: 1 })
-    await waitFor(
-      () => countsOf(counting.frames).at(-1),
-      (count) => count === 10,
-      'a count of 10',
-      20_000,
-    )
+    await countReaches(counting.frames, 10)
     for (const member of members.slice(0, 3)) member.close()
     members[4]!.client.room('stage:keynote').leave()
-    await waitFor(
-      () => countsOf(counting.frames).at(-1),
-      (count) => count === 6,
-      'a count of 6',
-      20_000,
-    )
+    await countReaches(counting.frames, 6)
     expect([...eventsOf(counting.frames)]).toEqual(['presence:count'])
   })
 })
