@@ -30,6 +30,8 @@ export interface WorkerResult {
   readonly expectedSamples: number
   /** Frames its clients received from the first join to the end. */
   readonly frames: number
+  /** Changes in those frames (a batch counts each of its changes; other frames count one). */
+  readonly changes: number
   readonly clients: number
   readonly observers: number
   readonly roster: RosterErrors

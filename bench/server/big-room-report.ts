@@ -77,7 +77,8 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
     `  the bench: ${bench.workerCoreShares.length} client processes, CPU time ${format(bench.workersCpuMs / 1000, 2)} s ` +
       `(each ${bench.workerCoreShares.map(percent).join(', ')} of a core), timers late p99 ` +
       `${format(bench.loopDelayP99Ms, 0)} ms (max ${format(bench.loopDelayMaxMs, 0)}), RSS ` +
-      `${format(bench.workersRssMb, 0)} MB in all (heap in use ${format(bench.workersHeapMb, 0)} MB); its parent ${format(bench.parentCpuMs / 1000, 2)} s`,
+      `${format(bench.workersRssMb, 0)} MB in all (heap in use ${format(bench.workersHeapMb, 0)} MB); its parent ${format(bench.parentCpuMs / 1000, 2)} s; ` +
+      `${format(bench.cpuMicrosecondsPerChange)} µs of the workers' CPU per change their clients took in`,
   )
   console.log(
     `  the machine: ${percent(bench.machineBusy)} of its CPU time busy over the run, ` +

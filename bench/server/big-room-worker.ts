@@ -46,6 +46,9 @@ const clients: WorkerClient[] = []
 const latencies: number[] = []
 let frames = 0
 let framesAtFirstJoin = 0
+/** Joins, updates, leaves and typing signals the clients got, counting each change of a batch. */
+let changes = 0
+let changesAtFirstJoin = 0
 let cpuAtFirstJoin: NodeJS.CpuUsage | undefined
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
 const ms = (nanoseconds: number) => nanoseconds / 1e6
@@ -59,7 +62,10 @@ async function connect(settings: WorkerSetup): Promise<void> {
       token: createPresenceToken({ userId, name: `User ${index}` }, SECRET),
       socketOptions: { forceNew: true, reconnectionDelay: 200 },
     })
-    adapter.socket.onAny(() => frames++)
+    adapter.socket.onAny((event: string, body: { changes?: unknown[] }) => {
+      frames++
+      changes += event === 'presence:batch' ? (body.changes?.length ?? 0) : 1
+    })
     const client = createPresenceClient({
       adapter,
       user: { id: userId },
@@ -106,6 +112,7 @@ const timedClients = (settings: WorkerSetup) =>
 async function runPhase(phase: Phase, startAt: number, perSecond: number): Promise<void> {
   if (phase === 'join') {
     framesAtFirstJoin = frames
+    changesAtFirstJoin = changes
     cpuAtFirstJoin = process.cpuUsage()
     loopDelay.enable()
   }
@@ -157,6 +164,7 @@ function result(settings: WorkerSetup): WorkerResult {
     latencies: Float64Array.from(latencies),
     expectedSamples: timedClients(settings) * (settings.clients - 1),
     frames: frames - framesAtFirstJoin,
+    changes: changes - changesAtFirstJoin,
     clients: clients.length,
     observers: observers.length,
     roster,

@@ -34,6 +34,8 @@ export interface BenchUsage {
   readonly loopDelayP99Ms: number
   readonly loopDelayMaxMs: number
   readonly workersRssMb: number
+  /** The workers' CPU time per change their clients took in: what a client costs the bench. */
+  readonly cpuMicrosecondsPerChange: number
   readonly workersHeapMb: number
   /** The share of the whole machine's CPU that was busy (everything on it, not only this run). */
   readonly machineBusy: number
@@ -222,6 +224,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       loopDelayMaxMs: Math.max(...results.map((each) => each.loopDelayMaxMs)),
       workersRssMb: workersAfter.reduce((sum, each) => sum + (each?.rssMb ?? 0), 0),
       workersHeapMb: results.reduce((sum, each) => sum + each.heapUsedMb, 0),
+      cpuMicrosecondsPerChange: (workersCpuMs * 1000) / results.reduce((sum, each) => sum + each.changes, 0),
       machineBusy,
       otherWork: Math.max(0, machineBusy - runShare),
     }
