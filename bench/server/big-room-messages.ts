@@ -33,6 +33,8 @@ export interface WorkerResult {
   /** Changes in those frames (a batch counts each of its changes; other frames count one). */
   readonly changes: number
   readonly clients: number
+  /** Its clients' connections cut by the server or the network (missed heartbeats on a starved machine). */
+  readonly cutConnections: number
   readonly observers: number
   readonly roster: RosterErrors
   /** How many of its remaining clients ended with each roster (a hash of the sorted user ids). */

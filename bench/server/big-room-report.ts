@@ -94,7 +94,7 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
     `  at the end: ${result.roster.ghosts} ghosts on ${result.roster.clientsWithGhosts} of ${result.observers} clients, ` +
       `${result.roster.missing} missing on ${result.roster.clientsWithMissing}; ${result.exactRosters} of ` +
       `${result.observers} rosters exactly right (by digest)${result.settled ? '' : '; NOT SETTLED in time'}; ` +
-      `clients with an error event: ${result.clientsWithErrors}` +
+      `connections cut and resumed: ${result.cutConnections}; clients with an error event: ${result.clientsWithErrors}` +
       (result.errorCodes.size === 0
         ? ''
         : ` (${[...result.errorCodes].map(([code, count]) => `${code} ×${count}`).join(', ')})`),

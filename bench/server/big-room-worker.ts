@@ -49,6 +49,8 @@ let framesAtFirstJoin = 0
 /** Joins, updates, leaves and typing signals the clients got, counting each change of a batch. */
 let changes = 0
 let changesAtFirstJoin = 0
+/** Connections the server or the network cut (not the bench's own closes): each resyncs its store. */
+let cutConnections = 0
 let cpuAtFirstJoin: NodeJS.CpuUsage | undefined
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
 const ms = (nanoseconds: number) => nanoseconds / 1e6
@@ -61,6 +63,9 @@ async function connect(settings: WorkerSetup): Promise<void> {
       connectOnServer: true,
       token: createPresenceToken({ userId, name: `User ${index}` }, SECRET),
       socketOptions: { forceNew: true, reconnectionDelay: 200 },
+    })
+    adapter.socket.on('disconnect', (reason: string) => {
+      if (reason !== 'io client disconnect') cutConnections++
     })
     adapter.socket.onAny((event: string, body: { changes?: unknown[] }) => {
       frames++
@@ -165,6 +170,7 @@ function result(settings: WorkerSetup): WorkerResult {
     expectedSamples: timedClients(settings) * (settings.clients - 1),
     frames: frames - framesAtFirstJoin,
     changes: changes - changesAtFirstJoin,
+    cutConnections,
     clients: clients.length,
     observers: observers.length,
     roster,

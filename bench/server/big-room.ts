@@ -61,6 +61,8 @@ export interface BigRoomResult {
   /** Remaining clients whose roster is exactly who should be there (by its digest). */
   readonly exactRosters: number
   readonly settled: boolean
+  /** Connections cut by the server or the network during the run (each reconnects and resyncs). */
+  readonly cutConnections: number
   readonly clientsWithErrors: number
   /** How many error events of each code the clients got. */
   readonly errorCodes: ReadonlyMap<string, number>
@@ -243,6 +245,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       observers,
       exactRosters,
       settled,
+      cutConnections: results.reduce((sum, each) => sum + each.cutConnections, 0),
       clientsWithErrors: results.reduce((sum, each) => sum + each.clientsWithErrors, 0),
       errorCodes,
       bench: { ...usage, bottleneck: bottleneckOf(usage) },
