@@ -18,6 +18,7 @@ interface WorkerClient extends DepartingClient {
   readonly userId: string
   readonly roomName: string
   errors: string[]
+  joinedAt: number
 }
 
 /** An error event's code, with the server's own code when the adapter passed one on. */
@@ -87,6 +88,7 @@ async function connect(settings: WorkerSetup): Promise<void> {
       joined: false,
       connected: true,
       errors: [],
+      joinedAt: Number.NaN,
     }
     if (index % settings.sampleEvery === 0) {
       const seen = new Set<string>()
@@ -125,10 +127,13 @@ async function runPhase(phase: Phase, startAt: number, perSecond: number): Promi
     const wait = startAt + (each.index * 1000) / perSecond - now()
     if (wait > 0) await sleep(wait)
     if (phase === 'join') {
-      each.room.join({ step: 0, at: now() })
+      each.joinedAt = now()
+      each.room.join({ step: 0, at: each.joinedAt })
       each.joined = true
     } else if (phase === 'update') {
-      each.room.update({ step: 1 })
+      // The join's time stays in the data: a client that first sees this member through the
+      // update (its join and update in one batch, or a snapshot after a reconnect) still times the join.
+      each.room.update({ step: 1, at: each.joinedAt })
     } else {
       depart(each, each.index)
     }
