@@ -27,6 +27,8 @@ Options (each also from the environment variable named after it):
   --sweep-interval-ms <n>       PRESENCE_SWEEP_INTERVAL_MS       (default 2000)
   --batch-window-ms <n>         PRESENCE_BATCH_WINDOW_MS         gather a room's changes this long into one frame
                                                                  for clients that read batches; 0 for none (default 50)
+  --count-only-prefix <p>       PRESENCE_COUNT_ONLY_PREFIX       rooms whose names start with this are sent as a count
+                                                                 to clients that read counts (default none)
   --help                        this text
 `
 
@@ -59,6 +61,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
       'node-ttl-ms': { type: 'string' },
       'sweep-interval-ms': { type: 'string' },
       'batch-window-ms': { type: 'string' },
+      'count-only-prefix': { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -84,6 +87,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
   timing('nodeTtlMs', 'node-ttl-ms', 'PRESENCE_NODE_TTL_MS')
   timing('sweepIntervalMs', 'sweep-interval-ms', 'PRESENCE_SWEEP_INTERVAL_MS')
   const batchWindowMs = integer('batch-window-ms', values['batch-window-ms'] ?? env.PRESENCE_BATCH_WINDOW_MS)
+  const countOnlyPrefix = values['count-only-prefix'] ?? env.PRESENCE_COUNT_ONLY_PREFIX
   const redisUrl = values['redis-url'] ?? env.REDIS_URL
   const secret = values.secret ?? env.PRESENCE_SECRET
   const corsOrigin = values['cors-origin'] ?? env.CORS_ORIGIN
@@ -93,6 +97,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
     nodeId: values['node-id'] ?? env.PRESENCE_NODE_ID ?? `${hostname()}:${port}`,
     cluster,
     ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
+    ...(countOnlyPrefix === undefined || countOnlyPrefix === ''
+      ? {}
+      : { countOnly: (room: string) => room.startsWith(countOnlyPrefix) }),
     ...(redisUrl === undefined || redisUrl === '' ? {} : { redisUrl }),
     ...(secret === undefined || secret === '' || devMode ? {} : { secret }),
     ...(corsOrigin === undefined ? {} : { corsOrigin: corsOrigin === '*' ? true : corsOrigin }),

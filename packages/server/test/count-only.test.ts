@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client'
 import { describe, expect, it } from 'vitest'
+import { parseCli } from '../src/cli-options.js'
 import { createPresenceServer, isPresenceServerError, type CountMessage } from '../src/index.js'
 import { SECRET, connectClient, connectRaw, tokenFor, userIds } from './helpers/clients.js'
 import { useClusterLifecycle } from './helpers/cluster-lifecycle.js'
@@ -108,6 +109,19 @@ describe('count-only rooms on one node', () => {
       )
     }
     expect(countsOf(counting.frames)).toEqual([0, 1, 2, 3, 4, 5])
+  })
+
+  it('takes a prefix of count-only rooms from the command line or the environment', () => {
+    for (const settings of [
+      parseCli(['--count-only-prefix', 'stage:'], { PRESENCE_SECRET: SECRET }),
+      parseCli([], { PRESENCE_SECRET: SECRET, PRESENCE_COUNT_ONLY_PREFIX: 'stage:' }),
+    ]) {
+      const countOnlyRoom = settings === 'help' ? undefined : settings.options.countOnly
+      expect(countOnlyRoom?.('stage:keynote')).toBe(true)
+      expect(countOnlyRoom?.('lobby')).toBe(false)
+    }
+    const none = parseCli([], { PRESENCE_SECRET: SECRET })
+    expect(none !== 'help' && none.options.countOnly).toBe(undefined)
   })
 
   it('refuses a countOnly that is not a function', () => {
