@@ -21,6 +21,9 @@ export function useMemberList<D extends PresenceObject>(
       ([current], _previous, onCleanup) => {
         const list = createMemberList(options())
         view.value = list.update(stateOf(current))
+        // A new query: the same roster, matched again.
+        const stopSearch = options().search?.subscribe(() => (view.value = list.update(stateOf(current))))
+        if (stopSearch) onCleanup(stopSearch)
         if (current === undefined) return
         onCleanup(current.on('change', (event) => (view.value = list.update(event.state, event.events))))
       },
