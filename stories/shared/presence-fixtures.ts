@@ -99,6 +99,11 @@ export const cast = {
   few: [grace, alan, katherine, margaret, tim],
   /** More than an avatar stack shows, so it ends in "+N". */
   many: [grace, alan, katherine, margaret, tim, radia, edsger, barbara, donald],
+  /** Names with accents and capitals, for the search stories. */
+  accented: [
+    { id: 'elodie', name: 'Élodie Ångström' },
+    { id: 'zoe', name: 'Zoë MÜLLER' },
+  ] satisfies CastMember[],
   everyStatus: [
     { id: 'active', name: 'Ines Active', status: 'active' },
     { id: 'idle', name: 'Ivan Idle', status: 'idle' },
