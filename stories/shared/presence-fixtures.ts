@@ -403,11 +403,50 @@ export function presenceBeforeEach(context: PresenceStoryContext): (() => void) 
   if (scenario === undefined) return undefined
   const presence = createStoryPresence(scenario, context.args as Partial<CrowdArgs>)
   context.loaded['presence'] = presence
-  // Storybook runs a story's cleanup before it unmounts the story. Destroying the client at once
-  // commits its rooms' last state to components still mounted, which render again and ask the
-  // destroyed client for their room: it goes once the story's tree is gone, in the next task.
+  const lease = { rendered: 0, released: false, disposed: false }
+  leases.set(presence, lease)
+  // Storybook runs a story's cleanup before it unmounts the story, and a docs page unmounts its
+  // stories later still. Destroying the client while its components are on the page commits its
+  // rooms' last state to them, and they render again on a destroyed client: the client goes once
+  // the story is left and its tree is gone (see `holdStoryPresence`).
   return () => {
-    setTimeout(() => presence.dispose(), 0)
+    lease.released = true
+    disposeWhenFree(presence)
+  }
+}
+
+interface Lease {
+  rendered: number
+  released: boolean
+  disposed: boolean
+}
+
+const leases = new WeakMap<StoryPresence, Lease>()
+
+function disposeWhenFree(presence: StoryPresence): void {
+  // In the next task: an unmount's own effects and commits finish first.
+  setTimeout(() => {
+    const lease = leases.get(presence)
+    if (lease === undefined || lease.disposed || !lease.released || lease.rendered > 0) return
+    lease.disposed = true
+    presence.dispose()
+  }, 0)
+}
+
+/**
+ * Called by the decorators when the story's tree mounts: the story's client is not destroyed until
+ * the returned function has run (on unmount) and Storybook has left the story.
+ */
+export function holdStoryPresence(presence: StoryPresence): () => void {
+  const lease = leases.get(presence)
+  if (lease === undefined) return () => undefined
+  lease.rendered++
+  let held = true
+  return () => {
+    if (!held) return
+    held = false
+    lease.rendered--
+    disposeWhenFree(presence)
   }
 }
 
