@@ -403,20 +403,34 @@ export function presenceBeforeEach(context: PresenceStoryContext): (() => void) 
   if (scenario === undefined) return undefined
   const presence = createStoryPresence(scenario, context.args as Partial<CrowdArgs>)
   context.loaded['presence'] = presence
-  const lease = { rendered: 0, released: false, disposed: false }
+  const lease: Lease = { rendered: 0, mounted: false, released: false, disposed: false }
   leases.set(presence, lease)
-  // Storybook runs a story's cleanup before it unmounts the story, and a docs page unmounts its
-  // stories later still. Destroying the client while its components are on the page commits its
-  // rooms' last state to them, and they render again on a destroyed client: the client goes once
-  // the story is left and its tree is gone (see `holdStoryPresence`).
+  // Storybook runs a story's cleanup before it unmounts the story; a docs page that renders one
+  // story twice runs the first render's cleanup when the second starts, before the first has even
+  // mounted; and a docs page unmounts its stories later still. A client destroyed while its
+  // components are on the page (or about to be) makes them render on a destroyed client: it goes
+  // once the story is left and its tree is gone (see `holdStoryPresence`).
   return () => {
     lease.released = true
     disposeWhenFree(presence)
+    // A render that never mounts (aborted, failed) must not keep the presence's timers for ever.
+    setTimeout(() => {
+      if (!lease.mounted) {
+        lease.mounted = true
+        disposeWhenFree(presence)
+      }
+    }, NEVER_MOUNTED_MS)
   }
 }
 
+// How long a left story's presence waits for a tree that has not mounted yet.
+const NEVER_MOUNTED_MS = 10_000
+
 interface Lease {
+  /** Trees of the story on the page now. */
   rendered: number
+  /** Whether a tree of the story has mounted (or given up on). */
+  mounted: boolean
   released: boolean
   disposed: boolean
 }
@@ -427,7 +441,8 @@ function disposeWhenFree(presence: StoryPresence): void {
   // In the next task: an unmount's own effects and commits finish first.
   setTimeout(() => {
     const lease = leases.get(presence)
-    if (lease === undefined || lease.disposed || !lease.released || lease.rendered > 0) return
+    if (lease === undefined || lease.disposed || !lease.released || !lease.mounted || lease.rendered > 0)
+      return
     lease.disposed = true
     presence.dispose()
   }, 0)
@@ -441,6 +456,7 @@ export function holdStoryPresence(presence: StoryPresence): () => void {
   const lease = leases.get(presence)
   if (lease === undefined) return () => undefined
   lease.rendered++
+  lease.mounted = true
   let held = true
   return () => {
     if (!held) return
