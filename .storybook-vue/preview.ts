@@ -2,7 +2,11 @@ import type { Decorator, Preview } from '@storybook/vue3-vite'
 import { providePresence } from '@presence-kit/vue'
 import { defineComponent, h, onMounted, onUnmounted, watch } from 'vue'
 import { showcaseDocsPage, storybookDocsTheme } from '../.storybook/showcase-docs.ts'
-import { findStoryPresence, holdStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
+import {
+  findStoryPresence,
+  holdStoryPresence,
+  presenceBeforeEach,
+} from '../stories/shared/presence-fixtures.ts'
 import { docgenDefaults } from './docgen-defaults.ts'
 import {
   applyStoryPage,

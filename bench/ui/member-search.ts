@@ -102,7 +102,7 @@ const testedPerCommit = (() => {
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 const needle = fold(QUERY)
 const naiveFilter = (sorted: readonly Member[]) =>
-  sorted.filter((member) => fold(getDisplayName(member)).includes(needle))
+  sorted.filter((each) => fold(getDisplayName(each)).includes(needle))
 run = 0
 const naive = medianMs(runs, () => {
   const commit = commits[run++ % runs]!
@@ -112,9 +112,9 @@ const naive = medianMs(runs, () => {
 // A smarter peer: the whole list filtered again, with each member's folded name kept from before.
 const folded = new WeakMap<Member, string>()
 const cachedFilter = (sorted: readonly Member[]) =>
-  sorted.filter((member) => {
-    let name = folded.get(member)
-    if (name === undefined) folded.set(member, (name = fold(getDisplayName(member))))
+  sorted.filter((each) => {
+    let name = folded.get(each)
+    if (name === undefined) folded.set(each, (name = fold(getDisplayName(each))))
     return name.includes(needle)
   })
 cachedFilter(sortedStart)
@@ -136,7 +136,9 @@ for (const commit of commits.slice(0, 3)) {
   }
 }
 
-console.log(`members tested per commit of 10 changes: ${testedPerCommit} (a full re-filter tests ${size.toLocaleString('en')})`)
+console.log(
+  `members tested per commit of 10 changes: ${testedPerCommit} (a full re-filter tests ${size.toLocaleString('en')})`,
+)
 report(
   `search filter while events arrive (${size.toLocaleString('en')} members, 10 changes)`,
   kit,

@@ -32,16 +32,17 @@ export const expectStaleList: Play = async ({ canvasElement }) => {
 const intersects = (a: DOMRect, b: DOMRect) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 
+function boxOf(element: Element | null | undefined) {
+  expect(element).toBeTruthy()
+  const { x, y, width, height } = element!.getBoundingClientRect()
+  return { x, y, width, height }
+}
+
 /** The boxes of the list, its first row and the row's name, to compare before and after. */
 function listBoxes(root: HTMLElement) {
-  const box = (element: Element | null | undefined) => {
-    expect(element).toBeTruthy()
-    const { x, y, width, height } = element!.getBoundingClientRect()
-    return { x, y, width, height }
-  }
   const list = parts(root, 'online-list')[0]
   const row = list?.querySelector('[role="option"]')
-  return { list: box(list), row: box(row), name: box(row?.querySelector('[data-presence-name]')) }
+  return { list: boxOf(list), row: boxOf(row), name: boxOf(row?.querySelector('[data-presence-name]')) }
 }
 
 /** The stack's avatars are greyed and its name says the count is the last known one. */

@@ -86,7 +86,8 @@ export const searchHandsKeysToList: Play = async (context) => {
   expect(matches).toBeGreaterThan(2)
   await userEvent.keyboard('{ArrowDown}')
   expect(listbox).toHaveFocus()
-  const active = () => listbox.querySelector(`#${CSS.escape(listbox.getAttribute('aria-activedescendant') ?? '')}`)
+  const active = () =>
+    listbox.querySelector(`#${CSS.escape(listbox.getAttribute('aria-activedescendant') ?? '')}`)
   await waitFor(() => expect(active()).toHaveAttribute('aria-posinset', '1'))
   await userEvent.keyboard('{ArrowDown}')
   await waitFor(() => expect(active()).toHaveAttribute('aria-posinset', '2'))

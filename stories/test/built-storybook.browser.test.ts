@@ -38,6 +38,9 @@ const sharedProps: Record<string, readonly string[]> = {
 
 const components = Object.keys(sharedProps)
 
+/** The id of a component's docs page. */
+const docsOf = (component: string) => `components-${component.toLowerCase()}--docs`
+
 /** Where the manager shows each framework: its own preview, or the ref's. */
 const frameworks = [
   ['React', { idPrefix: '', preview: '#storybook-preview-iframe' }],
@@ -322,7 +325,6 @@ describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, ()
     // Leaving a docs page by the sidebar, as a reader does, runs its stories' cleanups while the
     // page is still there: the stories' clients must not be destroyed under their components.
     const [first, ...rest] = components
-    const docsOf = (component: string) => `components-${component.toLowerCase()}--docs`
     await openManager(steps, `?path=/docs/${docsOf(first!)}`)
     await docsShown(first!, docsOf(first!), true)
     for (const component of rest) {

@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { getDisplayName } from '@presence-kit/core/ui'
-import { ActivityDot, OnlineList, type OnlineListRowSlotProps, type OnlineListSearch } from '@presence-kit/vue'
+import {
+  ActivityDot,
+  OnlineList,
+  type OnlineListRowSlotProps,
+  type OnlineListSearch,
+} from '@presence-kit/vue'
 import { createOnlineListSearch } from '@presence-kit/vue/search'
 import { h } from 'vue'
 import {
@@ -66,7 +71,8 @@ export const CustomEmptyState: Story = {
 const withSearch = {
   loaders: [() => ({ search: createOnlineListSearch() })],
   render: (args: Record<string, unknown>, { loaded }: { loaded: Record<string, unknown> }) => ({
-    setup: () => () => h(OnlineList, { ...args, room: String(args['room']), search: loaded['search'] as OnlineListSearch }),
+    setup: () => () =>
+      h(OnlineList, { ...args, room: String(args['room']), search: loaded['search'] as OnlineListSearch }),
   }),
 }
 

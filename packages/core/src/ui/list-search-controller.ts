@@ -14,7 +14,8 @@ export interface ListSearchMessages {
 export const DEFAULT_LIST_SEARCH_MESSAGES: ListSearchMessages = {
   label: 'Search members',
   placeholder: 'Search',
-  matches: (count, formatted) => (count === 0 ? 'No matches' : `${formatted} ${count === 1 ? 'match' : 'matches'}`),
+  matches: (count, formatted) =>
+    count === 0 ? 'No matches' : `${formatted} ${count === 1 ? 'match' : 'matches'}`,
 }
 
 /** What the list tells its search box on each render. */
@@ -59,7 +60,8 @@ export function connectListSearch(
     }
   }
   return {
-    status: search.query.trim() === '' ? '' : words.matches(context.count, formatCount(context.count, locale)),
+    status:
+      search.query.trim() === '' ? '' : words.matches(context.count, formatCount(context.count, locale)),
     inputProps: () => ({
       type: 'search',
       value: search.query,

@@ -137,7 +137,7 @@ export function connectOnlineList<M extends ListMember>(
     pick,
     // Hidden from the tree (the listbox's description says it) but still read as that
     // description, which a referenced hidden element gives.
-    staleNoteProps: () => ({ id: noteId, 'aria-hidden': 'true', 'data-stale': stale ? '' : undefined }),
+    staleNoteProps: () => ({ id: noteId, 'aria-hidden': 'true' }),
     enter() {
       const position = Math.max(0, machine.positionIn(members))
       if (machine.activate(members, position)) context.scrollTo(position)

@@ -151,7 +151,11 @@ function applyToIndex<M extends { readonly userId: string }>(
  * engines do as block copies) rather than item by item, so the work in script is O(k log n) for
  * k changes and the copy of the untouched members is a memory copy.
  */
-export function patchSorted<M>(sorted: readonly M[], changes: MemberChanges<M>, order: Order<M>): M[] | undefined {
+export function patchSorted<M>(
+  sorted: readonly M[],
+  changes: MemberChanges<M>,
+  order: Order<M>,
+): M[] | undefined {
   const removals: number[] = []
   for (const member of [...changes.removed, ...changes.updated.map(([before]) => before)]) {
     const index = lowerBound(sorted, member, order)

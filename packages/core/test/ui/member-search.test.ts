@@ -76,7 +76,11 @@ describe('createMemberSearch', () => {
     const renamedBefore = members[1]!
     const renamedAfter = makeMember(renamedBefore.userId, { name: 'Anabel' })
     const left = members[7]!
-    members = [...members.filter((member) => member !== left && member !== renamedBefore), renamedAfter, joined]
+    members = [
+      ...members.filter((member) => member !== left && member !== renamedBefore),
+      renamedAfter,
+      joined,
+    ]
     const events: PresenceEvent[] = [
       { type: 'join', member: joined },
       { type: 'update', member: renamedAfter, previous: renamedBefore },
@@ -155,15 +159,15 @@ describe('createMemberSearch', () => {
   })
 })
 
-describe('connectListSearch', () => {
-  const keyEvent = (key: string) => {
-    const calls: string[] = []
-    return {
-      calls,
-      event: { key, preventDefault: () => calls.push('prevent'), stopPropagation: () => calls.push('stop') },
-    }
+function keyEvent(key: string) {
+  const calls: string[] = []
+  return {
+    calls,
+    event: { key, preventDefault: () => calls.push('prevent'), stopPropagation: () => calls.push('stop') },
   }
+}
 
+describe('connectListSearch', () => {
   it('sets the query as typed, clears it on Escape, and moves into the list on ArrowDown', () => {
     const search = createMemberSearch()
     let entered = 0
@@ -191,8 +195,15 @@ describe('connectListSearch', () => {
     expect(connectListSearch(search, context).status).toBe('1,234 matches')
     expect(connectListSearch(search, { ...context, count: 1 }).status).toBe('1 match')
     expect(connectListSearch(search, { ...context, count: 0 }).status).toBe('No matches')
-    const api = connectListSearch(search, context, { matches: (count) => `${count} trouvés`, label: 'Chercher' })
+    const api = connectListSearch(search, context, {
+      matches: (count) => `${count} trouvés`,
+      label: 'Chercher',
+    })
     expect(api.status).toBe('1234 trouvés')
-    expect(api.inputProps()).toMatchObject({ 'aria-label': 'Chercher', 'aria-controls': 'list', type: 'search' })
+    expect(api.inputProps()).toMatchObject({
+      'aria-label': 'Chercher',
+      'aria-controls': 'list',
+      type: 'search',
+    })
   })
 })

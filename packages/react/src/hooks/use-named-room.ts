@@ -13,8 +13,11 @@ export function useNamedRoom<D extends PresenceShape<D>>(name: unknown, caller: 
   const client = usePresenceClient()
   const problem = checkRoomName(name, caller)
   // Asked once per client and name, as `useRoom` does: a destroyed client is not asked again.
-  const valid = problem === undefined
-  const room = useMemo(() => (valid ? client.room<D>(name as string) : undefined), [client, valid, name])
+  const room = useMemo(
+    () => (problem === undefined ? client.room<D>(name as string) : undefined),
+    // The problem follows from the name alone.
+    [client, name],
+  )
   if (problem !== undefined && process.env.NODE_ENV !== 'production') reportPropError(problem)
   return room
 }

@@ -54,8 +54,6 @@ const DEFAULT_OVERSCAN = 6
  */
 export const OnlineList = defineComponent({
   name: 'OnlineList',
-  // Attributes (a class) go on the list, as React's `className` does, not on the frame around it.
-  inheritAttrs: false,
   props: {
     /** The room whose members the list shows. */
     room: { type: String, required: true },
@@ -98,7 +96,7 @@ export const OnlineList = defineComponent({
   },
   emits: { select: (_member: RegisteredMember) => true },
   slots: Object as SlotsType<{ row: OnlineListRowSlotProps; empty: Record<string, never> }>,
-  setup(props, { attrs, emit, slots }) {
+  setup(props, { emit, slots }) {
     const roomName = useRoomProp(() => props.room, 'OnlineList')
     const room = useRoomHandle(roomName)
     holdRoom(room, false, () => undefined)
@@ -197,7 +195,8 @@ export const OnlineList = defineComponent({
       void activePosition.value
       const api = connect()
       const search = props.search
-      // The search box, then the strip that speaks while the roster is stale, then the list.
+      // The search box, then the strip that speaks while the roster is stale, then the list. The
+      // frame is the root, so attributes (a class) go on it, as React's `className` does.
       const frame = (list: VNodeChild) =>
         h('div', part('online-list-frame'), [
           search?.render({
@@ -208,16 +207,20 @@ export const OnlineList = defineComponent({
               connect().enter()
             },
           }),
-          h('div', { ...part('online-list-stale'), ...api.staleNoteProps() }, api.stale ? props.staleText : ''),
+          h(
+            'div',
+            { ...part('online-list-stale'), ...api.staleNoteProps() },
+            api.stale ? props.staleText : '',
+          ),
           list,
         ])
       if (api.state === 'empty') {
         return frame(
           h(
             'div',
-            { ...attrs, ...part('online-list'), 'data-state': 'empty', style: { height: cssHeight.value } },
+            { ...part('online-list'), 'data-state': 'empty', style: { height: cssHeight.value } },
             // No match for a query: the search box's status says so.
-            search?.query.trim() ? undefined : (slots.empty?.({}) ?? h('p', props.emptyText)),
+            search?.query ? undefined : (slots.empty?.({}) ?? h('p', props.emptyText)),
           ),
         )
       }
@@ -251,7 +254,6 @@ export const OnlineList = defineComponent({
         h(
           'div',
           {
-            ...attrs,
             ...part('online-list'),
             ...api.rootProps(),
             ref: scroller,

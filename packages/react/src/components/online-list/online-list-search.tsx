@@ -42,7 +42,11 @@ function OnlineListSearchBox({
   options: OnlineListSearchOptions
 }) {
   // The box renders on its own for each keystroke, also when the list's matches stay the same.
-  useSyncExternalStore(search.subscribe, () => search.query, () => search.query)
+  useSyncExternalStore(
+    search.subscribe,
+    () => search.query,
+    () => search.query,
+  )
   const api = connectListSearch(search, context, options.messages, options.locale)
   const { onInput, ...input } = domProps(api.inputProps())
   return (

@@ -76,6 +76,7 @@ export interface OnlineListProps {
    * `@presence-kit/react/search`, made once (module level or `useState`). One search per list.
    */
   readonly search?: OnlineListSearch | undefined
+  /** On the list's frame, its outer element (around the search box, the stale strip and the list). */
   readonly className?: string | undefined
 }
 
@@ -198,7 +199,7 @@ function VirtualOnlineList({
   const viewportStyle: CSSProperties = { height: cssHeight, overflowY: 'auto', position: 'relative' }
   // The search box, then the strip that speaks while the roster is stale, then the list.
   const frame = (list: ReactNode) => (
-    <div {...part('online-list-frame')}>
+    <div {...part('online-list-frame')} className={className}>
       {search?.render({
         count: view.members.length,
         listId: api.listId,
@@ -215,9 +216,9 @@ function VirtualOnlineList({
   )
   if (api.state === 'empty') {
     return frame(
-      <div {...part('online-list')} data-state="empty" className={className} style={{ height: cssHeight }}>
+      <div {...part('online-list')} data-state="empty" style={{ height: cssHeight }}>
         {/* No match for a query: the search box's status says so. */}
-        {search?.query.trim() ? null : (emptyState ?? <p>{emptyText}</p>)}
+        {search?.query ? null : (emptyState ?? <p>{emptyText}</p>)}
       </div>,
     )
   }
@@ -269,7 +270,6 @@ function VirtualOnlineList({
       {...part('online-list')}
       ref={scrollRef}
       {...domProps(api.rootProps())}
-      className={className}
       style={viewportStyle}
     >
       <div role="presentation" style={{ height: itemCount * rowSize, position: 'relative', width: '100%' }}>
