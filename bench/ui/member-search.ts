@@ -7,6 +7,7 @@ import {
   type MemberChanges,
 } from '@presence-kit/core/ui'
 import { medianMs, report } from '../core/measure.js'
+import { seededRandom } from './seeded-random.js'
 
 /**
  * OnlineList's search while presence events arrive: the kit's incremental filter (a commit re-tests
@@ -35,14 +36,6 @@ function member(index: number, name = `${NAMES[(index * 7) % NAMES.length]} ${in
   }
 }
 
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
 const start: readonly Member[] = Array.from({ length: size }, (_, index) => member(index))
 const sorter = createSortedMembers(compareMembers)
 const sortedStart = sorter.update(start)
@@ -54,7 +47,7 @@ interface Commit {
 }
 
 function makeCommit(seed: number): Commit {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const after = [...start]
   const removed: Member[] = []
   const updated: [Member, Member][] = []

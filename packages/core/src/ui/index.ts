@@ -113,4 +113,5 @@ export {
   type ListSearchApi,
   type ListSearchContext,
   type ListSearchMessages,
+  type OnlineListSearchOptions,
 } from './list-search-controller.js'

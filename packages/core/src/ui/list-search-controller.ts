@@ -1,5 +1,5 @@
 import { formatCount } from './count-format.js'
-import type { MemberSearch } from './member-search.js'
+import type { MemberSearch, MemberSearchOptions } from './member-search.js'
 import type { KeyInput } from './online-list-controller.js'
 
 /** The words of a list's search box. */
@@ -16,6 +16,14 @@ export const DEFAULT_LIST_SEARCH_MESSAGES: ListSearchMessages = {
   placeholder: 'Search',
   matches: (count, formatted) =>
     count === 0 ? 'No matches' : `${formatted} ${count === 1 ? 'match' : 'matches'}`,
+}
+
+/** Options of a framework's `createOnlineListSearch`: the search's and its box's. */
+export interface OnlineListSearchOptions extends MemberSearchOptions {
+  /** The box's words: its label, placeholder and count of matches. */
+  readonly messages?: Partial<ListSearchMessages> | undefined
+  /** Locale of the count of matches. @default 'en' */
+  readonly locale?: string | undefined
 }
 
 /** What the list tells its search box on each render. */

@@ -2,22 +2,15 @@ import {
   connectListSearch,
   createMemberSearch,
   type ListSearchContext,
-  type ListSearchMessages,
   type MemberSearch,
-  type MemberSearchOptions,
+  type OnlineListSearchOptions,
 } from '@presence-kit/core/ui'
 import { defineComponent, h, onScopeDispose, shallowRef, type PropType } from 'vue'
 import { startInBrowser } from '../composables/lifecycle.js'
 import { part } from './anatomy.js'
 import type { OnlineListSearch } from './online-list.js'
 
-/** Options of `createOnlineListSearch`. */
-export interface OnlineListSearchOptions extends MemberSearchOptions {
-  /** The box's words: its label, placeholder and count of matches. */
-  readonly messages?: Partial<ListSearchMessages> | undefined
-  /** Locale of the count of matches. @default 'en' */
-  readonly locale?: string | undefined
-}
+export type { OnlineListSearchOptions }
 
 /**
  * A search box for `OnlineList` (its `search` prop), filtering the list by name, ignoring case and

@@ -2,22 +2,15 @@ import {
   connectListSearch,
   createMemberSearch,
   type ListSearchContext,
-  type ListSearchMessages,
   type MemberSearch,
-  type MemberSearchOptions,
+  type OnlineListSearchOptions,
 } from '@presence-kit/core/ui'
 import { useSyncExternalStore } from 'react'
 import { part } from '../shared/anatomy.js'
 import { domProps } from '../shared/dom-props.js'
 import type { OnlineListSearch } from './online-list.js'
 
-/** Options of `createOnlineListSearch`. */
-export interface OnlineListSearchOptions extends MemberSearchOptions {
-  /** The box's words: its label, placeholder and count of matches. */
-  readonly messages?: Partial<ListSearchMessages> | undefined
-  /** Locale of the count of matches. @default 'en' */
-  readonly locale?: string | undefined
-}
+export type { OnlineListSearchOptions }
 
 /**
  * A search box for `OnlineList` (its `search` prop), filtering the list by name, ignoring case and
