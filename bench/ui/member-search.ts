@@ -37,7 +37,7 @@ function member(index: number, name = `${NAMES[(index * 7) % NAMES.length]} ${in
 }
 
 const start: readonly Member[] = Array.from({ length: size }, (_, index) => member(index))
-const sorter = createSortedMembers(compareMembers)
+const sorter = createSortedMembers<Member>(compareMembers)
 const sortedStart = sorter.update(start)
 
 interface Commit {
@@ -72,7 +72,7 @@ const commits = Array.from({ length: runs }, (_, run) => makeCommit(run + 1))
 // The kit: one filter, fed each commit's changes; each timed commit is undone (untimed) after.
 const search = createMemberSearch()
 search.setQuery(QUERY)
-const filter = search.createFilter(compareMembers)
+const filter = search.createFilter<Member>(compareMembers)
 filter.update(sortedStart)
 let run = 0
 let pending: Commit | undefined

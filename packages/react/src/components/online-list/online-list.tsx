@@ -266,12 +266,7 @@ function VirtualOnlineList({
   }
 
   return frame(
-    <div
-      {...part('online-list')}
-      ref={scrollRef}
-      {...domProps(api.rootProps())}
-      style={viewportStyle}
-    >
+    <div {...part('online-list')} ref={scrollRef} {...domProps(api.rootProps())} style={viewportStyle}>
       <div role="presentation" style={{ height: itemCount * rowSize, position: 'relative', width: '100%' }}>
         {headers}
         {rows}
