@@ -1,8 +1,12 @@
 import type { Decorator, Preview } from '@storybook/vue3-vite'
 import { providePresence } from '@presence-kit/vue'
-import { defineComponent, h, watch } from 'vue'
+import { defineComponent, h, onMounted, onUnmounted, watch } from 'vue'
 import { showcaseDocsPage, storybookDocsTheme } from '../.storybook/showcase-docs.ts'
-import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
+import {
+  findStoryPresence,
+  holdStoryPresence,
+  presenceBeforeEach,
+} from '../stories/shared/presence-fixtures.ts'
 import { docgenDefaults } from './docgen-defaults.ts'
 import {
   applyStoryPage,
@@ -21,6 +25,10 @@ const withPresence: Decorator = (story, context) => {
     name: 'WithPresence',
     setup() {
       providePresence(presence.client)
+      // The story's client stays alive while its tree is on the page.
+      let release: (() => void) | undefined
+      onMounted(() => (release = holdStoryPresence(presence)))
+      onUnmounted(() => release?.())
       // Live stories: the controls steer the running crowd (the renderer's args are reactive).
       watch(
         () => ({ ...context.args }),

@@ -1,6 +1,12 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { PresenceProvider } from '@presence-kit/react'
-import { findStoryPresence, presenceBeforeEach } from '../stories/shared/presence-fixtures.ts'
+import { useEffect, type ReactNode } from 'react'
+import {
+  findStoryPresence,
+  holdStoryPresence,
+  presenceBeforeEach,
+  type StoryPresence,
+} from '../stories/shared/presence-fixtures.ts'
 import { showcaseDocsPage, storybookDocsTheme } from './showcase-docs.ts'
 import {
   applyStoryPage,
@@ -17,10 +23,18 @@ const withPresence: Decorator = (Story, context) => {
   // Live stories: the controls steer the running crowd.
   presence.setCrowd(context.args)
   return (
-    <PresenceProvider client={presence.client}>
-      <Story />
-    </PresenceProvider>
+    <HoldPresence presence={presence}>
+      <PresenceProvider client={presence.client}>
+        <Story />
+      </PresenceProvider>
+    </HoldPresence>
   )
+}
+
+/** Keeps the story's client alive while its tree is on the page. */
+function HoldPresence({ presence, children }: { presence: StoryPresence; children: ReactNode }) {
+  useEffect(() => holdStoryPresence(presence), [presence])
+  return children
 }
 
 const withPage: Decorator = (Story, context) => {

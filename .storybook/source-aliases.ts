@@ -16,6 +16,8 @@ export const sourceAliases: Alias[] = [
   { find: /^@presence-kit\/core\/ui$/, replacement: packages('core/src/ui/index.ts') },
   { find: /^@presence-kit\/core\/testing$/, replacement: packages('core/src/testing/index.ts') },
   { find: /^@presence-kit\/core$/, replacement: packages('core/src/index.ts') },
+  { find: /^@presence-kit\/react\/search$/, replacement: packages('react/src/search.ts') },
+  { find: /^@presence-kit\/vue\/search$/, replacement: packages('vue/src/search.ts') },
   { find: /^@presence-kit\/react$/, replacement: packages('react/src/index.ts') },
   { find: /^@presence-kit\/vue$/, replacement: packages('vue/src/index.ts') },
 ]

@@ -1,6 +1,7 @@
 import type { Member, PresenceStatus } from '@presence-kit/core'
 import { compareMembers, createSortedMembers, type MemberChanges } from '@presence-kit/core/ui'
 import { medianMs, report } from '../core/measure.js'
+import { seededRandom } from './seeded-random.js'
 
 /**
  * The incremental sorter against sorting the whole list again (what a hand-written list does on
@@ -25,15 +26,6 @@ function member(index: number, status: PresenceStatus): Member {
   }
 }
 
-// A seeded generator, so that both sides see the same lists run after run.
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
 interface Case {
   readonly after: readonly Member[]
   readonly changes: MemberChanges<Member>
@@ -46,7 +38,7 @@ const before: readonly Member[] = Array.from({ length: size }, (_, index) =>
 )
 
 function makeCase(seed: number): Case {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const after = [...before]
   const removed: Member[] = []
   const updated: [Member, Member][] = []

@@ -2,7 +2,7 @@ import { defineConfig } from 'tsdown'
 import { pureAnnotations } from '../../scripts/pure-annotations'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', search: 'src/search.ts' },
   format: 'esm',
   dts: true,
   platform: 'neutral',

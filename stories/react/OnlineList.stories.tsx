@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { getDisplayName } from '@presence-kit/core/ui'
-import { ActivityDot, OnlineList } from '@presence-kit/react'
-import { onlineListArgs, onlineListStories as stories } from '../shared/component-stories.ts'
+import { ActivityDot, OnlineList, type OnlineListProps, type OnlineListSearch } from '@presence-kit/react'
+import { createOnlineListSearch } from '@presence-kit/react/search'
+import {
+  onlineListArgs,
+  onlineListSearchStories as searchStories,
+  onlineListStories as stories,
+} from '../shared/component-stories.ts'
 import { cast } from '../shared/presence-fixtures.ts'
 import { expectListEmpty, expectOptions } from '../shared/plays.ts'
 
@@ -29,6 +34,7 @@ export const RightToLeft: Story = { ...stories.RightToLeft }
 export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
 export const KeyboardNavigation: Story = { ...stories.KeyboardNavigation }
+export const LinkDropsAndReturns: Story = { ...stories.LinkDropsAndReturns }
 
 /** `renderRow` replaces a row's content; the row keeps its role, its place and its keyboard. */
 export const CustomRow: Story = {
@@ -51,3 +57,24 @@ export const CustomEmptyState: Story = {
   parameters: { presence: { self: false } },
   play: expectListEmpty,
 }
+
+// Search: a new search box for each render (`loaded.search`), given to the `search` prop.
+const withSearch = {
+  loaders: [() => ({ search: createOnlineListSearch() })],
+  render: (args: OnlineListProps, { loaded }: { loaded: Record<string, unknown> }) => (
+    <OnlineList {...args} search={loaded['search'] as OnlineListSearch} />
+  ),
+}
+
+/** `search={createOnlineListSearch()}`: a box above the list filters it by name, ignoring case and accents. */
+export const Search: Story = { ...searchStories.Search, ...withSearch }
+/** ArrowDown in the box moves into the list, onto its first match. */
+export const SearchWithKeyboard: Story = { ...searchStories.SearchWithKeyboard, ...withSearch }
+/** 100,000 members: a presence event re-tests only the members it names. */
+export const SearchHundredThousand: Story = {
+  ...searchStories.SearchHundredThousand,
+  ...withSearch,
+  tags: ['!autodocs'],
+}
+/** At a phone's width, dark. */
+export const SearchOnAPhone: Story = { ...searchStories.SearchOnAPhone, ...withSearch }

@@ -44,7 +44,9 @@ import {
   expectStaleStack,
   failureOffersRetry,
   staleListRecovers,
+  staleStripMovesNothing,
 } from './connection-plays.ts'
+import { searchHandsKeysToList, searchIsIncremental, searchNarrowsAndWidens } from './search-plays.ts'
 import { expectInitialsContrast, expectInitialsInside, expectStatusShapes } from './status-plays.ts'
 import type { StoryPageGlobals } from './story-page.ts'
 
@@ -60,6 +62,9 @@ type Specs<Args> = Record<string, StorySpec<Args>>
 const dark: StoryPageGlobals = { theme: 'dark' }
 const rightToLeft: StoryPageGlobals = { direction: 'rtl' }
 const unstyled: StoryPageGlobals = { styles: 'unstyled' }
+
+/** A phone's width, less the page's margins. */
+const phone = { width: '343px' }
 
 /** A sidebar's width: narrower than the long names (and than the longest of them alone), in any viewport. */
 const sidebar = { width: '16rem' }
@@ -132,12 +137,18 @@ export const onlineListStories = {
     play: allOf(expectOptions(14), expectGroups(['active', 'idle', 'away', 'offline'])),
   },
   Reconnecting: {
-    parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
+    // A phone's width: the note must leave the first row's name in view.
+    parameters: { presence: { members: cast.few, connection: 'reconnecting' }, frame: phone },
     play: allOf(expectOptions(6), expectStaleList),
   },
   ReconnectingThenLive: {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
     play: allOf(expectStaleList, staleListRecovers),
+  },
+  /** Live, then the link drops and comes back: the strip speaks and goes quiet, nothing moves. */
+  LinkDropsAndReturns: {
+    parameters: { presence: { members: cast.few } },
+    play: staleStripMovesNothing,
   },
   BrokenAndUnsafeAvatars: {
     args: { includeSelf: false },
@@ -177,6 +188,31 @@ export const onlineListStories = {
   KeyboardNavigation: {
     parameters: { presence: { members: cast.few } },
     play: arrowThroughOnlineList,
+  },
+} satisfies Specs<OnlineListStoryArgs>
+
+/**
+ * The stories of OnlineList's search box. Each framework's story file loads a search of its own
+ * package (`createOnlineListSearch()`) as `loaded.search`, a new one for each render, and passes it
+ * to the list's `search` prop.
+ */
+export const onlineListSearchStories = {
+  Search: {
+    parameters: { presence: { members: [...cast.many, ...cast.accented] } },
+    play: searchNarrowsAndWidens,
+  },
+  SearchWithKeyboard: {
+    parameters: { presence: { members: [...cast.many, ...cast.accented] } },
+    play: searchHandsKeysToList,
+  },
+  SearchHundredThousand: {
+    parameters: { presence: { crowdSize: HUNDRED_THOUSAND } },
+    play: searchIsIncremental,
+  },
+  SearchOnAPhone: {
+    parameters: { presence: { members: [...cast.many, ...cast.accented] }, frame: phone },
+    globals: dark,
+    play: searchNarrowsAndWidens,
   },
 } satisfies Specs<OnlineListStoryArgs>
 

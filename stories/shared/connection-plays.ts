@@ -16,12 +16,33 @@ export const expectStaleList: Play = async ({ canvasElement }) => {
   expect(normalizedText(note)).toBe(DEFAULT_STALE_TEXT)
   expect(list).toHaveAttribute('aria-describedby', note.id)
   expect(list).toHaveAccessibleDescription(DEFAULT_STALE_TEXT)
-  // Shown over the rows, not hidden behind them, and taking none of their room.
-  expect(note.getBoundingClientRect().height).toBe(0)
-  const pill = note.firstElementChild as HTMLElement
-  expect(pill.getBoundingClientRect().height).toBeGreaterThan(0)
+  // A strip of its own above the list: it covers no row, not even the first row's name.
+  const strip = note.getBoundingClientRect()
+  expect(strip.height).toBeGreaterThan(0)
+  expect(strip.bottom).toBeLessThanOrEqual(list.getBoundingClientRect().top)
   const [row] = parts(list, 'online-list-row')
+  const name = row!.querySelector('[data-presence-name]')!.getBoundingClientRect()
+  expect(name.width).toBeGreaterThan(0)
+  expect(intersects(strip, name)).toBe(false)
+  // Its text fits on its line, at the width the story gives (a phone's, 375 px).
+  expect(note.scrollWidth).toBeLessThanOrEqual(note.clientWidth)
   expect(getComputedStyle(row!).color).not.toBe(getComputedStyle(list).color)
+}
+
+const intersects = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+
+function boxOf(element: Element | null | undefined) {
+  expect(element).toBeTruthy()
+  const { x, y, width, height } = element!.getBoundingClientRect()
+  return { x, y, width, height }
+}
+
+/** The boxes of the list, its first row and the row's name, to compare before and after. */
+function listBoxes(root: HTMLElement) {
+  const list = parts(root, 'online-list')[0]
+  const row = list?.querySelector('[role="option"]')
+  return { list: boxOf(list), row: boxOf(row), name: boxOf(row?.querySelector('[data-presence-name]')) }
 }
 
 /** The stack's avatars are greyed and its name says the count is the last known one. */
@@ -39,8 +60,29 @@ export const staleListRecovers: Play = async (context) => {
   await waitFor(() => expect(list).toHaveAttribute('data-stale'), SLOW)
   getStoryPresence(context).restoreLink()
   await waitFor(() => expect(list).not.toHaveAttribute('data-stale'), SLOW)
-  expect(parts(context.canvasElement, 'online-list-stale')).toHaveLength(0)
+  // The strip stays, holding its room, with nothing to say.
+  const [strip] = parts(context.canvasElement, 'online-list-stale')
+  expect(normalizedText(strip!)).toBe('')
   expect(list).not.toHaveAttribute('aria-describedby')
+}
+
+/**
+ * Nothing moves when the list goes stale and back: the list, its first row and the row's name keep
+ * their boxes, since the strip's room was held from the start.
+ */
+export const staleStripMovesNothing: Play = async (context) => {
+  const list = await findPart(context.canvasElement, 'online-list')
+  await waitFor(() => expect(list.querySelector('[role="option"]')).toBeTruthy(), SLOW)
+  await waitFor(() => expect(list).not.toHaveAttribute('data-stale'), SLOW)
+  const live = listBoxes(context.canvasElement)
+  const presence = getStoryPresence(context)
+  presence.dropLink()
+  await waitFor(() => expect(list).toHaveAttribute('data-stale'), SLOW)
+  expect(normalizedText(parts(context.canvasElement, 'online-list-stale')[0]!)).toBe(DEFAULT_STALE_TEXT)
+  expect(listBoxes(context.canvasElement)).toEqual(live)
+  presence.restoreLink()
+  await waitFor(() => expect(list).not.toHaveAttribute('data-stale'), SLOW)
+  expect(listBoxes(context.canvasElement)).toEqual(live)
 }
 
 /**

@@ -99,6 +99,11 @@ export const cast = {
   few: [grace, alan, katherine, margaret, tim],
   /** More than an avatar stack shows, so it ends in "+N". */
   many: [grace, alan, katherine, margaret, tim, radia, edsger, barbara, donald],
+  /** Names with accents and capitals, for the search stories. */
+  accented: [
+    { id: 'elodie', name: 'Élodie Ångström' },
+    { id: 'zoe', name: 'Zoë MÜLLER' },
+  ] satisfies CastMember[],
   everyStatus: [
     { id: 'active', name: 'Ines Active', status: 'active' },
     { id: 'idle', name: 'Ivan Idle', status: 'idle' },
@@ -398,11 +403,66 @@ export function presenceBeforeEach(context: PresenceStoryContext): (() => void) 
   if (scenario === undefined) return undefined
   const presence = createStoryPresence(scenario, context.args as Partial<CrowdArgs>)
   context.loaded['presence'] = presence
-  // Storybook runs a story's cleanup before it unmounts the story. Destroying the client at once
-  // commits its rooms' last state to components still mounted, which render again and ask the
-  // destroyed client for their room: it goes once the story's tree is gone, in the next task.
+  const lease: Lease = { rendered: 0, mounted: false, released: false, disposed: false }
+  leases.set(presence, lease)
+  // Storybook runs a story's cleanup before it unmounts the story; a docs page that renders one
+  // story twice runs the first render's cleanup when the second starts, before the first has even
+  // mounted; and a docs page unmounts its stories later still. A client destroyed while its
+  // components are on the page (or about to be) makes them render on a destroyed client: it goes
+  // once the story is left and its tree is gone (see `holdStoryPresence`).
   return () => {
-    setTimeout(() => presence.dispose(), 0)
+    lease.released = true
+    disposeWhenFree(presence)
+    // A render that never mounts (aborted, failed) must not keep the presence's timers for ever.
+    setTimeout(() => {
+      if (!lease.mounted) {
+        lease.mounted = true
+        disposeWhenFree(presence)
+      }
+    }, NEVER_MOUNTED_MS)
+  }
+}
+
+// How long a left story's presence waits for a tree that has not mounted yet.
+const NEVER_MOUNTED_MS = 10_000
+
+interface Lease {
+  /** Trees of the story on the page now. */
+  rendered: number
+  /** Whether a tree of the story has mounted (or given up on). */
+  mounted: boolean
+  released: boolean
+  disposed: boolean
+}
+
+const leases = new WeakMap<StoryPresence, Lease>()
+
+function disposeWhenFree(presence: StoryPresence): void {
+  // In the next task: an unmount's own effects and commits finish first.
+  setTimeout(() => {
+    const lease = leases.get(presence)
+    if (lease === undefined || lease.disposed || !lease.released || !lease.mounted || lease.rendered > 0)
+      return
+    lease.disposed = true
+    presence.dispose()
+  }, 0)
+}
+
+/**
+ * Called by the decorators when the story's tree mounts: the story's client is not destroyed until
+ * the returned function has run (on unmount) and Storybook has left the story.
+ */
+export function holdStoryPresence(presence: StoryPresence): () => void {
+  const lease = leases.get(presence)
+  if (lease === undefined) return () => undefined
+  lease.rendered++
+  lease.mounted = true
+  let held = true
+  return () => {
+    if (!held) return
+    held = false
+    lease.rendered--
+    disposeWhenFree(presence)
   }
 }
 

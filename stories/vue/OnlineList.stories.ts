@@ -1,8 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { getDisplayName } from '@presence-kit/core/ui'
-import { ActivityDot, OnlineList, type OnlineListRowSlotProps } from '@presence-kit/vue'
+import {
+  ActivityDot,
+  OnlineList,
+  type OnlineListRowSlotProps,
+  type OnlineListSearch,
+} from '@presence-kit/vue'
+import { createOnlineListSearch } from '@presence-kit/vue/search'
 import { h } from 'vue'
-import { onlineListArgs, onlineListStories as stories } from '../shared/component-stories.ts'
+import {
+  onlineListArgs,
+  onlineListSearchStories as searchStories,
+  onlineListStories as stories,
+} from '../shared/component-stories.ts'
 import { cast } from '../shared/presence-fixtures.ts'
 import { expectListEmpty, expectOptions } from '../shared/plays.ts'
 
@@ -30,6 +40,7 @@ export const RightToLeft: Story = { ...stories.RightToLeft }
 export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
 export const KeyboardNavigation: Story = { ...stories.KeyboardNavigation }
+export const LinkDropsAndReturns: Story = { ...stories.LinkDropsAndReturns }
 
 /** The `#row` slot replaces a row's content; the row keeps its role, its place and its keyboard. */
 export const CustomRow: Story = {
@@ -55,3 +66,25 @@ export const CustomEmptyState: Story = {
   parameters: { presence: { self: false } },
   play: expectListEmpty,
 }
+
+// Search: a new search box for each render (`loaded.search`), given to the `search` prop.
+const withSearch = {
+  loaders: [() => ({ search: createOnlineListSearch() })],
+  render: (args: Record<string, unknown>, { loaded }: { loaded: Record<string, unknown> }) => ({
+    setup: () => () =>
+      h(OnlineList, { ...args, room: String(args['room']), search: loaded['search'] as OnlineListSearch }),
+  }),
+}
+
+/** `:search="createOnlineListSearch()"`: a box above the list filters it by name, ignoring case and accents. */
+export const Search: Story = { ...searchStories.Search, ...withSearch }
+/** ArrowDown in the box moves into the list, onto its first match. */
+export const SearchWithKeyboard: Story = { ...searchStories.SearchWithKeyboard, ...withSearch }
+/** 100,000 members: a presence event re-tests only the members it names. */
+export const SearchHundredThousand: Story = {
+  ...searchStories.SearchHundredThousand,
+  ...withSearch,
+  tags: ['!autodocs'],
+}
+/** At a phone's width, dark. */
+export const SearchOnAPhone: Story = { ...searchStories.SearchOnAPhone, ...withSearch }

@@ -20,6 +20,7 @@ export {
   // The component's name shadows the core's type of the same name, re-exported below under another.
   ConnectionStatus,
   type OnlineListProps,
+  type OnlineListSearch,
   type OnlineListRowInfo,
   type RenderOnlineListRow,
   type AvatarStackProps,

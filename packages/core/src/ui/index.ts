@@ -99,3 +99,19 @@ export { getContrastRatio, getReadableTextColor } from './contrast.js'
 export { getStatusSince, getStatusText } from './status-text.js'
 export { sharedClock } from './shared-clock.js'
 export { DEFAULT_STALE_TEXT, getStaleLabel } from './stale-roster.js'
+export {
+  createMemberSearch,
+  foldSearchText,
+  type MemberFilter,
+  type MemberSearch,
+  type MemberSearchOptions,
+  type SearchableMember,
+} from './member-search.js'
+export {
+  connectListSearch,
+  DEFAULT_LIST_SEARCH_MESSAGES,
+  type ListSearchApi,
+  type ListSearchContext,
+  type ListSearchMessages,
+  type OnlineListSearchOptions,
+} from './list-search-controller.js'

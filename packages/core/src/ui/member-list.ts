@@ -5,6 +5,7 @@ import type { Member } from '../types.js'
 import { getMemberListLayout, type MemberListLayout } from './list-layout.js'
 import { getMemberChanges } from './member-changes.js'
 import { compareMembers } from './member-order.js'
+import type { MemberSearch } from './member-search.js'
 import { createSortedMembers, type MemberChanges } from './sorted-members.js'
 import { compareStatus } from './status.js'
 
@@ -27,6 +28,8 @@ export interface MemberListOptions<M> {
    * @default false
    */
   readonly groupByStatus?: boolean | undefined
+  /** Show only the members matching this search's query (`createMemberSearch`). */
+  readonly search?: MemberSearch | undefined
 }
 
 /** The part of a room's state a member list reads. */
@@ -76,6 +79,9 @@ export function createMemberList<M extends ListMember = Member>(
   const keep = (member: M) => includeSelf || !member.isSelf
   const present = createSortedMembers<M>(order)
   const left = createSortedMembers<M>(order)
+  // Filters get the changes the sorted list got, so that a commit re-tests only the members it names.
+  const matchingPresent = options.search?.createFilter(order)
+  const matchingLeft = options.search?.createFilter(order)
   let lastMembers: readonly M[] | undefined
   let lastPresent: readonly M[] | undefined
   let lastLeft: readonly M[] | undefined
@@ -85,21 +91,24 @@ export function createMemberList<M extends ListMember = Member>(
     state: MemberListSource<M>,
     events?: readonly PresenceEvent<PresenceObject>[],
   ): MemberListView<M> {
+    let kept: MemberChanges<M> | undefined
     if (state.members !== lastMembers) {
       lastMembers = state.members
       const changes = events && (getMemberChanges(events) as unknown as MemberChanges<M>)
-      present.update(
-        includeSelf ? state.members : state.members.filter(keep),
-        changes && {
-          added: changes.added.filter(keep),
-          removed: changes.removed.filter(keep),
-          updated: changes.updated.filter(([before]) => keep(before)),
-        },
-      )
+      kept = changes && {
+        added: changes.added.filter(keep),
+        removed: changes.removed.filter(keep),
+        updated: changes.updated.filter(([before]) => keep(before)),
+      }
+      present.update(includeSelf ? state.members : state.members.filter(keep), kept)
     }
     // Unchanged lists come back as the same arrays, so the view is kept while nothing moved.
-    const sortedPresent = present.current()
-    const sortedLeft = showRecentlyLeft ? left.update(state.recentlyLeft.filter(keep)) : NONE
+    let sortedPresent = present.current()
+    let sortedLeft = showRecentlyLeft ? left.update(state.recentlyLeft.filter(keep)) : NONE
+    if (matchingPresent) {
+      sortedPresent = matchingPresent.update(sortedPresent, kept)
+      sortedLeft = matchingLeft!.update(sortedLeft)
+    }
     const stale = state.stale === true
     if (
       view?.synced !== state.synced ||

@@ -82,9 +82,17 @@ export interface OnlineListApi {
   readonly activePosition: number
   /** Whether the rows are the last known roster (see `staleNoteProps`). */
   readonly stale: boolean
+  /** The listbox's id, for a search box's `aria-controls`. */
+  readonly listId: string
   optionId(position: number): string
-  /** The note shown over a stale list (render it only then); it also describes the listbox. */
+  /**
+   * The strip above the list that says, while the rows are stale, that they are the last known
+   * roster; it also describes the listbox then. Always rendered, empty while live, so that its
+   * room is held and nothing moves when it speaks.
+   */
   staleNoteProps(): Record<string, unknown>
+  /** Activates the active row, or the first when none is, and brings it into view. */
+  enter(): void
   /** The scroll viewport, a listbox with one tab stop. */
   rootProps(): Record<string, unknown>
   /** Activates the member at `position` and reports it. */
@@ -118,17 +126,24 @@ export function connectOnlineList<M extends ListMember>(
   }
   const stale = context.stale === true && context.synced
   const noteId = `${baseId}-stale`
+  const listId = `${baseId}-list`
   const state: OnlineListState = !context.synced ? 'loading' : members.length === 0 ? 'empty' : 'ready'
   return {
     state,
     activePosition: active,
     stale,
+    listId,
     optionId,
     pick,
-    // Hidden from the tree (a listbox holds only options) but still read as the list's
+    // Hidden from the tree (the listbox's description says it) but still read as that
     // description, which a referenced hidden element gives.
     staleNoteProps: () => ({ id: noteId, 'aria-hidden': 'true' }),
+    enter() {
+      const position = Math.max(0, machine.positionIn(members))
+      if (machine.activate(members, position)) context.scrollTo(position)
+    },
     rootProps: () => ({
+      id: listId,
       role: 'listbox',
       tabindex: 0,
       'aria-label': context.label,

@@ -41,7 +41,7 @@ const ALWAYS_PATCH_UP_TO = 32
 export function createSortedMembers<M extends { readonly userId: string }>(
   compare: Order<M>,
 ): SortedMembers<M> {
-  const order: Order<M> = (a, b) => compare(a, b) || compareUserIds(a.userId, b.userId)
+  const order = withUserIdTieBreak(compare)
   let input: readonly M[] | undefined
   let sorted: readonly M[] = []
   // The previous input by user id; undefined when it could not be indexed (duplicate ids).
@@ -74,7 +74,7 @@ export function createSortedMembers<M extends { readonly userId: string }>(
     }
     if (nextById === undefined && !applyToIndex(inputById, resolved)) return sortFully(next, indexById(next))
 
-    const patched = changeCount === 0 ? sorted : patch(sorted, resolved, order)
+    const patched = changeCount === 0 ? sorted : patchSorted(sorted, resolved, order)
     if (patched === undefined || patched.length !== next.length)
       return sortFully(next, nextById ?? indexById(next))
     input = next
@@ -84,6 +84,11 @@ export function createSortedMembers<M extends { readonly userId: string }>(
   }
 
   return { update, current: () => sorted }
+}
+
+/** `compare`, with ties broken by user id: the total order `createSortedMembers` keeps. */
+export function withUserIdTieBreak<M extends { readonly userId: string }>(compare: Order<M>): Order<M> {
+  return (a, b) => compare(a, b) || compareUserIds(a.userId, b.userId)
 }
 
 function indexById<M extends { readonly userId: string }>(members: readonly M[]): Map<string, M> | undefined {
@@ -146,7 +151,11 @@ function applyToIndex<M extends { readonly userId: string }>(
  * engines do as block copies) rather than item by item, so the work in script is O(k log n) for
  * k changes and the copy of the untouched members is a memory copy.
  */
-function patch<M>(sorted: readonly M[], changes: MemberChanges<M>, order: Order<M>): M[] | undefined {
+export function patchSorted<M>(
+  sorted: readonly M[],
+  changes: MemberChanges<M>,
+  order: Order<M>,
+): M[] | undefined {
   const removals: number[] = []
   for (const member of [...changes.removed, ...changes.updated.map(([before]) => before)]) {
     const index = lowerBound(sorted, member, order)
@@ -179,7 +188,7 @@ function patch<M>(sorted: readonly M[], changes: MemberChanges<M>, order: Order<
 }
 
 /** The first index whose item does not sort before `target`. */
-function lowerBound<M>(items: readonly M[], target: M, order: Order<M>): number {
+export function lowerBound<M>(items: readonly M[], target: M, order: Order<M>): number {
   let low = 0
   let high = items.length
   while (low < high) {

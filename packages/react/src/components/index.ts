@@ -1,4 +1,4 @@
-export { OnlineList, type OnlineListProps } from './online-list/online-list.js'
+export { OnlineList, type OnlineListProps, type OnlineListSearch } from './online-list/online-list.js'
 export type { OnlineListRowInfo, RenderOnlineListRow } from './online-list/online-list-row.js'
 export {
   AvatarStack,

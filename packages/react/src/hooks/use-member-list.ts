@@ -4,6 +4,7 @@ import {
   type MemberList,
   type MemberListOptions,
   type MemberListView,
+  type MemberSearch,
 } from '@presence-kit/core/ui'
 import { useMemo, useSyncExternalStore } from 'react'
 
@@ -15,19 +16,24 @@ export function useMemberList<D extends PresenceObject>(
   room: Room<D>,
   options: MemberListOptions<Member<D>> = {},
 ): MemberListView<Member<D>> {
-  const { sort, includeSelf, showRecentlyLeft, groupByStatus } = options
+  const { sort, includeSelf, showRecentlyLeft, groupByStatus, search } = options
   const source = useMemo(
     () =>
       createViewSource(
         room,
-        createMemberList<Member<D>>({ sort, includeSelf, showRecentlyLeft, groupByStatus }),
+        createMemberList<Member<D>>({ sort, includeSelf, showRecentlyLeft, groupByStatus, search }),
+        search,
       ),
-    [room, sort, includeSelf, showRecentlyLeft, groupByStatus],
+    [room, sort, includeSelf, showRecentlyLeft, groupByStatus, search],
   )
   return useSyncExternalStore(source.subscribe, source.getView, source.getView)
 }
 
-function createViewSource<D extends PresenceObject>(room: Room<D>, list: MemberList<Member<D>>) {
+function createViewSource<D extends PresenceObject>(
+  room: Room<D>,
+  list: MemberList<Member<D>>,
+  search: MemberSearch | undefined,
+) {
   let view: MemberListView<Member<D>> | undefined
   let viewState: unknown
   const getView = (): MemberListView<Member<D>> => {
@@ -39,13 +45,23 @@ function createViewSource<D extends PresenceObject>(room: Room<D>, list: MemberL
     }
     return view
   }
-  const subscribe = (notify: () => void) =>
-    room.on('change', (event) => {
+  const subscribe = (notify: () => void) => {
+    const stop = room.on('change', (event) => {
       if (event.state === viewState) return
       // Every commit passes here once subscribed, so the events describe the step from `viewState`.
       view = view === undefined ? list.update(event.state) : list.update(event.state, event.events)
       viewState = event.state
       notify()
     })
+    // A new query: the same roster, matched again.
+    const stopSearch = search?.subscribe(() => {
+      view = undefined
+      notify()
+    })
+    return () => {
+      stop()
+      stopSearch?.()
+    }
+  }
   return { getView, subscribe }
 }

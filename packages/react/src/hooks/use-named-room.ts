@@ -1,5 +1,6 @@
 import type { PresenceShape, Room } from '@presence-kit/core'
 import { checkRoomName, reportPropError } from '@presence-kit/core/ui'
+import { useMemo } from 'react'
 import { usePresenceClient } from '../provider.js'
 
 /**
@@ -11,7 +12,12 @@ import { usePresenceClient } from '../provider.js'
 export function useNamedRoom<D extends PresenceShape<D>>(name: unknown, caller: string): Room<D> | undefined {
   const client = usePresenceClient()
   const problem = checkRoomName(name, caller)
-  if (problem === undefined) return client.room<D>(name as string)
-  if (process.env.NODE_ENV !== 'production') reportPropError(problem)
-  return undefined
+  // Asked once per client and name, as `useRoom` does: a destroyed client is not asked again.
+  const room = useMemo(
+    () => (problem === undefined ? client.room<D>(name as string) : undefined),
+    // The problem follows from the name alone.
+    [client, name],
+  )
+  if (problem !== undefined && process.env.NODE_ENV !== 'production') reportPropError(problem)
+  return room
 }

@@ -5,7 +5,7 @@ import type {
   RegisteredPresence,
   Room,
 } from '@presence-kit/core'
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { usePresenceClient } from '../provider.js'
 
 export interface UseRoomOptions<D extends PresenceObject> {
@@ -33,7 +33,10 @@ export function useRoom<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
   options: UseRoomOptions<NoInfer<D>> = {},
 ): Room<D> {
-  const room = usePresenceClient().room<D>(name)
+  const client = usePresenceClient()
+  // Asked once per client and name: a render that follows the client's destroy() (its rooms' last
+  // commit) keeps the handle it has instead of asking the destroyed client, which throws.
+  const room = useMemo(() => client.room<D>(name), [client, name])
   useHoldRoom(room, options.join ?? true, options.initialPresence)
   return room
 }

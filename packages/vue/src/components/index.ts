@@ -1,6 +1,6 @@
 export { ActivityDot } from './activity-dot.js'
 export { AvatarStack, AVATAR_OVERFLOW_LIST_LIMIT } from './avatar-stack.js'
 export { ConnectionStatus } from './connection-status.js'
-export { OnlineList } from './online-list.js'
+export { OnlineList, type OnlineListSearch } from './online-list.js'
 export type { OnlineListRowSlotProps } from './online-list-row.js'
 export { TypingIndicator } from './typing-indicator.js'

@@ -5,6 +5,8 @@ import {
   DEFAULT_STALE_TEXT,
   getRowCapacity,
   normalizeCount,
+  type ListSearchContext,
+  type MemberSearch,
   type StatusMessages,
   observeVirtualizerOffset,
   withActiveRow,
@@ -17,13 +19,29 @@ import {
   type Rect,
   type Virtualizer,
 } from '@tanstack/vue-virtual'
-import { computed, defineComponent, h, ref, shallowRef, useId, type PropType, type SlotsType } from 'vue'
+import {
+  computed,
+  defineComponent,
+  h,
+  ref,
+  shallowRef,
+  useId,
+  type PropType,
+  type SlotsType,
+  type VNodeChild,
+} from 'vue'
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { part } from './anatomy.js'
 import { OnlineListRow, renderGroupHeader, type OnlineListRowSlotProps } from './online-list-row.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
+
+/** A search box for `OnlineList`'s `search` prop: `createOnlineListSearch()` from `@presence-kit/vue/search`. */
+export interface OnlineListSearch extends MemberSearch {
+  /** The box, rendered above the list. */
+  render(context: ListSearchContext): VNodeChild
+}
 
 const DEFAULT_ROW_HEIGHT = 40
 const DEFAULT_HEIGHT = 320
@@ -63,12 +81,18 @@ export const OnlineList = defineComponent({
     /** Locale of relative times ("left 2 min ago", "Idle · 12 min"); the runtime's by default. */
     locale: { type: String, default: undefined },
     /**
-     * Shown over the list, and read as its description, while the rows are the last known roster
-     * (reconnecting).
+     * Shown in a strip above the list, and read as its description, while the rows are the last
+     * known roster (reconnecting). The strip's room is held while live, so nothing moves when it
+     * speaks.
      */
     staleText: { type: String, default: DEFAULT_STALE_TEXT },
     /** Shown when nobody is there; the `#empty` slot replaces it. */
     emptyText: { type: String, default: 'Nobody is here yet.' },
+    /**
+     * A search box above the list, filtering it by name: `createOnlineListSearch()` from
+     * `@presence-kit/vue/search`, made once. One search per list.
+     */
+    search: { type: Object as PropType<OnlineListSearch>, default: undefined },
   },
   emits: { select: (_member: RegisteredMember) => true },
   slots: Object as SlotsType<{ row: OnlineListRowSlotProps; empty: Record<string, never> }>,
@@ -81,6 +105,7 @@ export const OnlineList = defineComponent({
       includeSelf: props.includeSelf,
       showRecentlyLeft: props.showRecentlyLeft,
       groupByStatus: props.groupByStatus,
+      search: props.search,
     }))
 
     const rowSize = computed(() => normalizeCount(props.rowHeight, DEFAULT_ROW_HEIGHT) || DEFAULT_ROW_HEIGHT)
@@ -169,11 +194,34 @@ export const OnlineList = defineComponent({
       const current = view.value
       void activePosition.value
       const api = connect()
+      const search = props.search
+      // The search box, then the strip that speaks while the roster is stale, then the list. The
+      // frame is the root, so attributes (a class) go on it, as React's `className` does.
+      const frame = (list: VNodeChild) =>
+        h('div', part('online-list-frame'), [
+          search?.render({
+            count: current.members.length,
+            listId: api.listId,
+            focusList: () => {
+              scroller.value?.focus()
+              connect().enter()
+            },
+          }),
+          h(
+            'div',
+            { ...part('online-list-stale'), ...api.staleNoteProps() },
+            api.stale ? props.staleText : '',
+          ),
+          list,
+        ])
       if (api.state === 'empty') {
-        return h(
-          'div',
-          { ...part('online-list'), 'data-state': 'empty', style: { height: cssHeight.value } },
-          slots.empty?.({}) ?? h('p', props.emptyText),
+        return frame(
+          h(
+            'div',
+            { ...part('online-list'), 'data-state': 'empty', style: { height: cssHeight.value } },
+            // No match for a query: the search box's status says so.
+            search?.query ? undefined : (slots.empty?.({}) ?? h('p', props.emptyText)),
+          ),
         )
       }
       const setSize = current.members.length
@@ -202,18 +250,15 @@ export const OnlineList = defineComponent({
           renderRow,
         })
       })
-      return h(
-        'div',
-        {
-          ...part('online-list'),
-          ...api.rootProps(),
-          ref: scroller,
-          style: { height: cssHeight.value, overflowY: 'auto', position: 'relative' },
-        },
-        [
-          api.stale
-            ? h('div', { ...part('online-list-stale'), ...api.staleNoteProps() }, h('span', props.staleText))
-            : undefined,
+      return frame(
+        h(
+          'div',
+          {
+            ...part('online-list'),
+            ...api.rootProps(),
+            ref: scroller,
+            style: { height: cssHeight.value, overflowY: 'auto', position: 'relative' },
+          },
           h(
             'div',
             {
@@ -222,7 +267,7 @@ export const OnlineList = defineComponent({
             },
             rows,
           ),
-        ],
+        ),
       )
     }
   },

@@ -4,6 +4,8 @@ import { shallowRef, watch, type Ref } from 'vue'
 import { emptyRoomState } from '@presence-kit/core/ui'
 import { startInBrowser } from '../composables/lifecycle.js'
 
+const noop = () => undefined
+
 /**
  * A room's members in display order (sorted, filtered, grouped), kept up to date commit by commit:
  * each `change` event re-places only the members it names, so a 100,000-member room costs
@@ -21,6 +23,8 @@ export function useMemberList<D extends PresenceObject>(
       ([current], _previous, onCleanup) => {
         const list = createMemberList(options())
         view.value = list.update(stateOf(current))
+        // A new query: the same roster, matched again.
+        onCleanup(options().search?.subscribe(() => (view.value = list.update(stateOf(current)))) ?? noop)
         if (current === undefined) return
         onCleanup(current.on('change', (event) => (view.value = list.update(event.state, event.events))))
       },

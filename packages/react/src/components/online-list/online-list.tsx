@@ -6,6 +6,8 @@ import {
   DEFAULT_STALE_TEXT,
   getRowCapacity,
   normalizeCount,
+  type ListSearchContext,
+  type MemberSearch,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import {
@@ -23,6 +25,12 @@ import { part } from '../shared/anatomy.js'
 import { domProps } from '../shared/dom-props.js'
 import { reportPropError, observeVirtualizerOffset, withActiveRow } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
+
+/** A search box for `OnlineList`'s `search` prop: `createOnlineListSearch()` from `@presence-kit/react/search`. */
+export interface OnlineListSearch extends MemberSearch {
+  /** The box, rendered above the list. */
+  render(context: ListSearchContext): ReactNode
+}
 
 export interface OnlineListProps {
   readonly room: string
@@ -50,8 +58,9 @@ export interface OnlineListProps {
   /** Locale of relative times ("left 2 min ago", "Idle · 12 min"). @default the runtime's */
   readonly locale?: string | undefined
   /**
-   * Shown over the list, and read as its description, while the rows are the last known roster
-   * (reconnecting). @default DEFAULT_STALE_TEXT ('Reconnecting… showing the last known state')
+   * Shown in a strip above the list, and read as its description, while the rows are the last
+   * known roster (reconnecting). The strip's room is held while live, so nothing moves when it
+   * speaks. @default DEFAULT_STALE_TEXT ('Reconnecting… showing the last known state')
    */
   readonly staleText?: string | undefined
   /** Shown when nobody is there. @default 'Nobody is here yet.' */
@@ -62,6 +71,12 @@ export interface OnlineListProps {
   readonly renderRow?: RenderOnlineListRow | undefined
   /** Enter on the active row, or a click on a row. */
   readonly onSelect?: ((member: Member) => void) | undefined
+  /**
+   * A search box above the list, filtering it by name: `createOnlineListSearch()` from
+   * `@presence-kit/react/search`, made once (module level or `useState`). One search per list.
+   */
+  readonly search?: OnlineListSearch | undefined
+  /** On the list's frame, its outer element (around the search box, the stale strip and the list). */
   readonly className?: string | undefined
 }
 
@@ -99,10 +114,11 @@ function VirtualOnlineList({
   emptyState,
   renderRow,
   onSelect,
+  search,
   className,
 }: OnlineListProps) {
   const room = useRoom(roomName, { join: false })
-  const view = useMemberList(room, { sort, includeSelf, showRecentlyLeft, groupByStatus })
+  const view = useMemberList(room, { sort, includeSelf, showRecentlyLeft, groupByStatus, search })
   const rowSize = normalizeCount(rowHeight, DEFAULT_ROW_HEIGHT) || DEFAULT_ROW_HEIGHT
   const viewportHeight =
     typeof height === 'number' && Number.isFinite(height) && height > 0 ? height : undefined
@@ -181,11 +197,29 @@ function VirtualOnlineList({
   const onPick = useCallback((position: number) => latestApi.current.pick(position), [])
 
   const viewportStyle: CSSProperties = { height: cssHeight, overflowY: 'auto', position: 'relative' }
-  if (api.state === 'empty') {
-    return (
-      <div {...part('online-list')} data-state="empty" className={className} style={{ height: cssHeight }}>
-        {emptyState ?? <p>{emptyText}</p>}
+  // The search box, then the strip that speaks while the roster is stale, then the list.
+  const frame = (list: ReactNode) => (
+    <div {...part('online-list-frame')} className={className}>
+      {search?.render({
+        count: view.members.length,
+        listId: api.listId,
+        focusList: () => {
+          scrollRef.current?.focus()
+          latestApi.current.enter()
+        },
+      })}
+      <div {...part('online-list-stale')} {...api.staleNoteProps()}>
+        {api.stale && staleText}
       </div>
+      {list}
+    </div>
+  )
+  if (api.state === 'empty') {
+    return frame(
+      <div {...part('online-list')} data-state="empty" style={{ height: cssHeight }}>
+        {/* No match for a query: the search box's status says so. */}
+        {search?.query ? null : (emptyState ?? <p>{emptyText}</p>)}
+      </div>,
     )
   }
 
@@ -231,23 +265,12 @@ function VirtualOnlineList({
     )
   }
 
-  return (
-    <div
-      {...part('online-list')}
-      ref={scrollRef}
-      {...domProps(api.rootProps())}
-      className={className}
-      style={viewportStyle}
-    >
-      {api.stale && (
-        <div {...part('online-list-stale')} {...api.staleNoteProps()}>
-          <span>{staleText}</span>
-        </div>
-      )}
+  return frame(
+    <div {...part('online-list')} ref={scrollRef} {...domProps(api.rootProps())} style={viewportStyle}>
       <div role="presentation" style={{ height: itemCount * rowSize, position: 'relative', width: '100%' }}>
         {headers}
         {rows}
       </div>
-    </div>
+    </div>,
   )
 }

@@ -1,0 +1,53 @@
+import {
+  connectListSearch,
+  createMemberSearch,
+  type ListSearchContext,
+  type MemberSearch,
+  type OnlineListSearchOptions,
+} from '@presence-kit/core/ui'
+import { useSyncExternalStore } from 'react'
+import { part } from '../shared/anatomy.js'
+import { domProps } from '../shared/dom-props.js'
+import type { OnlineListSearch } from './online-list.js'
+
+export type { OnlineListSearchOptions }
+
+/**
+ * A search box for `OnlineList` (its `search` prop), filtering the list by name, ignoring case and
+ * accents, incrementally at 100,000 members. Make it once per list, outside render.
+ */
+export function createOnlineListSearch(options: OnlineListSearchOptions = {}): OnlineListSearch {
+  const search = createMemberSearch(options)
+  return Object.assign(search, {
+    render: (context: ListSearchContext) => (
+      <OnlineListSearchBox search={search} context={context} options={options} />
+    ),
+  })
+}
+
+function OnlineListSearchBox({
+  search,
+  context,
+  options,
+}: {
+  search: MemberSearch
+  context: ListSearchContext
+  options: OnlineListSearchOptions
+}) {
+  // The box renders on its own for each keystroke, also when the list's matches stay the same.
+  useSyncExternalStore(
+    search.subscribe,
+    () => search.query,
+    () => search.query,
+  )
+  const api = connectListSearch(search, context, options.messages, options.locale)
+  const { onInput, ...input } = domProps(api.inputProps())
+  return (
+    <div {...part('online-list-search')}>
+      <input {...part('online-list-search-input')} {...input} onChange={onInput as () => void} />
+      <span {...part('online-list-search-status')} {...api.statusProps()}>
+        {api.status}
+      </span>
+    </div>
+  )
+}
