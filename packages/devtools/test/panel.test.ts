@@ -125,7 +125,7 @@ describe('the devtools panel', () => {
       lobby
         .get()
         .members.map((m) => m.userId)
-        .sort(),
+        .toSorted(),
     ).toEqual(['ada', 'grace'])
   })
 
