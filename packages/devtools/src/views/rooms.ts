@@ -16,7 +16,7 @@ export function roomsView(
   return el(
     doc,
     'ul',
-    { class: 'cards', 'aria-label': 'Rooms' },
+    { class: 'cards', 'aria-label': 'Rooms', 'data-view': 'rooms' },
     ...rooms.map((room) => {
       const { inputs, commits } = inspector.counts(room.name)
       return el(
