@@ -58,6 +58,22 @@ const entries: Entry[] = [
     ceilingBytes: 6_990,
   },
   {
+    // The inspection API the devtools read: subscribe to adapter input and commits, read internals.
+    name: '@presence-kit/core/inspect',
+    source: `export * from '@presence-kit/core/inspect'`,
+    external: [],
+    ceilingBytes: 1_320,
+  },
+  {
+    // The devtools panel, with the inspection API, the simulated crowd and the store (an app that
+    // loads the devtools has the store already). Apps load it lazily, in development only: a
+    // production bundle that does not import it pays nothing (see e2e/tests/devtools.spec.ts).
+    name: '@presence-kit/devtools',
+    source: `export * from '@presence-kit/devtools'`,
+    external: [],
+    ceilingBytes: 15_340,
+  },
+  {
     // What a Vue app pays: createPresenceClient (the store: every app makes one), the plugin, the
     // composables and the five components, with core/ui and @tanstack/vue-virtual bundled in; Vue
     // itself is the app's. Without createPresenceClient the store would be shaken out and the

@@ -149,7 +149,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await grace.type('Hello')
     const panel = await openDevtools(ada.page)
     await view(panel, 'Members')
-    await expect(panel.locator('li[data-user-id="grace"]')).toHaveCount(1)
+    await expect(panel.locator('[data-view="members"] > li[data-user-id="grace"]')).toHaveCount(1)
     await ada.page.screenshot({ path: devDemo.screenshotPath(`devtools-${colorScheme}`) })
     expect(await axeViolations(ada.page)).toEqual([])
     if (colorScheme === 'light') {
