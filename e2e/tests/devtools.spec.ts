@@ -50,12 +50,12 @@ test('the devtools follow a second user’s join, update, typing and leave, in o
     .toEqual(['join', 'leave'])
   // Each step after the one before: join, then an update, then typing, then the leave.
   const kinds = await inputKinds(panel, 'grace')
-  const join = kinds.indexOf('join')
-  const update = kinds.indexOf('update', join)
+  const joined = kinds.indexOf('join')
+  const update = kinds.indexOf('update', joined)
   const typing = kinds.indexOf('typing', update)
   const leave = kinds.indexOf('leave', typing)
   expect(
-    [join, update, typing, leave].every((index, i, all) => index >= 0 && (i === 0 || index > all[i - 1]!)),
+    [joined, update, typing, leave].every((index, i, all) => index >= 0 && (i === 0 || index > all[i - 1]!)),
     kinds.join(' '),
   ).toBe(true)
   // The store committed them, and says how many inputs each commit took.
