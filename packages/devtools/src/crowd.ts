@@ -9,14 +9,8 @@ export interface DevtoolsCrowd {
   stop(): void
 }
 
-/** Lively without drowning the timeline: the demos' rates. */
-function rates(members: number) {
-  return {
-    churnPerSecond: Math.min(members / 10, 10),
-    typingPerSecond: Math.min(members / 20, 1),
-    activityPerSecond: Math.min(members / 5, 10),
-  }
-}
+/** Lively without drowning the timeline, whatever the crowd's size (per second). */
+const RATES = { churnPerSecond: 2, typingPerSecond: 0.5, activityPerSecond: 2 } as const
 
 /**
  * Starts the kit's simulated crowd on an in-page hub and hands what the hub says about it to the
@@ -32,7 +26,7 @@ export function startCrowd(inspector: PresenceInspector, room: string, members: 
     seed: 7,
     members,
     idPrefix: 'devtools-sim',
-    ...rates(members),
+    ...RATES,
   })
   const present = new Map<string, string>()
   const forward = (kind: 'join' | 'update' | 'leave' | 'typing' | 'error') => (input: unknown) => {

@@ -1,3 +1,22 @@
+/** The dark palette: for `theme: 'dark'`, and for `'auto'` when the system prefers dark. */
+const DARK = `
+  --pkd-bg: #16181d;
+  --pkd-surface: #20242b;
+  --pkd-text: #e6edf3;
+  --pkd-muted: #a3adb8;
+  --pkd-border: #3d444d;
+  --pkd-accent: #79b8ff;
+  --pkd-focus: #79b8ff;
+  --pkd-error: #ff9b94;
+  --pkd-error-bg: #3b1714;
+  --pkd-join: #56d364;
+  --pkd-leave: #ff9b94;
+  --pkd-update: #79b8ff;
+  --pkd-typing: #d2a8ff;
+  --pkd-commit: #a3adb8;
+  color-scheme: dark;
+`
+
 /**
  * The panel's stylesheet, inside its shadow root: nothing leaks into the page and nothing of the
  * page's styles leaks in. Colours meet WCAG AA on their backgrounds in both themes.
@@ -22,41 +41,9 @@ export const PANEL_CSS = `
   --pkd-commit: #4f5863;
   color-scheme: light;
 }
-:host([data-theme='dark']) {
-  --pkd-bg: #16181d;
-  --pkd-surface: #20242b;
-  --pkd-text: #e6edf3;
-  --pkd-muted: #a3adb8;
-  --pkd-border: #3d444d;
-  --pkd-accent: #79b8ff;
-  --pkd-focus: #79b8ff;
-  --pkd-error: #ff9b94;
-  --pkd-error-bg: #3b1714;
-  --pkd-join: #56d364;
-  --pkd-leave: #ff9b94;
-  --pkd-update: #79b8ff;
-  --pkd-typing: #d2a8ff;
-  --pkd-commit: #a3adb8;
-  color-scheme: dark;
-}
+:host([data-theme='dark']) {${DARK}}
 @media (prefers-color-scheme: dark) {
-  :host([data-theme='auto']) {
-    --pkd-bg: #16181d;
-    --pkd-surface: #20242b;
-    --pkd-text: #e6edf3;
-    --pkd-muted: #a3adb8;
-    --pkd-border: #3d444d;
-    --pkd-accent: #79b8ff;
-    --pkd-focus: #79b8ff;
-    --pkd-error: #ff9b94;
-    --pkd-error-bg: #3b1714;
-    --pkd-join: #56d364;
-    --pkd-leave: #ff9b94;
-    --pkd-update: #79b8ff;
-    --pkd-typing: #d2a8ff;
-    --pkd-commit: #a3adb8;
-    color-scheme: dark;
-  }
+  :host([data-theme='auto']) {${DARK}}
 }
 :host([data-placement='overlay']) {
   position: fixed;

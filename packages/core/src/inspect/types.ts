@@ -2,6 +2,7 @@ import type { PresenceEvent } from '../events.js'
 import type { PresenceError } from '../errors.js'
 import type {
   ActivityReport,
+  Connection,
   ConnectionStatus,
   Member,
   PresenceData,
@@ -42,18 +43,11 @@ export interface CommitRecord {
 
 export type InspectRecord = AdapterInputRecord | CommitRecord
 
-/** One connection of a member, as the store holds it. */
-export interface InspectedConnection {
-  readonly connectionId: string
-  readonly data: PresenceData
-  readonly version: number
-  /** Receiver-clock times. */
-  readonly joinedAt: number
-  readonly updatedAt: number
-  readonly lastActiveAt: number | undefined
-  readonly hidden: boolean
-  readonly away: boolean
-}
+/** One connection of a member, as the store holds it (its fields, without the profile). */
+export type InspectedConnection = Pick<
+  Connection,
+  'connectionId' | 'data' | 'version' | 'joinedAt' | 'updatedAt' | 'lastActiveAt' | 'hidden' | 'away'
+>
 
 export interface InspectedMember {
   readonly userId: string
