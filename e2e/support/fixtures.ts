@@ -47,15 +47,54 @@ async function openPage(context: BrowserContext, url: string): Promise<DemoPage>
   return demo
 }
 
+/** Opens pages of a built demo against the test's reference server; closes them afterwards. */
+async function useDemo(
+  browser: Browser,
+  site: StaticServer,
+  presence: PresenceServer,
+  framework: Framework,
+  use: (demo: Demo) => Promise<void>,
+): Promise<void> {
+  const contexts: BrowserContext[] = []
+  const newContext = async (browserToUse: Browser, colorScheme: 'light' | 'dark') => {
+    const context = await browserToUse.newContext({ colorScheme, viewport: { width: 1280, height: 900 } })
+    await keepOnLoopback(context)
+    contexts.push(context)
+    return context
+  }
+  mkdirSync(REPORT_DIR, { recursive: true })
+  await use({
+    async open(who, options = {}) {
+      const context = await newContext(browser, options.colorScheme ?? 'light')
+      return openPage(context, demoUrl(site.url, presence.url, who))
+    },
+    async openTab(existing, who) {
+      return openPage(existing.page.context(), demoUrl(site.url, presence.url, who))
+    },
+    screenshotPath: (name) => join(REPORT_DIR, `${framework}-${name}.png`),
+  })
+  for (const context of contexts) await context.close()
+}
+
 export const test = base.extend<
-  { presence: PresenceServer; demo: Demo; tabs: TabsDemo },
-  { framework: Framework; demoSite: StaticServer }
+  { presence: PresenceServer; demo: Demo; devDemo: Demo; tabs: TabsDemo },
+  { framework: Framework; demoSite: StaticServer; devDemoSite: StaticServer }
 >({
   framework: ['react', { option: true, scope: 'worker' }],
 
   demoSite: [
     async ({ framework }, use) => {
       const site = await serveStatic(join(REPO_ROOT, 'apps', `${framework}-demo`, 'dist'))
+      await use(site)
+      await site.close()
+    },
+    { scope: 'worker' },
+  ],
+
+  // The development build (`dist-dev`), where the demo offers the presence devtools.
+  devDemoSite: [
+    async ({ framework }, use) => {
+      const site = await serveStatic(join(REPO_ROOT, 'apps', `${framework}-demo`, 'dist-dev'))
       await use(site)
       await site.close()
     },
@@ -72,25 +111,11 @@ export const test = base.extend<
   },
 
   demo: async ({ browser, demoSite, presence, framework }, use) => {
-    const contexts: BrowserContext[] = []
-    const newContext = async (browserToUse: Browser, colorScheme: 'light' | 'dark') => {
-      const context = await browserToUse.newContext({ colorScheme, viewport: { width: 1280, height: 900 } })
-      await keepOnLoopback(context)
-      contexts.push(context)
-      return context
-    }
-    mkdirSync(REPORT_DIR, { recursive: true })
-    await use({
-      async open(who, options = {}) {
-        const context = await newContext(browser, options.colorScheme ?? 'light')
-        return openPage(context, demoUrl(demoSite.url, presence.url, who))
-      },
-      async openTab(existing, who) {
-        return openPage(existing.page.context(), demoUrl(demoSite.url, presence.url, who))
-      },
-      screenshotPath: (name) => join(REPORT_DIR, `${framework}-${name}.png`),
-    })
-    for (const context of contexts) await context.close()
+    await useDemo(browser, demoSite, presence, framework, use)
+  },
+
+  devDemo: async ({ browser, devDemoSite, presence, framework }, use) => {
+    await useDemo(browser, devDemoSite, presence, framework, use)
   },
 
   // Needs no `presence` fixture: no server process exists while these tests run.

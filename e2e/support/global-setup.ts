@@ -7,7 +7,8 @@ import { selectedExamples, selectedFrameworks } from './frameworks.js'
 import { REPO_ROOT } from './paths.js'
 
 /**
- * Builds both demos once before the suite, the way they are deployed: a static folder; and the
+ * Builds both demos once before the suite, the way they are deployed: a static folder (and a
+ * development build beside it, `dist-dev`, for the devtools); and the
  * example apps, each for its framework's production server. The packages they use must be built
  * already (`pnpm build`), since workspace packages resolve to their `dist`.
  */
@@ -25,6 +26,15 @@ export default function buildApps(): void {
       stdio: 'inherit',
     })
     if (result.status !== 0) throw new Error(`Building the ${framework} demo failed (see above).`)
+    // A development build as well, for the devtools test: the demos load the devtools only when
+    // import.meta.env.DEV is true, which Vite derives from NODE_ENV.
+    const development = spawnSync(
+      process.execPath,
+      [vite, 'build', '--logLevel', 'warn', '--outDir', 'dist-dev', '--emptyOutDir'],
+      { cwd: app, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } },
+    )
+    if (development.status !== 0)
+      throw new Error(`Building the ${framework} demo for development failed (see above).`)
   }
   for (const example of selectedExamples()) buildExample(example)
 }

@@ -2,7 +2,13 @@ import { defineConfig } from 'tsdown'
 import { pureAnnotations } from '../../scripts/pure-annotations'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', dom: 'src/dom.ts', ui: 'src/ui/index.ts', testing: 'src/testing/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    dom: 'src/dom.ts',
+    ui: 'src/ui/index.ts',
+    testing: 'src/testing/index.ts',
+    inspect: 'src/inspect/index.ts',
+  },
   format: 'esm',
   dts: true,
   platform: 'neutral',

@@ -12,7 +12,7 @@ import {
   type DemoTransport,
 } from '@presence-kit/demo-shared'
 import { PresenceProvider, useLocalActivity, type PresenceClient } from '@presence-kit/react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { CrowdCard, CrowdPanel } from './crowd.js'
 import { Header } from './header.js'
 import { MyStatus } from './my-status.js'
@@ -60,6 +60,9 @@ export function App({ settings, initial }: AppProps) {
   const [crowdSize, setCrowdSize] = useState(settings.crowd)
   const [crowd, setCrowd] = useState(initial.crowd)
   const [theme, setTheme] = useState<DemoTheme>(settings.theme)
+
+  // A constant of the build, so every render runs the same hooks; a production build drops it.
+  if (import.meta.env.DEV) useDevtoolsButton(client)
 
   // Closes a client, and drops a crowd, once the page has moved to its successor.
   useReleasePrevious(client, (old) => old.destroy())
@@ -159,4 +162,17 @@ export function App({ settings, initial }: AppProps) {
 function ActivityWatcher() {
   useLocalActivity()
   return null
+}
+
+/**
+ * Development only (called behind `import.meta.env.DEV`): the button that opens the presence
+ * devtools, loaded on demand. A production build drops it and never reaches the devtools.
+ */
+function useDevtoolsButton(client: PresenceClient) {
+  useEffect(() => {
+    const shown = import('@presence-kit/demo-shared/devtools').then((module) =>
+      module.showDevtoolsButton(client),
+    )
+    return () => void shown.then((button) => button.dispose())
+  }, [client])
 }

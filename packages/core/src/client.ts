@@ -6,6 +6,7 @@ import { describeRoomName, isValidRoomName, MAX_ROOM_NAME_LENGTH } from './room-
 import type { PresenceShape, RegisteredPresence } from './register.js'
 import type { SelfUser } from './types.js'
 import { createUserInfoCache, type UserInfoCache } from './user-info.js'
+import { INSPECT } from './inspect-key.js'
 
 export interface PresenceClient {
   readonly user: SelfUser
@@ -27,6 +28,8 @@ export interface PresenceClient {
   /** Leave every room, close the adapter and release every timer and listener. */
   destroy(): void
   readonly destroyed: boolean
+  /** For `@presence-kit/core/inspect` only. */
+  readonly [INSPECT]: unknown
 }
 
 /**
@@ -117,5 +120,6 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
     get destroyed() {
       return destroyed
     },
+    [INSPECT]: host,
   }
 }

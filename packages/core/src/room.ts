@@ -10,6 +10,7 @@ import type { ResolvedOptions } from './options.js'
 import type { PresenceObject, RegisteredPresence } from './register.js'
 import type { Member, PresenceData, RoomState } from './types.js'
 import type { UserInfoCache } from './user-info.js'
+import { INSPECT } from './inspect-key.js'
 
 /** What a room needs from its client. */
 export interface RoomHost {
@@ -18,6 +19,8 @@ export interface RoomHost {
   readonly userInfo: UserInfoCache
   userGone(userId: string): void
   committed(): void
+  /** Set by `@presence-kit/core/inspect` while someone inspects: every adapter input, as handed over. */
+  tap?: ((room: Room, kind: string, input: unknown, detail?: unknown) => void) | undefined
 }
 
 export type PresenceUpdate<D extends PresenceObject> = D | ((current: D) => D)
@@ -260,6 +263,11 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     this.#host.committed()
   }
 
+  /** For `@presence-kit/core/inspect` only: the model's deadlines and a sink on the open link. */
+  [INSPECT](): readonly [ReadonlyMap<string, number>, RoomSink | undefined] {
+    return [this.#model.deadlines, this.#sinkToken && this.#createSink(this.#sinkToken)]
+  }
+
   /** Timers and listeners this room holds right now (for leak checks). */
   resources(): { readonly listeners: number; readonly deadlines: number; readonly open: boolean } {
     return {
@@ -386,9 +394,10 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     const live = () => this.#sinkToken === token
     // Fixed arity on purpose: these run for every presence event, and rest arguments allocate.
     const guard =
-      <A, B>(apply: (arg: A, detail?: B) => void) =>
+      <A, B>(kind: string, apply: (arg: A, detail?: B) => void) =>
       (arg: A, detail?: B): void => {
         if (!live()) return
+        this.#host.tap?.(this as unknown as Room, kind, arg, detail)
         this.#applying++
         try {
           apply(arg, detail)
@@ -400,15 +409,15 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
         if (this.#applying === 0 && this.#scheduler === 'sync' && this.#model.hasChanges) this.flush()
       }
     return {
-      snapshot: guard((connections: unknown) => this.#model.snapshot(connections)),
-      join: guard((connection: unknown) => this.#model.diff('join', connection)),
-      update: guard((connection: unknown) => this.#model.diff('update', connection)),
-      leave: guard((leave: unknown) => this.#model.diff('leave', leave)),
-      typing: guard((signal: unknown) => this.#model.typing(signal)),
-      status: guard((status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
+      snapshot: guard('snapshot', (connections: unknown) => this.#model.snapshot(connections)),
+      join: guard('join', (connection: unknown) => this.#model.diff('join', connection)),
+      update: guard('update', (connection: unknown) => this.#model.diff('update', connection)),
+      leave: guard('leave', (leave: unknown) => this.#model.diff('leave', leave)),
+      typing: guard('typing', (signal: unknown) => this.#model.typing(signal)),
+      status: guard('status', (status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
         this.#applyStatus(status, detail),
       ),
-      error: guard((error: unknown) => this.#model.report(error)),
+      error: guard('error', (error: unknown) => this.#model.report(error)),
     }
   }
 

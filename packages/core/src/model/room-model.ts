@@ -11,6 +11,7 @@ import type {
   PresenceData,
   RoomState,
 } from '../types.js'
+import { ACTIVITY, GRACE, RETAIN, TYPING } from './deadline-keys.js'
 import { jsonEqual } from './json-equal.js'
 import { betterStatus, connectionStatus, nextTransition } from './status.js'
 import { createTimeline, type Timeline } from './timeline.js'
@@ -62,11 +63,6 @@ const isStatus = (value: unknown): value is ConnectionStatus => STATUSES.include
 const MAX_BUFFERED = 100_000
 
 const ACTIVITY_TOLERANCE_MS = 1_000
-
-const GRACE = 'g'
-const RETAIN = 'r'
-const TYPING = 't'
-const ACTIVITY = 'a'
 
 interface Typer {
   readonly connectionId: string | undefined
@@ -182,6 +178,11 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   get pendingDeadlines(): number {
     return this.#timeline.size
+  }
+
+  /** Every pending deadline by key, by reference: for `@presence-kit/core/inspect`, never written. */
+  get deadlines(): ReadonlyMap<string, number> {
+    return this.#timeline.deadlines
   }
 
   // ---- Input from the adapter -------------------------------------------------------------

@@ -11,6 +11,8 @@ export interface Timeline {
   clear(): void
   dispose(): void
   readonly size: number
+  /** Every pending deadline by key: read by the inspection API, never written outside. */
+  readonly deadlines: ReadonlyMap<string, number>
 }
 
 export function createTimeline(clock: Clock, onDue: (key: string, at: number) => void): Timeline {
@@ -124,5 +126,6 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
     get size() {
       return deadlines.size
     },
+    deadlines,
   }
 }

@@ -1,0 +1,14 @@
+export { inspectPresenceClient, type InspectListener, type PresenceInspector } from './inspector.js'
+export type {
+  AdapterInputKind,
+  AdapterInputRecord,
+  ClientInternals,
+  CommitRecord,
+  InspectedActivity,
+  InspectedConnection,
+  InspectedLeft,
+  InspectedMember,
+  InspectedRoom,
+  InspectedTyper,
+  InspectRecord,
+} from './types.js'
