@@ -63,6 +63,9 @@ export function isLive(story: StoryEntry): boolean {
  */
 // Storybook's own globals in the preview page are named with dangling underscores.
 /* oxlint-disable no-underscore-dangle */
+/** How far a stopped clock is moved on at a time while a story renders. */
+const STOPPED_CLOCK_STEP_MS = 50
+
 export async function showStory(page: Page, story: StoryEntry, look: Look, clockStopped: boolean) {
   const shown = await page.evaluate(
     ({ id, theme, direction }) => {
@@ -86,23 +89,48 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
   // The same story in a new look renders again in place: give the new globals time to arrive.
   if (shown === 'rerendering') await page.waitForTimeout(500)
   const done = clockStopped ? ['playing', 'played', 'completed', 'finished'] : ['finished']
-  await page.waitForFunction(
-    ({ id, done: phases }) => {
-      const render = (
-        window as unknown as {
-          __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
-        }
-      ).__STORYBOOK_PREVIEW__?.currentRender
-      if (render?.phase === 'errored') throw new Error(`The story ${id} failed to render or play.`)
-      return render?.id === id && phases.includes(render.phase ?? '')
-    },
-    { id: story.id, done },
-    { timeout: 170_000, polling: 100 },
-  )
+  const rendered = () =>
+    page.evaluate(
+      ({ id, done: phases }) => {
+        const render = (
+          window as unknown as {
+            __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+          }
+        ).__STORYBOOK_PREVIEW__?.currentRender
+        if (render?.phase === 'errored') throw new Error(`The story ${id} failed to render or play.`)
+        return render?.id === id && phases.includes(render.phase ?? '')
+      },
+      { id: story.id, done },
+    )
+  const deadline = Date.now() + 170_000
+  while (!(await rendered())) {
+    if (Date.now() > deadline) throw new Error(`The story ${story.id} did not render within 170 s.`)
+    // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
+    if (clockStopped) await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
+    else await page.waitForTimeout(50)
+  }
   // Web fonts (none are fetched, but a story may declare one) and a frame for layout to settle.
   await page.evaluate(async (frames) => {
     await document.fonts.ready
     // The page's clock drives animation frames too: while it is stopped, none come.
     if (frames) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   }, !clockStopped)
+}
+
+/** Until the preview's story (this one, if given) has finished, so the next one does not race it. */
+export async function previewReady(page: Page, storyId: string | undefined): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const render = (
+        window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }
+      ).__STORYBOOK_PREVIEW__?.currentRender
+      return (
+        '__STORYBOOK_ADDONS_CHANNEL__' in window &&
+        (id === undefined || render?.id === id) &&
+        render?.phase === 'finished'
+      )
+    },
+    storyId,
+    { timeout: 60_000, polling: 100 },
+  )
 }
