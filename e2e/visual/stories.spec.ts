@@ -130,8 +130,8 @@ async function shoot(framework: Framework, story: StoryEntry, look: Look): Promi
   try {
     return await shootOnce(page, story, look)
   } catch (error) {
-    // Storybook's preview sometimes reloads itself when a live crowd is torn down on the stopped
-    // clock: once it is back, the story is shown again from the start, the same way.
+    // Storybook reloads the preview when a story is left while its play still runs: once it is
+    // back, the story is shown again from the start, the same way.
     if (!String(error).includes('Execution context was destroyed')) throw error
     await previewReady(page, undefined)
     return await shootOnce(page, story, look)
@@ -148,7 +148,12 @@ async function shootOnce(page: Page, story: StoryEntry, look: Look): Promise<Buf
     if (live) await page.clock.runFor(LIVE_RUN_MS)
     return await page.locator('#storybook-root').screenshot(SHOT)
   } finally {
-    if (live) await page.clock.resume()
+    if (live) {
+      await page.clock.resume()
+      // Its play runs on once the clock does: switching away while it plays makes Storybook
+      // reload the preview.
+      await previewReady(page, story.id)
+    }
   }
 }
 

@@ -131,6 +131,7 @@ export async function previewReady(page: Page, storyId: string | undefined): Pro
       )
     },
     storyId,
-    { timeout: 60_000, polling: 100 },
+    // A live story of 100,000 plays for a while on a busy machine.
+    { timeout: 170_000, polling: 100 },
   )
 }
