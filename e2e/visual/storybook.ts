@@ -67,27 +67,39 @@ export function isLive(story: StoryEntry): boolean {
 const STOPPED_CLOCK_STEP_MS = 50
 
 export async function showStory(page: Page, story: StoryEntry, look: Look, clockStopped: boolean) {
-  const shown = await page.evaluate(
-    ({ id, theme, direction }) => {
+  // A new look first: once the preview has the new globals, the story is asked for. Sent together,
+  // the story could render before the globals arrived, in the old look.
+  await page.evaluate(
+    async ({ theme, direction }) => {
       const scope = window as unknown as {
-        __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
-        __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string } }
+        __STORYBOOK_ADDONS_CHANNEL__: {
+          emit(...args: unknown[]): void
+          once(event: string, listener: () => void): void
+        }
         visualLook?: string
       }
-      const channel = scope.__STORYBOOK_ADDONS_CHANNEL__
       const wanted = `${theme}/${direction}`
-      const sameStory = scope.__STORYBOOK_PREVIEW__?.currentRender?.id === id
-      if (scope.visualLook !== wanted) {
-        scope.visualLook = wanted
+      if (scope.visualLook === wanted) return
+      const channel = scope.__STORYBOOK_ADDONS_CHANNEL__
+      await new Promise<void>((updated) => {
+        channel.once('globalsUpdated', updated)
         channel.emit('updateGlobals', { globals: { theme, direction, styles: 'styled' } })
-      } else if (sameStory) return 'unchanged'
-      channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
-      return sameStory ? 'rerendering' : 'switching'
+      })
+      scope.visualLook = wanted
     },
-    { id: story.id, theme: look.theme, direction: look.direction },
+    { theme: look.theme, direction: look.direction },
   )
-  // The same story in a new look renders again in place: give the new globals time to arrive.
-  if (shown === 'rerendering') await page.waitForTimeout(500)
+  const shown = await page.evaluate((id) => {
+    const scope = window as unknown as {
+      __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
+      __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+    }
+    if (scope.__STORYBOOK_PREVIEW__?.currentRender?.id === id) return 'same'
+    scope.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
+    return 'switching'
+  }, story.id)
+  // The same story (the first of a look, shown last in the previous one) renders again in place.
+  if (shown === 'same') await page.waitForTimeout(500)
   const done = clockStopped ? ['playing', 'played', 'completed', 'finished'] : ['finished']
   const rendered = () =>
     page.evaluate(
@@ -108,6 +120,25 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
     if (clockStopped) await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
     else await page.waitForTimeout(50)
+  }
+  // The story's frame is in the look asked for, or in the story's own (a story may fix its globals).
+  const frameLook = await page.evaluate(() => {
+    const frame = document.querySelector('#storybook-root [data-presence-theme]')
+    const story = (
+      window as unknown as {
+        __STORYBOOK_PREVIEW__?: {
+          currentRender?: { story?: { storyGlobals?: Record<string, string> } }
+        }
+      }
+    ).__STORYBOOK_PREVIEW__?.currentRender?.story
+    return {
+      shown: `${frame?.getAttribute('data-presence-theme')}/${frame?.getAttribute('dir')}`,
+      fixed: story?.storyGlobals ?? {},
+    }
+  })
+  const wanted = `${frameLook.fixed['theme'] ?? look.theme}/${frameLook.fixed['direction'] ?? look.direction}`
+  if (frameLook.shown !== wanted) {
+    throw new Error(`The story ${story.id} rendered in ${frameLook.shown}, not in ${wanted}.`)
   }
   // Web fonts (none are fetched, but a story may declare one) and a frame for layout to settle.
   await page.evaluate(async (frames) => {
