@@ -124,7 +124,7 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
   // The story's frame is in the look asked for, or in the story's own (a story may fix its globals).
   const frameLook = await page.evaluate(() => {
     const frame = document.querySelector('#storybook-root [data-presence-theme]')
-    const story = (
+    const current = (
       window as unknown as {
         __STORYBOOK_PREVIEW__?: {
           currentRender?: { story?: { storyGlobals?: Record<string, string> } }
@@ -133,7 +133,7 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     ).__STORYBOOK_PREVIEW__?.currentRender?.story
     return {
       shown: `${frame?.getAttribute('data-presence-theme')}/${frame?.getAttribute('dir')}`,
-      fixed: story?.storyGlobals ?? {},
+      fixed: current?.storyGlobals ?? {},
     }
   })
   const wanted = `${frameLook.fixed['theme'] ?? look.theme}/${frameLook.fixed['direction'] ?? look.direction}`
