@@ -114,31 +114,31 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
       },
       { id: story.id, done },
     )
-  const deadline = Date.now() + 170_000
-  while (!(await rendered())) {
-    if (Date.now() > deadline) throw new Error(`The story ${story.id} did not render within 170 s.`)
-    // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
-    if (clockStopped) await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
-    else await page.waitForTimeout(50)
-  }
-  // The story's frame is in the look asked for, or in the story's own (a story may fix its globals).
-  const frameLook = await page.evaluate(() => {
-    const frame = document.querySelector('#storybook-root [data-presence-theme]')
-    const current = (
-      window as unknown as {
-        __STORYBOOK_PREVIEW__?: {
-          currentRender?: { story?: { storyGlobals?: Record<string, string> } }
-        }
-      }
-    ).__STORYBOOK_PREVIEW__?.currentRender?.story
-    return {
-      shown: `${frame?.getAttribute('data-presence-theme')}/${frame?.getAttribute('dir')}`,
-      fixed: current?.storyGlobals ?? {},
+  const untilRendered = async () => {
+    const deadline = Date.now() + 170_000
+    while (!(await rendered())) {
+      if (Date.now() > deadline) throw new Error(`The story ${story.id} did not render within 170 s.`)
+      // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
+      if (clockStopped) await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
+      else await page.waitForTimeout(50)
     }
-  })
-  const wanted = `${frameLook.fixed['theme'] ?? look.theme}/${frameLook.fixed['direction'] ?? look.direction}`
-  if (frameLook.shown !== wanted) {
-    throw new Error(`The story ${story.id} rendered in ${frameLook.shown}, not in ${wanted}.`)
+  }
+  await untilRendered()
+  if (!(await inLook(page, story, look))) {
+    // Right after a live story the first story of a new look has rendered in the old one: once
+    // more, from the start, with the globals now in place.
+    await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void } }
+        ).__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId: id }),
+      story.id,
+    )
+    await page.waitForTimeout(500)
+    await untilRendered()
+  }
+  if (!(await inLook(page, story, look))) {
+    throw new Error(`The story ${story.id} rendered in another look than ${look.name}.`)
   }
   // Web fonts (none are fetched, but a story may declare one) and a frame for layout to settle.
   await page.evaluate(async (frames) => {
@@ -165,4 +165,24 @@ export async function previewReady(page: Page, storyId: string | undefined): Pro
     // A live story of 100,000 plays for a while on a busy machine.
     { timeout: 170_000, polling: 100 },
   )
+}
+
+/** The story's frame is in the look asked for, or in the story's own (a story may fix its globals). */
+async function inLook(page: Page, story: StoryEntry, look: Look): Promise<boolean> {
+  const frameLook = await page.evaluate(() => {
+    const frame = document.querySelector('#storybook-root [data-presence-theme]')
+    const current = (
+      window as unknown as {
+        __STORYBOOK_PREVIEW__?: {
+          currentRender?: { story?: { storyGlobals?: Record<string, string> } }
+        }
+      }
+    ).__STORYBOOK_PREVIEW__?.currentRender?.story
+    return {
+      shown: `${frame?.getAttribute('data-presence-theme')}/${frame?.getAttribute('dir')}`,
+      fixed: current?.storyGlobals ?? {},
+    }
+  })
+  const wanted = `${frameLook.fixed['theme'] ?? look.theme}/${frameLook.fixed['direction'] ?? look.direction}`
+  return frameLook.shown === wanted
 }
