@@ -29,22 +29,5 @@ export default defineConfig<{ framework: Framework; example: Example }>({
   projects: [
     ...frameworks.map((framework) => ({ name: framework, testDir: './tests', use: { framework } })),
     ...examples.map((example) => ({ name: example, testDir: './examples', use: { example } })),
-    // Every story of both Storybooks against screenshots: see visual/README.md. Run by
-    // `pnpm test:visual` (which sets PRESENCE_VISUAL) until its baselines follow the components' look.
-    ...(process.env.PRESENCE_VISUAL === '1' ? [visualProject()] : []),
   ],
 })
-
-function visualProject() {
-  return {
-    name: 'visual',
-    testDir: './visual',
-    // A story of 100,000 members builds its roster in the page: slow on a busy two-core machine.
-    timeout: 180_000,
-    snapshotPathTemplate: '{testDir}/baselines/{arg}{ext}',
-    expect: {
-      // Per pixel, colour distance below 0.2 is anti-aliasing; beyond that, 0.2 % of the pixels.
-      toHaveScreenshot: { threshold: 0.2, maxDiffPixelRatio: 0.002 },
-    },
-  }
-}

@@ -151,11 +151,12 @@ function testCounts() {
     failed: unit.numFailedTests,
     skipped: unit.numPendingTests + unit.numTodoTests,
   }
-  const e2e = readReport('e2e', 'results.json')
-  if (e2e) {
-    counts.passed += e2e.stats.expected
-    counts.failed += e2e.stats.unexpected + e2e.stats.flaky + (e2e.errors ?? []).length
-    counts.skipped += e2e.stats.skipped
+  // Playwright's two runs: the end-to-end suite and the visual tests.
+  for (const report of [readReport('e2e', 'results.json'), readReport('visual', 'results.json')]) {
+    if (!report) continue
+    counts.passed += report.stats.expected
+    counts.failed += report.stats.unexpected + report.stats.flaky + (report.errors ?? []).length
+    counts.skipped += report.stats.skipped
   }
   return counts
 }
@@ -175,13 +176,15 @@ function failedTestNames() {
       names.push(`${relative}: ${(file.message ?? 'failed to run').split('\n')[0].slice(0, 200)}`)
     }
   }
-  const visit = (suite, trail) => {
+  const visit = (runner, suite, trail) => {
     for (const spec of suite.specs ?? []) {
-      if (!spec.ok) names.push(`e2e ${suite.file ?? ''} > ${[...trail, spec.title].join(' > ')}`)
+      if (!spec.ok) names.push(`${runner} ${suite.file ?? ''} > ${[...trail, spec.title].join(' > ')}`)
     }
-    for (const child of suite.suites ?? []) visit(child, [...trail, child.title])
+    for (const child of suite.suites ?? []) visit(runner, child, [...trail, child.title])
   }
-  for (const suite of readReport('e2e', 'results.json')?.suites ?? []) visit(suite, [])
+  for (const runner of ['e2e', 'visual']) {
+    for (const suite of readReport(runner, 'results.json')?.suites ?? []) visit(runner, suite, [])
+  }
   return names
 }
 
@@ -201,6 +204,9 @@ function testAll() {
     ['Storybook build (React and Vue)', ['run', 'build-storybook']],
     ['unit and property tests', ['run', 'test:unit']],
     ['end-to-end tests (both demos, the Next.js and Nuxt examples, in Chromium)', ['run', 'e2e']],
+    // On the Storybook built above: every story, React and Vue, light, dark and RTL, against the
+    // committed screenshots, and React against Vue.
+    ['visual tests (every story against its baselines, React against Vue)', ['run', 'test:visual']],
     ['benchmarks, quick run', ['run', 'bench:quick']],
     ['bundle size', ['run', 'size']],
   ]

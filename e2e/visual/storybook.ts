@@ -63,46 +63,126 @@ export function isLive(story: StoryEntry): boolean {
  */
 // Storybook's own globals in the preview page are named with dangling underscores.
 /* oxlint-disable no-underscore-dangle */
+/** How far a stopped clock is moved on at a time while a story renders. */
+const STOPPED_CLOCK_STEP_MS = 50
+
 export async function showStory(page: Page, story: StoryEntry, look: Look, clockStopped: boolean) {
-  const shown = await page.evaluate(
-    ({ id, theme, direction }) => {
+  // A new look first: once the preview has the new globals, the story is asked for. Sent together,
+  // the story could render before the globals arrived, in the old look.
+  await page.evaluate(
+    async ({ theme, direction }) => {
       const scope = window as unknown as {
-        __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
-        __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string } }
+        __STORYBOOK_ADDONS_CHANNEL__: {
+          emit(...args: unknown[]): void
+          once(event: string, listener: () => void): void
+        }
         visualLook?: string
       }
-      const channel = scope.__STORYBOOK_ADDONS_CHANNEL__
       const wanted = `${theme}/${direction}`
-      const sameStory = scope.__STORYBOOK_PREVIEW__?.currentRender?.id === id
-      if (scope.visualLook !== wanted) {
-        scope.visualLook = wanted
+      if (scope.visualLook === wanted) return
+      const channel = scope.__STORYBOOK_ADDONS_CHANNEL__
+      await new Promise<void>((updated) => {
+        channel.once('globalsUpdated', updated)
         channel.emit('updateGlobals', { globals: { theme, direction, styles: 'styled' } })
-      } else if (sameStory) return 'unchanged'
-      channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
-      return sameStory ? 'rerendering' : 'switching'
+      })
+      scope.visualLook = wanted
     },
-    { id: story.id, theme: look.theme, direction: look.direction },
+    { theme: look.theme, direction: look.direction },
   )
-  // The same story in a new look renders again in place: give the new globals time to arrive.
-  if (shown === 'rerendering') await page.waitForTimeout(500)
+  const shown = await page.evaluate((id) => {
+    const scope = window as unknown as {
+      __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
+      __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+    }
+    if (scope.__STORYBOOK_PREVIEW__?.currentRender?.id === id) return 'same'
+    scope.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
+    return 'switching'
+  }, story.id)
+  // The same story (the first of a look, shown last in the previous one) renders again in place.
+  if (shown === 'same') await page.waitForTimeout(500)
   const done = clockStopped ? ['playing', 'played', 'completed', 'finished'] : ['finished']
-  await page.waitForFunction(
-    ({ id, done: phases }) => {
-      const render = (
-        window as unknown as {
-          __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
-        }
-      ).__STORYBOOK_PREVIEW__?.currentRender
-      if (render?.phase === 'errored') throw new Error(`The story ${id} failed to render or play.`)
-      return render?.id === id && phases.includes(render.phase ?? '')
-    },
-    { id: story.id, done },
-    { timeout: 170_000, polling: 100 },
-  )
+  const rendered = () =>
+    page.evaluate(
+      ({ id, done: phases }) => {
+        const render = (
+          window as unknown as {
+            __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+          }
+        ).__STORYBOOK_PREVIEW__?.currentRender
+        if (render?.phase === 'errored') throw new Error(`The story ${id} failed to render or play.`)
+        return render?.id === id && phases.includes(render.phase ?? '')
+      },
+      { id: story.id, done },
+    )
+  const untilRendered = async () => {
+    const deadline = Date.now() + 170_000
+    while (!(await rendered())) {
+      if (Date.now() > deadline) throw new Error(`The story ${story.id} did not render within 170 s.`)
+      // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
+      if (clockStopped) await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
+      else await page.waitForTimeout(50)
+    }
+  }
+  await untilRendered()
+  if (!(await inLook(page, story, look))) {
+    // Right after a live story the first story of a new look has rendered in the old one: once
+    // more, from the start, with the globals now in place.
+    await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void } }
+        ).__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId: id }),
+      story.id,
+    )
+    await page.waitForTimeout(500)
+    await untilRendered()
+  }
+  if (!(await inLook(page, story, look))) {
+    throw new Error(`The story ${story.id} rendered in another look than ${look.name}.`)
+  }
   // Web fonts (none are fetched, but a story may declare one) and a frame for layout to settle.
   await page.evaluate(async (frames) => {
     await document.fonts.ready
     // The page's clock drives animation frames too: while it is stopped, none come.
     if (frames) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   }, !clockStopped)
+}
+
+/** Until the preview's story (this one, if given) has finished, so the next one does not race it. */
+export async function previewReady(page: Page, storyId: string | undefined): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const render = (
+        window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }
+      ).__STORYBOOK_PREVIEW__?.currentRender
+      return (
+        '__STORYBOOK_ADDONS_CHANNEL__' in window &&
+        (id === undefined || render?.id === id) &&
+        render?.phase === 'finished'
+      )
+    },
+    storyId,
+    // A live story of 100,000 plays for a while on a busy machine.
+    { timeout: 170_000, polling: 100 },
+  )
+}
+
+/** The story's frame is in the look asked for, or in the story's own (a story may fix its globals). */
+async function inLook(page: Page, story: StoryEntry, look: Look): Promise<boolean> {
+  const frameLook = await page.evaluate(() => {
+    const frame = document.querySelector('#storybook-root [data-presence-theme]')
+    const current = (
+      window as unknown as {
+        __STORYBOOK_PREVIEW__?: {
+          currentRender?: { story?: { storyGlobals?: Record<string, string> } }
+        }
+      }
+    ).__STORYBOOK_PREVIEW__?.currentRender?.story
+    return {
+      shown: `${frame?.getAttribute('data-presence-theme')}/${frame?.getAttribute('dir')}`,
+      fixed: current?.storyGlobals ?? {},
+    }
+  })
+  const wanted = `${frameLook.fixed['theme'] ?? look.theme}/${frameLook.fixed['direction'] ?? look.direction}`
+  return frameLook.shown === wanted
 }
