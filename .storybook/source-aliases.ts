@@ -16,6 +16,8 @@ export const sourceAliases: Alias[] = [
   { find: /^@presence-kit\/core\/ui$/, replacement: packages('core/src/ui/index.ts') },
   { find: /^@presence-kit\/core\/testing$/, replacement: packages('core/src/testing/index.ts') },
   { find: /^@presence-kit\/core$/, replacement: packages('core/src/index.ts') },
+  { find: /^@presence-kit\/react\/hover-card$/, replacement: packages('react/src/hover-card.ts') },
+  { find: /^@presence-kit\/vue\/hover-card$/, replacement: packages('vue/src/hover-card.ts') },
   { find: /^@presence-kit\/react$/, replacement: packages('react/src/index.ts') },
   { find: /^@presence-kit\/vue$/, replacement: packages('vue/src/index.ts') },
 ]

@@ -53,7 +53,9 @@ const entries: Entry[] = [
     // clock, computed avatar contrast and one-letter initials (about 615 B).
     // Honest states: the stale roster, the connection badge's failure, deadline and reserved room
     // (365 B). "left 2 min ago" worded per locale (88 B).
-    ceilingBytes: 6_990,
+    // People you can explore: the member hover card's controller, the stack's select handlers and
+    // the typing word (1,143 B).
+    ceilingBytes: 8_133,
   },
   {
     // What a Vue app pays: createPresenceClient (the store: every app makes one), the plugin, the
@@ -75,7 +77,8 @@ const entries: Entry[] = [
     // The core guards on store subscribers and adapter calls cost 147 B.
     // Honest states (stale list and stack, badge failure with retry and deadline): 500 B.
     // "left 2 min ago" worded per locale: 78 B.
-    ceilingBytes: 24_310,
+    // Focusable, selectable stack avatars, typing in list rows, the `#card` slot: 340 B.
+    ceilingBytes: 24_650,
   },
   {
     // What a React app pays: createPresenceClient (the store: every app makes one), the provider,
@@ -96,7 +99,22 @@ const entries: Entry[] = [
     // The core guards on store subscribers and adapter calls cost 155 B.
     // Honest states (stale list and stack, badge failure with retry and deadline): 483 B.
     // "left 2 min ago" worded per locale: 84 B.
-    ceilingBytes: 23_880,
+    // Focusable, selectable stack avatars, typing in list rows, the `card` prop: 334 B.
+    ceilingBytes: 24_214,
+  },
+  {
+    // The member hover card, opt-in: alone, with what it uses of core/ui and of the main entry.
+    // An app that has the main entry already pays less.
+    name: '@presence-kit/react/hover-card',
+    source: `export { MemberHoverCard } from '@presence-kit/react/hover-card'`,
+    external: ['react', 'react-dom', 'react/jsx-runtime'],
+    ceilingBytes: 4_823,
+  },
+  {
+    name: '@presence-kit/vue/hover-card',
+    source: `export { MemberHoverCard } from '@presence-kit/vue/hover-card'`,
+    external: ['vue', '@vue/*'],
+    ceilingBytes: 4_832,
   },
 ]
 
@@ -125,13 +143,14 @@ const SINGLE_IMPORT_CEILINGS: Record<
   SingleImport['from'],
   Record<SingleImport['name'], Record<Bundler, number>>
 > = {
-  // AvatarStack grew by its stale state (greyed avatars, the group's "last known" name), about 200 B.
+  // AvatarStack grew by its stale state (greyed avatars, the group's "last known" name), about 200 B,
+  // then by focusable, selectable avatars and its card slot (about 250 B).
   '@presence-kit/react': {
-    AvatarStack: { esbuild: 6_280, vite: 7_340 },
+    AvatarStack: { esbuild: 6_528, vite: 7_591 },
     usePresence: { esbuild: 940, vite: 1_680 },
   },
   '@presence-kit/vue': {
-    AvatarStack: { esbuild: 6_660, vite: 7_680 },
+    AvatarStack: { esbuild: 6_911, vite: 7_978 },
     usePresence: { esbuild: 1_170, vite: 1_890 },
   },
 }

@@ -18,6 +18,7 @@ export {
   OnlineList,
   TypingIndicator,
   type OnlineListRowSlotProps,
+  type MemberCardHost,
 } from './components/index.js'
 // One install: the core's API comes with the bindings.
 export * from '@presence-kit/core'

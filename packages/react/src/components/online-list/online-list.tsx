@@ -18,9 +18,11 @@ import {
 } from '@tanstack/react-virtual'
 import { useCallback, useId, useReducer, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import { useMemberList } from '../../hooks/use-member-list.js'
+import { useRoomState } from '../../hooks/use-room-state.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { part } from '../shared/anatomy.js'
 import { domProps } from '../shared/dom-props.js'
+import type { RenderMemberCard } from '../shared/member-card-host.js'
 import { reportPropError, observeVirtualizerOffset, withActiveRow } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
 
@@ -62,6 +64,8 @@ export interface OnlineListProps {
   readonly renderRow?: RenderOnlineListRow | undefined
   /** Enter on the active row, or a click on a row. */
   readonly onSelect?: ((member: Member) => void) | undefined
+  /** A card for the row hovered or made active: `(host) => <MemberHoverCard {...host} />`. */
+  readonly card?: RenderMemberCard | undefined
   readonly className?: string | undefined
 }
 
@@ -99,9 +103,11 @@ function VirtualOnlineList({
   emptyState,
   renderRow,
   onSelect,
+  card,
   className,
 }: OnlineListProps) {
   const room = useRoom(roomName, { join: false })
+  const typers = useRoomState(room, (state) => state.typing)
   const view = useMemberList(room, { sort, includeSelf, showRecentlyLeft, groupByStatus })
   const rowSize = normalizeCount(rowHeight, DEFAULT_ROW_HEIGHT) || DEFAULT_ROW_HEIGHT
   const viewportHeight =
@@ -221,6 +227,7 @@ function VirtualOnlineList({
         index={item.position}
         setSize={setSize}
         active={active}
+        typing={typers.some((typer) => typer.userId === member.userId)}
         messages={messages}
         locale={locale}
         renderRow={renderRow}
@@ -248,6 +255,7 @@ function VirtualOnlineList({
         {headers}
         {rows}
       </div>
+      {card?.({ root: scrollRef, room: roomName })}
     </div>
   )
 }
