@@ -109,7 +109,7 @@ export const stackKeyboardOpensCardAndSelects: Play = async ({ canvasElement, ar
   await userEvent.click(document.body)
   await userEvent.tab()
   expect(avatars[0]).toHaveFocus()
-  expect(avatars[0]).toHaveAttribute('role', 'button')
+  expect(avatars[0]).toHaveAttribute('tabindex', '0')
   const first = await openCard(avatars[0]!.getAttribute('aria-label')!.split(',')[0]!)
   expectDescribes(avatars[0]!, first)
 

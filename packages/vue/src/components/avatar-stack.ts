@@ -63,16 +63,12 @@ export const AvatarStack = defineComponent({
     locale: { type: String, default: undefined },
   },
   emits: {
-    /**
-     * Enter, Space or a click on an avatar or a "+N" item (to jump to or follow the member); with
-     * a listener the avatars are buttons.
-     */
+    /** Enter, Space or a click on an avatar or a "+N" item (to jump to or follow the member). */
     select: (_member: RegisteredMember) => true,
   },
   /** `#card`: a card for the avatar hovered or focused, `<MemberHoverCard v-bind="host" />`. */
   slots: Object as SlotsType<{ card: MemberCardHost }>,
   setup(props, { emit, slots }) {
-    const instance = getCurrentInstance()
     const root = ref<HTMLElement>()
     const byRoom = computed(() => props.members === undefined)
     const roomName = useRoomProp(() => (byRoom.value ? props.room : undefined), 'AvatarStack', byRoom)
@@ -138,7 +134,6 @@ export const AvatarStack = defineComponent({
               ring: props.ring,
               messages: props.statusMessages,
               focusable: true,
-              selectable: !!instance?.vnode.props?.['onSelect'],
               // Later siblings paint on top; first-on-top counts down instead.
               style: lastOnTop ? undefined : { zIndex: count - index },
             }),

@@ -33,8 +33,6 @@ export const Avatar = defineComponent({
     messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
     /** In a stack: a tab stop, marked as the member's (`data-user-id`) for select and a card. */
     focusable: { type: Boolean, default: false },
-    /** Enter or a click reports the member: a button rather than an image. */
-    selectable: { type: Boolean, default: false },
   },
   setup(props) {
     const loadedUrl = shallowRef<unknown>()
@@ -53,9 +51,7 @@ export const Avatar = defineComponent({
           'data-status': member.status,
           'data-ring': flag(props.ring),
           style: { '--presence-user-color': color.background },
-          ...(props.decorative
-            ? { 'aria-hidden': 'true' }
-            : { role: props.selectable ? 'button' : 'img', 'aria-label': label }),
+          ...(props.decorative ? { 'aria-hidden': 'true' } : { role: 'img', 'aria-label': label }),
           ...(props.focusable && { tabindex: 0, 'data-user-id': member.userId }),
         },
         [

@@ -39,9 +39,9 @@ export const MemberHoverCard = defineComponent({
     /** The stack or the list whose avatars and rows the card watches (from the host). */
     root: { type: Object as PropType<Readonly<Ref<HTMLElement | null | undefined>>>, required: true },
     /** The room shown, if the host shows a room. */
-    room: { type: String, default: undefined },
+    room: { type: String as PropType<string | undefined>, default: undefined },
     /** The members shown, if the host was given them instead of a room. */
-    members: { type: Array as PropType<readonly RegisteredMember[]>, default: undefined },
+    members: { type: Array as PropType<readonly RegisteredMember[] | undefined>, default: undefined },
     /** How long the pointer rests on an avatar or row before its card opens, in ms. */
     openDelay: { type: Number, default: undefined },
     /** How long the card stays after the pointer leaves, so it can move onto the card, in ms. */

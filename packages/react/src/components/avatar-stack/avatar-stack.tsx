@@ -51,10 +51,7 @@ interface AvatarStackCommonProps {
   readonly staleText?: string | undefined
   /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
   readonly locale?: string | undefined
-  /**
-   * Enter, Space or a click on an avatar or a "+N" item reports its member (to jump to or follow
-   * them); the avatars are then buttons.
-   */
+  /** Enter, Space or a click on an avatar or a "+N" item reports its member (to jump to or follow them). */
   readonly onSelect?: ((member: Member) => void) | undefined
   /** A card for the avatar hovered or focused: `(host) => <MemberHoverCard {...host} />`. */
   readonly card?: RenderMemberCard | undefined
@@ -151,7 +148,6 @@ function AvatarStackView({
           ring={ring}
           messages={statusMessages}
           focusable
-          selectable={onSelect !== undefined}
           // Later siblings paint on top; first-on-top counts down instead.
           style={order === 'last-on-top' ? undefined : { zIndex: stack.visible.length - index }}
         />

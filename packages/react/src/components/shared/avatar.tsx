@@ -27,8 +27,6 @@ export interface AvatarProps {
   readonly style?: CSSProperties | undefined
   /** In a stack: a tab stop, marked as the member's (`data-user-id`) for select and a card. */
   readonly focusable?: boolean | undefined
-  /** Enter or a click reports the member: a button rather than an image. */
-  readonly selectable?: boolean | undefined
 }
 
 /**
@@ -44,7 +42,6 @@ export const Avatar = memo(function Avatar({
   messages,
   style,
   focusable,
-  selectable,
 }: AvatarProps) {
   const name = getDisplayName(member)
   const url = avatarUrlOf(member)
@@ -59,9 +56,7 @@ export const Avatar = memo(function Avatar({
       data-status={member.status}
       data-ring={flag(ring === true)}
       style={{ ...style, '--presence-user-color': color.background } as CSSProperties}
-      {...(decorative
-        ? { 'aria-hidden': true }
-        : { role: selectable ? 'button' : 'img', 'aria-label': label })}
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label })}
       {...(focusable && { tabIndex: 0, 'data-user-id': member.userId })}
     >
       <span {...part('avatar-initials')} style={{ background: color.background, color: color.foreground }}>
