@@ -54,8 +54,8 @@ const entries: Entry[] = [
     // Honest states: the stale roster, the connection badge's failure, deadline and reserved room
     // (365 B). "left 2 min ago" worded per locale (88 B).
     // People you can explore: the member hover card's controller, the stack's select handlers and
-    // the typing word (1,143 B).
-    ceilingBytes: 8_133,
+    // the typing word (1,127 B).
+    ceilingBytes: 8_117,
   },
   {
     // What a Vue app pays: createPresenceClient (the store: every app makes one), the plugin, the
@@ -77,8 +77,8 @@ const entries: Entry[] = [
     // The core guards on store subscribers and adapter calls cost 147 B.
     // Honest states (stale list and stack, badge failure with retry and deadline): 500 B.
     // "left 2 min ago" worded per locale: 78 B.
-    // Focusable, selectable stack avatars, typing in list rows, the `#card` slot: 340 B.
-    ceilingBytes: 24_650,
+    // Focusable, selectable stack avatars, typing in list rows, the `#card` slot: 305 B.
+    ceilingBytes: 24_615,
   },
   {
     // What a React app pays: createPresenceClient (the store: every app makes one), the provider,
@@ -99,8 +99,8 @@ const entries: Entry[] = [
     // The core guards on store subscribers and adapter calls cost 155 B.
     // Honest states (stale list and stack, badge failure with retry and deadline): 483 B.
     // "left 2 min ago" worded per locale: 84 B.
-    // Focusable, selectable stack avatars, typing in list rows, the `card` prop: 334 B.
-    ceilingBytes: 24_214,
+    // Focusable, selectable stack avatars, typing in list rows, the `card` prop: 316 B.
+    ceilingBytes: 24_196,
   },
   {
     // The member hover card, opt-in: alone, with what it uses of core/ui and of the main entry.
@@ -108,13 +108,13 @@ const entries: Entry[] = [
     name: '@presence-kit/react/hover-card',
     source: `export { MemberHoverCard } from '@presence-kit/react/hover-card'`,
     external: ['react', 'react-dom', 'react/jsx-runtime'],
-    ceilingBytes: 4_823,
+    ceilingBytes: 4_801,
   },
   {
     name: '@presence-kit/vue/hover-card',
     source: `export { MemberHoverCard } from '@presence-kit/vue/hover-card'`,
     external: ['vue', '@vue/*'],
-    ceilingBytes: 4_832,
+    ceilingBytes: 4_809,
   },
 ]
 
@@ -144,13 +144,13 @@ const SINGLE_IMPORT_CEILINGS: Record<
   Record<SingleImport['name'], Record<Bundler, number>>
 > = {
   // AvatarStack grew by its stale state (greyed avatars, the group's "last known" name), about 200 B,
-  // then by focusable, selectable avatars and its card slot (about 250 B).
+  // then by focusable, selectable avatars and its card slot (about 225 B).
   '@presence-kit/react': {
-    AvatarStack: { esbuild: 6_528, vite: 7_591 },
+    AvatarStack: { esbuild: 6_506, vite: 7_563 },
     usePresence: { esbuild: 940, vite: 1_680 },
   },
   '@presence-kit/vue': {
-    AvatarStack: { esbuild: 6_911, vite: 7_978 },
+    AvatarStack: { esbuild: 6_879, vite: 7_929 },
     usePresence: { esbuild: 1_170, vite: 1_890 },
   },
 }
