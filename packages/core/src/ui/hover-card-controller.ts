@@ -197,25 +197,26 @@ export function connectHoverCard(
         machine.close()
         if (hadFocus) anchor?.focus()
       }
-      root.addEventListener('pointerover', onPointerOver)
-      root.addEventListener('pointerleave', leave)
-      root.addEventListener('focusin', onFocusIn)
-      root.addEventListener('focusout', onFocusOut)
-      // Captured on the document: Escape dismisses the card wherever focus is (WCAG 1.4.13), and
-      // before the "+N" list under it sees the key.
-      document.addEventListener('keydown', onKeyDown, true)
-      view.addEventListener('scroll', place, true)
-      view.addEventListener('resize', place)
+      // Escape is captured on the document: it dismisses the card wherever focus is (WCAG 1.4.13),
+      // and before the "+N" list under the card sees the key.
+      const listeners: [EventTarget, string, (event: never) => void, boolean?][] = [
+        [root, 'pointerover', onPointerOver],
+        [root, 'pointerleave', leave],
+        [root, 'focusin', onFocusIn],
+        [root, 'focusout', onFocusOut],
+        [document, 'keydown', onKeyDown, true],
+        [view, 'scroll', place, true],
+        [view, 'resize', place],
+      ]
+      for (const [target, type, listener, capture] of listeners) {
+        target.addEventListener(type, listener as EventListener, capture)
+      }
       return () => {
         clearTimeout(timer)
         observer.disconnect()
-        root.removeEventListener('pointerover', onPointerOver)
-        root.removeEventListener('pointerleave', leave)
-        root.removeEventListener('focusin', onFocusIn)
-        root.removeEventListener('focusout', onFocusOut)
-        document.removeEventListener('keydown', onKeyDown, true)
-        view.removeEventListener('scroll', place, true)
-        view.removeEventListener('resize', place)
+        for (const [target, type, listener, capture] of listeners) {
+          target.removeEventListener(type, listener as EventListener, capture)
+        }
         machine.close()
       }
     },

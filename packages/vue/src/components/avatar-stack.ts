@@ -11,7 +11,7 @@ import {
   type PresenceSize,
   type StatusMessages,
 } from '@presence-kit/core/ui'
-import { computed, defineComponent, getCurrentInstance, h, ref, type PropType, type SlotsType } from 'vue'
+import { computed, defineComponent, h, ref, type PropType, type SlotsType } from 'vue'
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { reportInDevelopment } from '../composables/report.js'
