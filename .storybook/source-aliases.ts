@@ -21,6 +21,8 @@ export const sourceAliases: Alias[] = [
   { find: /^@presence-kit\/core$/, replacement: packages('core/src/index.ts') },
   { find: /^@presence-kit\/react\/search$/, replacement: packages('react/src/search.ts') },
   { find: /^@presence-kit\/vue\/search$/, replacement: packages('vue/src/search.ts') },
+  { find: /^@presence-kit\/react\/hover-card$/, replacement: packages('react/src/hover-card.ts') },
+  { find: /^@presence-kit\/vue\/hover-card$/, replacement: packages('vue/src/hover-card.ts') },
   { find: /^@presence-kit\/react$/, replacement: packages('react/src/index.ts') },
   { find: /^@presence-kit\/vue$/, replacement: packages('vue/src/index.ts') },
 ]

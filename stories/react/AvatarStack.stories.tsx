@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { AvatarStack } from '@presence-kit/react'
+import { AvatarStack, type RenderMemberCard } from '@presence-kit/react'
+import { MemberHoverCard } from '@presence-kit/react/hover-card'
 import { avatarSizes, avatarStackArgs, avatarStackStories as stories } from '../shared/component-stories.ts'
+import { appCardLine, appCardStyle } from '../shared/hover-card-story.ts'
 
 const meta = {
   title: 'Components/AvatarStack',
@@ -40,3 +42,16 @@ export const RightToLeft: Story = { ...stories.RightToLeft }
 export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
 export const Reconnecting: Story = { ...stories.Reconnecting }
+
+/** The member card from `@presence-kit/react/hover-card`, with the app's own line at its end. */
+const card: RenderMemberCard = (host) => (
+  <MemberHoverCard {...host}>
+    {(member) => <div style={appCardStyle}>{appCardLine(member)}</div>}
+  </MemberHoverCard>
+)
+
+export const HoverCard: Story = { ...stories.HoverCard, args: { ...stories.HoverCard.args, card } }
+export const SelectWithKeyboard: Story = {
+  ...stories.SelectWithKeyboard,
+  args: { ...stories.SelectWithKeyboard.args, card },
+}

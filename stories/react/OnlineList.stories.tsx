@@ -1,12 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { getDisplayName } from '@presence-kit/core/ui'
 import { ActivityDot, OnlineList, type OnlineListProps, type OnlineListSearch } from '@presence-kit/react'
+import { MemberHoverCard } from '@presence-kit/react/hover-card'
 import { createOnlineListSearch } from '@presence-kit/react/search'
 import {
   onlineListArgs,
   onlineListSearchStories as searchStories,
   onlineListStories as stories,
 } from '../shared/component-stories.ts'
+import { appCardLine, appCardStyle } from '../shared/hover-card-story.ts'
 import { cast } from '../shared/presence-fixtures.ts'
 import { expectListEmpty, expectOptions } from '../shared/plays.ts'
 
@@ -35,6 +37,20 @@ export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
 export const KeyboardNavigation: Story = { ...stories.KeyboardNavigation }
 export const LinkDropsAndReturns: Story = { ...stories.LinkDropsAndReturns }
+
+export const TypingInRows: Story = { ...stories.TypingInRows }
+
+/** The member card from `@presence-kit/react/hover-card`, with the app's own line at its end. */
+export const HoverCard: Story = {
+  ...stories.HoverCard,
+  args: {
+    card: (host) => (
+      <MemberHoverCard {...host}>
+        {(member) => <div style={appCardStyle}>{appCardLine(member)}</div>}
+      </MemberHoverCard>
+    ),
+  },
+}
 
 /** `renderRow` replaces a row's content; the row keeps its role, its place and its keyboard. */
 export const CustomRow: Story = {

@@ -48,6 +48,14 @@ import {
 } from './connection-plays.ts'
 import { searchHandsKeysToList, searchIsIncremental, searchNarrowsAndWidens } from './search-plays.ts'
 import { expectInitialsContrast, expectInitialsInside, expectStatusShapes } from './status-plays.ts'
+import {
+  hoverCardSaysTypingAndEscapeCloses,
+  hoverStackAvatarOpensCard,
+  listRowsOpenCards,
+  overflowItemOpensCardAndSelects,
+  rowSaysTyping,
+  stackKeyboardOpensCardAndSelects,
+} from './hover-card-plays.ts'
 import type { StoryPageGlobals } from './story-page.ts'
 
 interface StorySpec<Args> {
@@ -189,6 +197,18 @@ export const onlineListStories = {
     parameters: { presence: { members: cast.few } },
     play: arrowThroughOnlineList,
   },
+  /** Grace is typing: her row shows it, and says it in its name. */
+  TypingInRows: {
+    parameters: { presence: { members: cast.few, typing: typers.one } },
+    play: rowSaysTyping,
+  },
+  /** Each row's member card, on hover and as the keyboard moves; the story files give the card. */
+  HoverCard: {
+    parameters: {
+      presence: { members: cast.few, typing: typers.one, otherRooms: { design: ['grace', 'katherine'] } },
+    },
+    play: listRowsOpenCards,
+  },
 } satisfies Specs<OnlineListStoryArgs>
 
 /**
@@ -227,6 +247,7 @@ export interface AvatarStackStoryArgs {
   readonly label?: string
   readonly order?: 'first-on-top' | 'last-on-top'
   readonly ring?: boolean
+  readonly onSelect?: ReturnType<typeof fn>
 }
 
 export const avatarStackArgs: AvatarStackStoryArgs = { room: STORY_ROOM, max: 5, size: 'md' }
@@ -326,6 +347,23 @@ export const avatarStackStories = {
   Reconnecting: {
     parameters: { presence: { members: cast.few, connection: 'reconnecting' } },
     play: allOf(expectAvatars(5, 1), expectStaleStack),
+  },
+  /**
+   * A member's card on hover or focus: name, status and for how long, typing, the other rooms and
+   * the app's own content. The story files give the card.
+   */
+  HoverCard: {
+    args: { onSelect: fn() },
+    parameters: {
+      presence: { members: cast.few, typing: typers.one, otherRooms: { design: ['grace', 'katherine'] } },
+    },
+    play: allOf(hoverStackAvatarOpensCard, hoverCardSaysTypingAndEscapeCloses),
+  },
+  /** Every avatar and the "+N" button is a tab stop; Enter or a click reports the member. */
+  SelectWithKeyboard: {
+    args: { onSelect: fn() },
+    parameters: { presence: { members: cast.many } },
+    play: allOf(stackKeyboardOpensCardAndSelects, overflowItemOpensCardAndSelects),
   },
 } satisfies Specs<AvatarStackStoryArgs>
 

@@ -291,7 +291,13 @@ export const openOverflowWithKeyboard: Play = async ({ canvasElement }) => {
   expect(list).not.toBeVisible()
   const hiddenCount = Number(button.textContent?.replace(/\D/g, ''))
 
+  // Each avatar is a tab stop before it.
+  const avatars = button.parentElement!.querySelectorAll(':scope > [data-part="avatar"]')
   await userEvent.click(document.body)
+  for (const avatar of avatars) {
+    await userEvent.tab()
+    expect(avatar).toHaveFocus()
+  }
   await userEvent.tab()
   expect(button).toHaveFocus()
   await userEvent.keyboard('{Enter}')

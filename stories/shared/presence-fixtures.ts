@@ -47,6 +47,8 @@ export interface PresenceScenario {
   readonly connection?: StoryConnection
   /** A live crowd driven by the story's args (see `crowdArgs`). */
   readonly live?: boolean
+  /** Other rooms the client watches, each with the ids of `members` who are in it too. */
+  readonly otherRooms?: Readonly<Record<string, readonly string[]>>
 }
 
 /** The controls of the live stories, as the simulated crowd names them. */
@@ -221,6 +223,15 @@ export function createStoryPresence(
   const batching = createBatchingMeter(hub, room)
   if (self === false) room.watch()
   else room.join({ name: self.name })
+
+  for (const [name, ids] of Object.entries(scenario.otherRooms ?? {})) {
+    for (const id of ids) {
+      const member = members.find((candidate) => candidate.id === id)
+      if (member === undefined) throw new Error(`No member "${id}" in this story's room.`)
+      hub.addVirtual(name, { userId: id, connectionId: `${id}/${name}`, data: { name: member.name } })
+    }
+    client.room(name).watch()
+  }
 
   // Those who are offline in the story were there when the client arrived, then left.
   for (const member of members) {

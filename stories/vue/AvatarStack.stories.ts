@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { AvatarStack } from '@presence-kit/vue'
+import { AvatarStack, type MemberCardHost } from '@presence-kit/vue'
+import { MemberHoverCard } from '@presence-kit/vue/hover-card'
+import type { Member } from '@presence-kit/core'
 import { h } from 'vue'
 import { avatarSizes, avatarStackArgs, avatarStackStories as stories } from '../shared/component-stories.ts'
+import { appCardLine, appCardStyle } from '../shared/hover-card-story.ts'
 
 const meta = {
   title: 'Components/AvatarStack',
@@ -42,3 +45,17 @@ export const RightToLeft: Story = { ...stories.RightToLeft }
 export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
 export const Reconnecting: Story = { ...stories.Reconnecting }
+
+/** The member card from `@presence-kit/vue/hover-card`, with the app's own line at its end. */
+const withCard: Story['render'] = (args) => ({
+  setup: () => () =>
+    h(AvatarStack, args, {
+      card: (host: MemberCardHost) =>
+        h(MemberHoverCard, host, {
+          default: ({ member }: { member: Member }) => h('div', { style: appCardStyle }, appCardLine(member)),
+        }),
+    }),
+})
+
+export const HoverCard: Story = { ...stories.HoverCard, render: withCard }
+export const SelectWithKeyboard: Story = { ...stories.SelectWithKeyboard, render: withCard }

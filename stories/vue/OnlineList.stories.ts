@@ -1,11 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { getDisplayName } from '@presence-kit/core/ui'
+import type { Member } from '@presence-kit/core'
 import {
   ActivityDot,
   OnlineList,
+  type MemberCardHost,
   type OnlineListRowSlotProps,
   type OnlineListSearch,
 } from '@presence-kit/vue'
+import { MemberHoverCard } from '@presence-kit/vue/hover-card'
 import { createOnlineListSearch } from '@presence-kit/vue/search'
 import { h } from 'vue'
 import {
@@ -13,6 +16,7 @@ import {
   onlineListSearchStories as searchStories,
   onlineListStories as stories,
 } from '../shared/component-stories.ts'
+import { appCardLine, appCardStyle } from '../shared/hover-card-story.ts'
 import { cast } from '../shared/presence-fixtures.ts'
 import { expectListEmpty, expectOptions } from '../shared/plays.ts'
 
@@ -41,6 +45,23 @@ export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
 export const KeyboardNavigation: Story = { ...stories.KeyboardNavigation }
 export const LinkDropsAndReturns: Story = { ...stories.LinkDropsAndReturns }
+
+export const TypingInRows: Story = { ...stories.TypingInRows }
+
+/** The member card from `@presence-kit/vue/hover-card`, with the app's own line at its end. */
+export const HoverCard: Story = {
+  ...stories.HoverCard,
+  render: (args) => ({
+    setup: () => () =>
+      h(OnlineList, args, {
+        card: (host: MemberCardHost) =>
+          h(MemberHoverCard, host, {
+            default: ({ member }: { member: Member }) =>
+              h('div', { style: appCardStyle }, appCardLine(member)),
+          }),
+      }),
+  }),
+}
 
 /** The `#row` slot replaces a row's content; the row keeps its role, its place and its keyboard. */
 export const CustomRow: Story = {

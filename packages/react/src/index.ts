@@ -27,5 +27,7 @@ export {
   type TypingIndicatorProps,
   type ActivityDotProps,
   type ConnectionStatusProps,
+  type MemberCardHost,
+  type RenderMemberCard,
 } from './components/index.js'
 export type { ConnectionStatus as PresenceConnectionStatus } from '@presence-kit/core'

@@ -19,6 +19,7 @@ export {
   TypingIndicator,
   type OnlineListRowSlotProps,
   type OnlineListSearch,
+  type MemberCardHost,
 } from './components/index.js'
 // One install: the core's API comes with the bindings.
 export * from '@presence-kit/core'

@@ -5,7 +5,6 @@ import type {
   Connection,
   ConnectionStatus,
   Member,
-  PresenceData,
   PresenceStatus,
   RoomState,
   SelfUser,

@@ -96,7 +96,7 @@ export {
 } from './popover-controller.js'
 export { getAvatarInitials } from './initials.js'
 export { getContrastRatio, getReadableTextColor } from './contrast.js'
-export { getStatusSince, getStatusText } from './status-text.js'
+export { getStatusSince, getStatusText, getTypingText } from './status-text.js'
 export { sharedClock } from './shared-clock.js'
 export { DEFAULT_STALE_TEXT, getStaleLabel } from './stale-roster.js'
 export {
@@ -115,3 +115,14 @@ export {
   type ListSearchMessages,
   type OnlineListSearchOptions,
 } from './list-search-controller.js'
+export { getAvatarStackHandlers, MEMBER_ATTRIBUTE } from './avatar-stack-controller.js'
+export {
+  connectHoverCard,
+  createHoverCardMachine,
+  DEFAULT_HOVER_CARD_CLOSE_DELAY,
+  DEFAULT_HOVER_CARD_OPEN_DELAY,
+  type HoverCardApi,
+  type HoverCardElements,
+  type HoverCardMachine,
+  type HoverCardOptions,
+} from './hover-card-controller.js'

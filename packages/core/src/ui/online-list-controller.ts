@@ -175,6 +175,7 @@ export function getListOptionProps(
     'aria-setsize': setSize,
     'aria-posinset': position + 1,
     'data-status': member.status,
+    'data-user-id': member.userId,
     'data-self': member.isSelf ? '' : undefined,
     'data-active': active ? '' : undefined,
   }

@@ -3,9 +3,13 @@ import type { ConnectionStatus, PresenceStatus } from '../types.js'
 /**
  * Words for each presence status; override for other languages. `left` words how long ago a member
  * left, with `{ago}` (the locale's relative time, "2 min ago") and `{status}` (the offline word);
- * by default "left {ago}" in English and "{status} · {ago}" in other locales.
+ * by default "left {ago}" in English and "{status} · {ago}" in other locales. `typing` is what a
+ * row says of a member typing now (default "typing…").
  */
-export type StatusMessages = Readonly<Record<PresenceStatus, string>> & { readonly left?: string }
+export type StatusMessages = Readonly<Record<PresenceStatus, string>> & {
+  readonly left?: string
+  readonly typing?: string
+}
 
 /** Words for each connection status; override for other languages. */
 export type ConnectionStatusMessages = Readonly<Record<ConnectionStatus, string>>

@@ -63,3 +63,9 @@ export function getStatusText(
   )
   return `${label} · ${duration}`
 }
+
+/** What a row or card says of a member typing now: `messages.typing`, else "typing…". */
+export function getTypingText(messages?: Partial<StatusMessages>): string {
+  const text = messages?.typing
+  return typeof text === 'string' ? text : 'typing…'
+}

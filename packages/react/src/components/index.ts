@@ -8,3 +8,4 @@ export {
 export { TypingIndicator, type TypingIndicatorProps } from './typing-indicator/typing-indicator.js'
 export { ActivityDot, type ActivityDotProps } from './activity-dot/activity-dot.js'
 export { ConnectionStatus, type ConnectionStatusProps } from './connection-status/connection-status.js'
+export type { MemberCardHost, RenderMemberCard } from './shared/member-card-host.js'

@@ -101,7 +101,12 @@ describe('AvatarStack', () => {
     // The open list takes the focus, so a keyboard can scroll a long one.
     await user.tab()
     expect(document.activeElement).toBe(list)
-    // Tab on to the field: a click there would close the list as a click outside.
+    // Each listed person is a tab stop (Enter reports them); then Tab goes on to the field: a
+    // click there would close the list as a click outside.
+    for (const item of list.querySelectorAll('li[data-user-id]')) {
+      await user.tab()
+      expect(document.activeElement).toBe(item)
+    }
     await user.tab()
     expect(document.activeElement).toBe(input)
     await user.keyboard('{Escape}')

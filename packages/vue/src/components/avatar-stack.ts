@@ -1,5 +1,6 @@
 import { PresenceError, type Member, type RegisteredMember } from '@presence-kit/core'
 import {
+  getAvatarStackHandlers,
   DEFAULT_AVATAR_STACK_MAX,
   getAvatarStack,
   getAvatarStackLabels,
@@ -10,12 +11,13 @@ import {
   type PresenceSize,
   type StatusMessages,
 } from '@presence-kit/core/ui'
-import { computed, defineComponent, h, type PropType } from 'vue'
+import { computed, defineComponent, h, ref, type PropType, type SlotsType } from 'vue'
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { reportInDevelopment } from '../composables/report.js'
 import { flag, part } from './anatomy.js'
 import { Avatar } from './avatar.js'
+import type { MemberCardHost } from './member-card-host.js'
 import { OverflowList } from './overflow-list.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
@@ -60,7 +62,14 @@ export const AvatarStack = defineComponent({
     /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
     locale: { type: String, default: undefined },
   },
-  setup(props) {
+  emits: {
+    /** Enter, Space or a click on an avatar or a "+N" item (to jump to or follow the member). */
+    select: (_member: RegisteredMember) => true,
+  },
+  /** `#card`: a card for the avatar hovered or focused, `<MemberHoverCard v-bind="host" />`. */
+  slots: Object as SlotsType<{ card: MemberCardHost }>,
+  setup(props, { emit, slots }) {
+    const root = ref<HTMLElement>()
     const byRoom = computed(() => props.members === undefined)
     const roomName = useRoomProp(() => (byRoom.value ? props.room : undefined), 'AvatarStack', byRoom)
     const room = useRoomHandle(roomName)
@@ -98,10 +107,18 @@ export const AvatarStack = defineComponent({
       const lastOnTop = props.order === 'last-on-top'
       const count = current.visible.length
       const stale = byRoom.value && list.value.stale
+      const handlers = getAvatarStackHandlers((userId) =>
+        emit(
+          'select',
+          [...current.visible, ...current.hidden].find((member) => member.userId === userId)!,
+        ),
+      )
       return h(
         'div',
         {
           ...part('avatar-stack'),
+          ...handlers,
+          ref: root,
           'data-size': size,
           'data-order': lastOnTop ? 'last-on-top' : 'first-on-top',
           'data-stale': flag(stale),
@@ -116,6 +133,7 @@ export const AvatarStack = defineComponent({
               size,
               ring: props.ring,
               messages: props.statusMessages,
+              focusable: true,
               // Later siblings paint on top; first-on-top counts down instead.
               style: lastOnTop ? undefined : { zIndex: count - index },
             }),
@@ -131,6 +149,7 @@ export const AvatarStack = defineComponent({
                 messages: props.statusMessages,
               })
             : null,
+          slots.card?.({ root, room: roomName.value, members: props.members }),
         ],
       )
     }

@@ -31,6 +31,8 @@ export const Avatar = defineComponent({
     /** A ring in the member's colour. */
     ring: { type: Boolean, default: false },
     messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
+    /** In a stack: a tab stop, marked as the member's (`data-user-id`) for select and a card. */
+    focusable: { type: Boolean, default: false },
   },
   setup(props) {
     const loadedUrl = shallowRef<unknown>()
@@ -50,6 +52,7 @@ export const Avatar = defineComponent({
           'data-ring': flag(props.ring),
           style: { '--presence-user-color': color.background },
           ...(props.decorative ? { 'aria-hidden': 'true' } : { role: 'img', 'aria-label': label }),
+          ...(props.focusable && { tabindex: 0, 'data-user-id': member.userId }),
         },
         [
           h(

@@ -3,11 +3,12 @@ import {
   getDisplayName,
   getListOptionProps,
   getStatusLabel,
+  getTypingText,
   type MemberListGroup,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import { defineComponent, h, type PropType, type VNode } from 'vue'
-import { part } from './anatomy.js'
+import { part, visuallyHidden } from './anatomy.js'
 import { Avatar } from './avatar.js'
 import { StatusText } from './status-text.js'
 
@@ -20,6 +21,8 @@ export interface OnlineListRowSlotProps {
   readonly status: PresenceStatus
   /** The keyboard-active row. */
   readonly active: boolean
+  /** The member is typing in the list's room now. */
+  readonly typing: boolean
 }
 
 export type RenderRow = (props: OnlineListRowSlotProps) => VNode[]
@@ -47,6 +50,7 @@ export const OnlineListRow = defineComponent({
     index: { type: Number, required: true },
     setSize: { type: Number, required: true },
     active: { type: Boolean, required: true },
+    typing: { type: Boolean, required: true },
     messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
     locale: { type: String as PropType<string | undefined>, default: undefined },
     start: { type: Number, required: true },
@@ -56,7 +60,7 @@ export const OnlineListRow = defineComponent({
   },
   setup(props) {
     return () => {
-      const { member, index, active } = props
+      const { member, index, active, typing } = props
       return h(
         'div',
         {
@@ -70,9 +74,20 @@ export const OnlineListRow = defineComponent({
               // The name and status are written beside it: a labelled image would read them twice.
               h(Avatar, { member, size: 'sm', decorative: true }),
               h('span', { 'data-presence-name': '' }, getDisplayName(member)),
+              // Typing: dots on screen, the word in the row's name.
+              typing
+                ? h('span', part('member-typing'), [
+                    h('span', { ...part('typing-dots'), 'aria-hidden': 'true' }, [
+                      h('span'),
+                      h('span'),
+                      h('span'),
+                    ]),
+                    h('span', { style: visuallyHidden }, `, ${getTypingText(props.messages)}`),
+                  ])
+                : null,
               h(StatusText, { member, messages: props.messages, locale: props.locale }),
             ]
-          : props.renderRow({ member, index, isSelf: member.isSelf, status: member.status, active }),
+          : props.renderRow({ member, index, isSelf: member.isSelf, status: member.status, active, typing }),
       )
     }
   },

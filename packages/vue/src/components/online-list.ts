@@ -33,6 +33,8 @@ import {
 import { holdRoom } from '../composables/room-hold.js'
 import { useRoomHandle } from '../composables/room-handle.js'
 import { part } from './anatomy.js'
+import type { MemberCardHost } from './member-card-host.js'
+import { useRoomState } from '../composables/use-room-state.js'
 import { OnlineListRow, renderGroupHeader, type OnlineListRowSlotProps } from './online-list-row.js'
 import { useMemberList } from './use-member-list.js'
 import { useRoomProp } from './room-prop.js'
@@ -95,11 +97,20 @@ export const OnlineList = defineComponent({
     search: { type: Object as PropType<OnlineListSearch>, default: undefined },
   },
   emits: { select: (_member: RegisteredMember) => true },
-  slots: Object as SlotsType<{ row: OnlineListRowSlotProps; empty: Record<string, never> }>,
+  /**
+   * `#row` replaces a row's content, `#empty` the empty text, `#card` gives a card for the row
+   * hovered or made active (`<MemberHoverCard v-bind="host" />`).
+   */
+  slots: Object as SlotsType<{
+    row: OnlineListRowSlotProps
+    empty: Record<string, never>
+    card: MemberCardHost
+  }>,
   setup(props, { emit, slots }) {
     const roomName = useRoomProp(() => props.room, 'OnlineList')
     const room = useRoomHandle(roomName)
     holdRoom(room, false, () => undefined)
+    const typers = useRoomState(room, (state) => state.typing)
     const view = useMemberList(room, () => ({
       sort: props.sort,
       includeSelf: props.includeSelf,
@@ -242,6 +253,7 @@ export const OnlineList = defineComponent({
           index: entry.position,
           setSize,
           active: entry.position === active,
+          typing: typers.value.some((typer) => typer.userId === member.userId),
           messages: props.messages,
           locale: props.locale,
           start: item.start,
@@ -259,14 +271,17 @@ export const OnlineList = defineComponent({
             ref: scroller,
             style: { height: cssHeight.value, overflowY: 'auto', position: 'relative' },
           },
-          h(
-            'div',
-            {
-              role: 'presentation',
-              style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
-            },
-            rows,
-          ),
+          [
+            h(
+              'div',
+              {
+                role: 'presentation',
+                style: { height: `${itemCount * rowSize.value}px`, position: 'relative', width: '100%' },
+              },
+              rows,
+            ),
+            slots.card?.({ root: scroller, room: roomName.value }),
+          ],
         ),
       )
     }

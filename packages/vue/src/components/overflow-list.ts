@@ -52,7 +52,7 @@ export const OverflowList = defineComponent({
       const api = connect()
       const items = api.open
         ? props.hidden.map((member) =>
-            h('li', { key: member.userId }, [
+            h('li', { key: member.userId, 'data-user-id': member.userId, tabindex: 0 }, [
               h(Avatar, { member, size: 'sm', decorative: true }),
               h('span', { 'data-presence-name': '' }, getDisplayName(member)),
               h(StatusText, { member, messages: props.messages }),

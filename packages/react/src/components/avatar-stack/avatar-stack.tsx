@@ -1,6 +1,7 @@
 import { PresenceError, type Member } from '@presence-kit/core'
 import {
   checkRoomProp,
+  getAvatarStackHandlers,
   DEFAULT_AVATAR_STACK_MAX,
   getAvatarStack,
   getAvatarStackLabels,
@@ -12,11 +13,13 @@ import {
   type PresenceSize,
   type StatusMessages,
 } from '@presence-kit/core/ui'
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { useMemberList } from '../../hooks/use-member-list.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { Avatar } from '../shared/avatar.js'
 import { flag, part } from '../shared/anatomy.js'
+import { domProps } from '../shared/dom-props.js'
+import type { RenderMemberCard } from '../shared/member-card-host.js'
 import { reportPropError } from '@presence-kit/core/ui'
 import { OverflowList } from './overflow-list.js'
 
@@ -48,6 +51,10 @@ interface AvatarStackCommonProps {
   readonly staleText?: string | undefined
   /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
   readonly locale?: string | undefined
+  /** Enter, Space or a click on an avatar or a "+N" item reports its member (to jump to or follow them). */
+  readonly onSelect?: ((member: Member) => void) | undefined
+  /** A card for the avatar hovered or focused: `(host) => <MemberHoverCard {...host} />`. */
+  readonly card?: RenderMemberCard | undefined
   readonly className?: string | undefined
 }
 
@@ -79,7 +86,7 @@ export function AvatarStack(props: AvatarStackProps) {
 function RoomAvatarStack(props: AvatarStackCommonProps & { readonly room: string }) {
   const room = useRoom(props.room, { join: false })
   const { members, stale } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
-  return <AvatarStackView {...props} members={members} stale={stale} />
+  return <AvatarStackView {...props} members={members} stale={stale} roomName={props.room} />
 }
 
 function AvatarStackView({
@@ -95,9 +102,17 @@ function AvatarStackView({
   statusMessages,
   staleText,
   locale,
+  onSelect,
+  card,
   className,
   stale = false,
-}: AvatarStackCommonProps & { readonly members: readonly Member[]; readonly stale?: boolean }) {
+  roomName,
+}: AvatarStackCommonProps & {
+  readonly members: readonly Member[]
+  readonly stale?: boolean
+  readonly roomName?: string
+}) {
+  const root = useRef<HTMLDivElement>(null)
   const shownMax = normalizeCount(max, DEFAULT_AVATAR_STACK_MAX)
   const everyone = Math.max(members.length, normalizeCount(total, members.length))
   const stack = useMemo(() => {
@@ -110,9 +125,14 @@ function AvatarStackView({
   }, [members, includeSelf, shownMax, everyone, total, locale])
   const labels = getAvatarStackLabels(stack.total, stack.overflowCount, messages, stack.overflowLabel)
   const shownSize = normalizeSize(size)
+  const handlers = getAvatarStackHandlers((userId) =>
+    onSelect?.([...stack.visible, ...stack.hidden].find((member) => member.userId === userId)!),
+  )
   return (
     <div
+      ref={root}
       {...part('avatar-stack')}
+      {...domProps(handlers)}
       data-size={shownSize}
       data-order={order === 'last-on-top' ? order : 'first-on-top'}
       data-stale={flag(stale)}
@@ -127,6 +147,7 @@ function AvatarStackView({
           size={shownSize}
           ring={ring}
           messages={statusMessages}
+          focusable
           // Later siblings paint on top; first-on-top counts down instead.
           style={order === 'last-on-top' ? undefined : { zIndex: stack.visible.length - index }}
         />
@@ -142,6 +163,7 @@ function AvatarStackView({
           messages={statusMessages}
         />
       )}
+      {card?.({ root, room: roomName, members: roomName === undefined ? members : undefined })}
     </div>
   )
 }

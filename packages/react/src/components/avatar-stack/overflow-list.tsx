@@ -65,7 +65,7 @@ export function OverflowList({
       >
         {open &&
           hidden.map((member) => (
-            <li key={member.userId}>
+            <li key={member.userId} data-user-id={member.userId} tabIndex={0}>
               <Avatar member={member} size="sm" decorative />
               <span data-presence-name="">{nameOf(member)}</span>
               <StatusText member={member} messages={messages} />

@@ -3,12 +3,13 @@ import {
   getDisplayName,
   getListOptionProps,
   getStatusLabel,
+  getTypingText,
   type MemberListGroup,
   type StatusMessages,
 } from '@presence-kit/core/ui'
 import { memo, type ReactNode } from 'react'
 import { Avatar } from '../shared/avatar.js'
-import { part } from '../shared/anatomy.js'
+import { part, visuallyHidden } from '../shared/anatomy.js'
 import { StatusText } from '../shared/status-text.js'
 
 /** What a custom row is told about its member. */
@@ -19,6 +20,8 @@ export interface OnlineListRowInfo {
   readonly status: PresenceStatus
   /** The keyboard-active row. */
   readonly active: boolean
+  /** The member is typing in the list's room now. */
+  readonly typing: boolean
 }
 
 export type RenderOnlineListRow = (member: Member, info: OnlineListRowInfo) => ReactNode
@@ -45,6 +48,7 @@ export interface MemberRowProps extends RowPlacement {
   readonly index: number
   readonly setSize: number
   readonly active: boolean
+  readonly typing: boolean
   readonly messages: Partial<StatusMessages> | undefined
   readonly locale: string | undefined
   readonly renderRow: RenderOnlineListRow | undefined
@@ -61,6 +65,7 @@ export const MemberRow = memo(function MemberRow({
   index,
   setSize,
   active,
+  typing,
   messages,
   locale,
   renderRow,
@@ -68,7 +73,7 @@ export const MemberRow = memo(function MemberRow({
   start,
   size,
 }: MemberRowProps) {
-  const info: OnlineListRowInfo = { index, isSelf: member.isSelf, status: member.status, active }
+  const info: OnlineListRowInfo = { index, isSelf: member.isSelf, status: member.status, active, typing }
   return (
     <div
       {...part('online-list-row')}
@@ -77,7 +82,7 @@ export const MemberRow = memo(function MemberRow({
       onClick={() => onPick(index)}
     >
       {typeof renderRow !== 'function' ? (
-        <DefaultRowContent member={member} messages={messages} locale={locale} />
+        <DefaultRowContent member={member} typing={typing} messages={messages} locale={locale} />
       ) : (
         renderRow(member, info)
       )}
@@ -87,10 +92,12 @@ export const MemberRow = memo(function MemberRow({
 
 function DefaultRowContent({
   member,
+  typing,
   messages,
   locale,
 }: {
   member: Member
+  typing: boolean
   messages: Partial<StatusMessages> | undefined
   locale: string | undefined
 }) {
@@ -99,6 +106,17 @@ function DefaultRowContent({
       {/* The name and status are written beside it: a labelled image would read them twice. */}
       <Avatar member={member} size="sm" decorative />
       <span data-presence-name="">{getDisplayName(member)}</span>
+      {typing && (
+        // Dots on screen, the word in the row's name.
+        <span {...part('member-typing')}>
+          <span {...part('typing-dots')} aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          <span style={visuallyHidden}>{`, ${getTypingText(messages)}`}</span>
+        </span>
+      )}
       <StatusText member={member} messages={messages} locale={locale} />
     </>
   )

@@ -20,9 +20,11 @@ import {
 } from '@tanstack/react-virtual'
 import { useCallback, useId, useReducer, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import { useMemberList } from '../../hooks/use-member-list.js'
+import { useRoomState } from '../../hooks/use-room-state.js'
 import { useRoom } from '../../hooks/use-room.js'
 import { part } from '../shared/anatomy.js'
 import { domProps } from '../shared/dom-props.js'
+import type { RenderMemberCard } from '../shared/member-card-host.js'
 import { reportPropError, observeVirtualizerOffset, withActiveRow } from '@presence-kit/core/ui'
 import { GroupRow, MemberRow, type RenderOnlineListRow } from './online-list-row.js'
 
@@ -76,6 +78,8 @@ export interface OnlineListProps {
    * `@presence-kit/react/search`, made once (module level or `useState`). One search per list.
    */
   readonly search?: OnlineListSearch | undefined
+  /** A card for the row hovered or made active: `(host) => <MemberHoverCard {...host} />`. */
+  readonly card?: RenderMemberCard | undefined
   /** On the list's frame, its outer element (around the search box, the stale strip and the list). */
   readonly className?: string | undefined
 }
@@ -115,9 +119,11 @@ function VirtualOnlineList({
   renderRow,
   onSelect,
   search,
+  card,
   className,
 }: OnlineListProps) {
   const room = useRoom(roomName, { join: false })
+  const typers = useRoomState(room, (state) => state.typing)
   const view = useMemberList(room, { sort, includeSelf, showRecentlyLeft, groupByStatus, search })
   const rowSize = normalizeCount(rowHeight, DEFAULT_ROW_HEIGHT) || DEFAULT_ROW_HEIGHT
   const viewportHeight =
@@ -255,6 +261,7 @@ function VirtualOnlineList({
         index={item.position}
         setSize={setSize}
         active={active}
+        typing={typers.some((typer) => typer.userId === member.userId)}
         messages={messages}
         locale={locale}
         renderRow={renderRow}
@@ -271,6 +278,7 @@ function VirtualOnlineList({
         {headers}
         {rows}
       </div>
+      {card?.({ root: scrollRef, room: roomName })}
     </div>,
   )
 }

@@ -25,6 +25,8 @@ export interface AvatarProps {
   readonly ring?: boolean | undefined
   readonly messages?: Partial<StatusMessages> | undefined
   readonly style?: CSSProperties | undefined
+  /** In a stack: a tab stop, marked as the member's (`data-user-id`) for select and a card. */
+  readonly focusable?: boolean | undefined
 }
 
 /**
@@ -32,7 +34,15 @@ export interface AvatarProps {
  * broken image never leaves an empty circle), and a status badge whose shape differs per status.
  * Named "name, status" for screen readers. Re-renders only when its member object changes.
  */
-export const Avatar = memo(function Avatar({ member, size, decorative, ring, messages, style }: AvatarProps) {
+export const Avatar = memo(function Avatar({
+  member,
+  size,
+  decorative,
+  ring,
+  messages,
+  style,
+  focusable,
+}: AvatarProps) {
   const name = getDisplayName(member)
   const url = avatarUrlOf(member)
   const [loadedUrl, setLoadedUrl] = useState<unknown>()
@@ -47,6 +57,7 @@ export const Avatar = memo(function Avatar({ member, size, decorative, ring, mes
       data-ring={flag(ring === true)}
       style={{ ...style, '--presence-user-color': color.background } as CSSProperties}
       {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label })}
+      {...(focusable && { tabIndex: 0, 'data-user-id': member.userId })}
     >
       <span {...part('avatar-initials')} style={{ background: color.background, color: color.foreground }}>
         {getAvatarInitials(name, size)}
