@@ -12,6 +12,23 @@ export interface WorkerSetup {
   /** Join-to-visible is timed on every `sampleEvery`-th client of the room. */
   readonly sampleEvery: number
   readonly leaveGraceMs: number
+  /** Which clients run a real presence store; the others are light protocol clients (see `isStoreClient`). */
+  readonly storeEvery: number
+}
+
+/**
+ * Clients come in fours (one stays, one leaves, one closes, one stays: see departures.ts); every
+ * `storeEvery`-th four runs real presence stores, so the sample meets every kind of departure.
+ * 1 makes every client a store; 0 none.
+ */
+export const isStoreClient = (index: number, storeEvery: number): boolean =>
+  storeEvery > 0 && Math.floor(index / 4) % storeEvery === 0
+
+/** The `storeEvery` that gives about `stores` store clients in a room of `clients`. */
+export function storeEveryFor(clients: number, stores: number): number {
+  if (stores <= 0) return 0
+  if (stores >= clients) return 1
+  return Math.max(1, Math.floor(clients / 4 / Math.ceil(stores / 4)))
 }
 
 export type Phase = 'join' | 'update' | 'depart'
@@ -33,10 +50,15 @@ export interface WorkerResult {
   /** Changes in those frames (a batch counts each of its changes; other frames count one). */
   readonly changes: number
   readonly clients: number
+  /** Of them, those that run a real presence store. */
+  readonly storeClients: number
   /** Its clients' connections cut by the server or the network (missed heartbeats on a starved machine). */
   readonly cutConnections: number
   readonly observers: number
+  readonly storeObservers: number
   readonly roster: RosterErrors
+  /** The same, over its store clients alone. */
+  readonly storeRoster: RosterErrors
   /** How many of its remaining clients ended with each roster (a hash of the sorted user ids). */
   readonly digests: ReadonlyArray<readonly [digest: string, clients: number]>
   /** Error event codes its clients got, with how many of each. */

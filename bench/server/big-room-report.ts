@@ -17,6 +17,11 @@ export interface BigRoomBenchSettings {
   /** Client processes; undefined for one per 1,000 clients, at least two. */
   readonly workers: number | undefined
   readonly sampleEvery: number
+  /**
+   * Clients that run a real presence store in each run; the rest are light protocol clients.
+   * Undefined: every client a store.
+   */
+  readonly storeClients: number | undefined
 }
 
 const format = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
@@ -46,6 +51,7 @@ async function runOn(
       nodes,
       sampleEvery: clients >= 2000 ? settings.sampleEvery : 1,
       room: `big-room-${label}`,
+      storeClients: settings.storeClients ?? clients,
     })
   } finally {
     await Promise.all(nodes.map((node) => node.stop()))
@@ -57,7 +63,11 @@ const windowName = (windowMs: number) => (windowMs === 0 ? 'batching off (0)' : 
 function describe(label: string, clients: number, result: BigRoomResult): void {
   const [lastMinute] = loadavg()
   const { bench } = result
-  console.log(`${label}: ${clients} clients in one room, ${format(result.seconds)} s`)
+  const kinds =
+    result.storeClients === clients
+      ? 'each a presence store'
+      : `${result.storeClients} presence stores, ${clients - result.storeClients} light protocol clients`
+  console.log(`${label}: ${clients} clients in one room (${kinds}), ${format(result.seconds)} s`)
   console.log(
     `  join-to-visible p50 ${format(result.p50)} ms, p95 ${format(result.p95)} ms, p99 ${format(result.p99)} ms ` +
       `(${result.samples} of ${result.expectedSamples} joins seen by the timed clients by the end)`,
@@ -94,6 +104,10 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
     `  at the end: ${result.roster.ghosts} ghosts on ${result.roster.clientsWithGhosts} of ${result.observers} clients, ` +
       `${result.roster.missing} missing on ${result.roster.clientsWithMissing}; ${result.exactRosters} of ` +
       `${result.observers} rosters exactly right (by digest)${result.settled ? '' : '; NOT SETTLED in time'}; ` +
+      (result.storeClients === clients
+        ? ''
+        : `of them the ${result.storeObservers} remaining stores: ${result.storeRoster.ghosts} ghosts, ` +
+          `${result.storeRoster.missing} missing; `) +
       `connections cut and resumed: ${result.cutConnections}; clients with an error event: ${result.clientsWithErrors}` +
       (result.errorCodes.size === 0
         ? ''

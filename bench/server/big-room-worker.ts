@@ -1,35 +1,34 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import { createPresenceClient } from '@presence-kit/core'
-import { createSocketIoAdapter } from '@presence-kit/adapters/socket-io'
 import { createPresenceToken } from '@presence-kit/server'
+import type { WireConnection } from '@presence-kit/protocol'
+import { departByIndex, type ClientCounters, type RoomClient } from './big-room-client.js'
+import { ConnectionTable } from './big-room-connections.js'
 import { rosterDigest } from './big-room-digest.js'
-import type { ParentMessage, Phase, WorkerMessage, WorkerResult, WorkerSetup } from './big-room-messages.js'
-import { depart, stillJoined, type DepartingClient } from './departures.js'
+import { LightClient } from './big-room-light-client.js'
+import {
+  isStoreClient,
+  type ParentMessage,
+  type Phase,
+  type WorkerMessage,
+  type WorkerResult,
+  type WorkerSetup,
+} from './big-room-messages.js'
+import { StoreClient } from './big-room-store-client.js'
+import { stillJoined } from './departures.js'
 import { SECRET, waitLimitMs } from './processes.js'
-import { rosterErrors, sleep, until } from './stats.js'
+import { rosterErrors, sleep, until, type RosterErrors } from './stats.js'
 
 /**
- * One process of the big room's clients (see big-room.ts): its share of the room, every client a
- * real socket.io-client connection through the Socket.IO adapter into its own presence store. It
- * acts on the parent's commands and sends back what it measured.
+ * One process of the big room's clients (see big-room.ts): its share of the room, each client a
+ * real socket.io-client connection, either a light protocol client (big-room-light-client.ts) or a
+ * real presence store through the Socket.IO adapter (big-room-store-client.ts), as the setup says.
+ * It acts on the parent's commands and sends back what it measured.
  */
-interface WorkerClient extends DepartingClient {
+interface WorkerClient {
   readonly index: number
-  readonly userId: string
-  readonly roomName: string
-  errors: string[]
+  readonly client: RoomClient
+  readonly store: boolean
   joinedAt: number
-}
-
-/** An error event's code, with the server's own code when the adapter passed one on. */
-function errorName(error: {
-  readonly code: string
-  readonly detail?: unknown
-  readonly message: string
-}): string {
-  const detail = error.detail as { code?: unknown } | undefined
-  if (typeof detail?.code === 'string') return `${error.code} (${detail.code})`
-  return error.code === 'adapter-error' ? `${error.code} (${error.message.slice(0, 60)})` : error.code
 }
 
 /** Wall-clock time in ms with sub-millisecond precision, comparable between processes. */
@@ -45,69 +44,62 @@ function send(message: WorkerMessage): Promise<void> {
 let setup: WorkerSetup | undefined
 const clients: WorkerClient[] = []
 const latencies: number[] = []
-let frames = 0
+const counters: ClientCounters = { frames: 0, changes: 0, cutConnections: 0 }
 let framesAtFirstJoin = 0
-/** Joins, updates, leaves and typing signals the clients got, counting each change of a batch. */
-let changes = 0
 let changesAtFirstJoin = 0
-/** Connections the server or the network cut (not the bench's own closes): each resyncs its store. */
-let cutConnections = 0
 let cpuAtFirstJoin: NodeJS.CpuUsage | undefined
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
 const ms = (nanoseconds: number) => nanoseconds / 1e6
+/** The bench's user ids are `user-<index>`. */
+const indexOf = (userId: string) => Number(userId.slice('user-'.length))
+
+/**
+ * Times each member's first appearance on a timed client: the joiner's own clock rides in its
+ * data, so a join is timed in whichever process sees it. The update keeps that time in the data,
+ * so a member first seen through its update (join and update in one batch, or a snapshot after a
+ * reconnect) is still timed from its join.
+ */
+function joinTimer(clientCount: number, self: string): (userId: string, data: unknown) => void {
+  const seen = new Uint8Array(clientCount)
+  return (userId, data) => {
+    const at = (data as { at?: unknown } | undefined)?.at
+    const index = indexOf(userId)
+    if (userId === self || typeof at !== 'number' || seen[index] === 1) return
+    seen[index] = 1
+    latencies.push(now() - at)
+  }
+}
 
 async function connect(settings: WorkerSetup): Promise<void> {
+  const table = new ConnectionTable()
   for (let index = settings.workerIndex; index < settings.clients; index += settings.workers) {
     const userId = `user-${index}`
-    const adapter = createSocketIoAdapter({
+    const common = {
       url: settings.urls[index % settings.urls.length] as string,
-      connectOnServer: true,
       token: createPresenceToken({ userId, name: `User ${index}` }, SECRET),
-      socketOptions: { forceNew: true, reconnectionDelay: 200 },
-    })
-    adapter.socket.on('disconnect', (reason: string) => {
-      if (reason !== 'io client disconnect') cutConnections++
-    })
-    adapter.socket.onAny((event: string, body: { changes?: unknown[] }) => {
-      frames++
-      changes += event === 'presence:batch' ? (body.changes?.length ?? 0) : 1
-    })
-    const client = createPresenceClient({
-      adapter,
-      user: { id: userId },
-      leaveGraceMs: settings.leaveGraceMs,
-    })
-    const room = client.room(settings.room)
-    const entry: WorkerClient = {
-      index,
-      userId,
-      roomName: settings.room,
-      adapter,
-      client,
-      room,
-      joined: false,
-      connected: true,
-      errors: [],
-      joinedAt: Number.NaN,
+      room: settings.room,
+      counters,
     }
-    if (index % settings.sampleEvery === 0) {
-      const seen = new Set<string>()
-      room.on('join', (event) => {
-        const { userId: joiner, isSelf, data } = event.member
-        // The joiner's own clock, carried in its data: the worker that joined may be another process.
-        const at = (data as { at?: unknown }).at
-        if (isSelf || typeof at !== 'number' || seen.has(joiner)) return
-        seen.add(joiner)
-        latencies.push(now() - at)
-      })
-    }
-    room.on('error', (event) => entry.errors.push(errorName(event.error)))
-    room.watch()
-    clients.push(entry)
+    const timer = index % settings.sampleEvery === 0 ? joinTimer(settings.clients, userId) : undefined
+    const store = isStoreClient(index, settings.storeEvery)
+    const client: RoomClient = store
+      ? new StoreClient(userId, {
+          ...common,
+          leaveGraceMs: settings.leaveGraceMs,
+          ...(timer === undefined ? {} : { onJoin: (member) => timer(member.userId, member.data) }),
+        })
+      : new LightClient(userId, {
+          ...common,
+          table,
+          ...(timer === undefined
+            ? {}
+            : { onVisible: (user: string, connection: WireConnection) => timer(user, connection.data) }),
+        })
+    clients.push({ index, client, store, joinedAt: Number.NaN })
     if (clients.length % 50 === 0) await sleep(20)
   }
   const timeout = 30_000 + settings.clients * 10
-  if (!(await until(() => clients.every((each) => each.room.get().synced), timeout, 250))) {
+  if (!(await until(() => clients.every((each) => each.client.synced), timeout, 250))) {
     throw new Error(`not every client got its first snapshot within ${timeout} ms`)
   }
 }
@@ -118,8 +110,8 @@ const timedClients = (settings: WorkerSetup) =>
 /** Runs the phase on each of this worker's clients at its place in the room's schedule. */
 async function runPhase(phase: Phase, startAt: number, perSecond: number): Promise<void> {
   if (phase === 'join') {
-    framesAtFirstJoin = frames
-    changesAtFirstJoin = changes
+    framesAtFirstJoin = counters.frames
+    changesAtFirstJoin = counters.changes
     cpuAtFirstJoin = process.cpuUsage()
     loopDelay.enable()
   }
@@ -128,14 +120,11 @@ async function runPhase(phase: Phase, startAt: number, perSecond: number): Promi
     if (wait > 0) await sleep(wait)
     if (phase === 'join') {
       each.joinedAt = now()
-      each.room.join({ step: 0, at: each.joinedAt })
-      each.joined = true
+      each.client.join({ step: 0, at: each.joinedAt })
     } else if (phase === 'update') {
-      // The join's time stays in the data: a client that first sees this member through the
-      // update (its join and update in one batch, or a snapshot after a reconnect) still times the join.
-      each.room.update({ step: 1, at: each.joinedAt })
+      each.client.update({ step: 1, at: each.joinedAt })
     } else {
-      depart(each, each.index)
+      departByIndex(each.client, each.index)
     }
   }
 }
@@ -145,43 +134,56 @@ async function joinsSeen(settings: WorkerSetup): Promise<boolean> {
   return until(() => latencies.length >= expected, waitLimitMs(settings.clients), 100)
 }
 
+/** Each remaining client's roster against who should be there. */
+function rostersOf(observers: readonly WorkerClient[], settings: WorkerSetup) {
+  const everyone = [...Array(settings.clients).keys()]
+    .filter(stillJoined)
+    .map((index) => ({ userId: `user-${index}`, roomName: settings.room, members: [] as string[] }))
+  const seen = observers.map((each) => ({
+    userId: each.client.userId,
+    roomName: settings.room,
+    members: each.client.members(),
+  }))
+  return { seen, roster: rosterErrors(everyone, seen, (observer) => observer.members) }
+}
+
 function result(settings: WorkerSetup): WorkerResult {
   const cpu = process.cpuUsage(cpuAtFirstJoin)
   loopDelay.disable()
-  const expectedJoined = new Set<string>()
-  for (let index = 0; index < settings.clients; index++) {
-    if (stillJoined(index)) expectedJoined.add(`user-${index}`)
-  }
-  const observers = clients.filter((each) => each.connected)
-  const seen = observers.map((each) => ({
-    userId: each.userId,
-    roomName: each.roomName,
-    members: each.room.get().members.map((member) => member.userId),
-  }))
-  const everyone = [...expectedJoined].map((userId) => ({ userId, roomName: settings.room, members: [] }))
-  const roster = rosterErrors(everyone, seen, (observer) => observer.members)
+  const observers = clients.filter((each) => each.client.connected)
+  const { seen, roster } = rostersOf(observers, settings)
+  const storeRoster: RosterErrors = rostersOf(
+    observers.filter((each) => each.store),
+    settings,
+  ).roster
   const digests = new Map<string, number>()
   for (const observer of seen) {
     const digest = rosterDigest(observer.members)
     digests.set(digest, (digests.get(digest) ?? 0) + 1)
   }
   const errorCodes = new Map<string, number>()
-  for (const code of clients.flatMap((each) => each.errors)) {
-    errorCodes.set(code, (errorCodes.get(code) ?? 0) + 1)
+  for (const each of clients) {
+    for (const code of each.client.errors) {
+      const name = each.store ? code : `${code} (light client)`
+      errorCodes.set(name, (errorCodes.get(name) ?? 0) + 1)
+    }
   }
   const memory = process.memoryUsage()
   return {
     latencies: Float64Array.from(latencies),
     expectedSamples: timedClients(settings) * (settings.clients - 1),
-    frames: frames - framesAtFirstJoin,
-    changes: changes - changesAtFirstJoin,
-    cutConnections,
+    frames: counters.frames - framesAtFirstJoin,
+    changes: counters.changes - changesAtFirstJoin,
+    cutConnections: counters.cutConnections,
     clients: clients.length,
+    storeClients: clients.filter((each) => each.store).length,
     observers: observers.length,
+    storeObservers: observers.filter((each) => each.store).length,
     roster,
+    storeRoster,
     digests: [...digests],
     errorCodes: [...errorCodes],
-    clientsWithErrors: clients.filter((each) => each.errors.length > 0).length,
+    clientsWithErrors: clients.filter((each) => each.client.errors.length > 0).length,
     cpuMs: (cpu.user + cpu.system) / 1000,
     loopDelayP50Ms: ms(loopDelay.percentile(50)),
     loopDelayP99Ms: ms(loopDelay.percentile(99)),
@@ -208,18 +210,14 @@ async function handle(message: ParentMessage): Promise<void> {
     const expected = [...Array(settings.clients).keys()].filter(stillJoined).length
     await sleep(settings.leaveGraceMs)
     const ok = await until(
-      () => clients.every((each) => !each.connected || each.room.get().count === expected),
+      () => clients.every((each) => !each.client.connected || each.client.count === expected),
       message.timeoutMs,
       250,
     )
     return send({ type: 'settled', ok })
   }
   await send({ type: 'result', result: result(settings) })
-  for (const each of clients) {
-    if (!each.connected) continue
-    each.client.destroy()
-    each.adapter.destroy?.()
-  }
+  for (const each of clients) if (each.client.connected) each.client.close()
   process.exit(0)
 }
 

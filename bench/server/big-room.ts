@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import type { Phase, WorkerResult } from './big-room-messages.js'
+import { isStoreClient, storeEveryFor, type Phase, type WorkerResult } from './big-room-messages.js'
 import { BigRoomWorker } from './big-room-workers.js'
 import { rosterDigest } from './big-room-digest.js'
 import { stillJoined } from './departures.js'
@@ -21,6 +21,8 @@ export interface BigRoomSettings {
    */
   readonly sampleEvery: number
   readonly room: string
+  /** How many clients run a real presence store; the rest are light protocol clients. */
+  readonly storeClients: number
 }
 
 /** What the clients' processes cost, to tell a slow bench from a slow server. */
@@ -58,6 +60,11 @@ export interface BigRoomResult {
   readonly seconds: number
   readonly roster: RosterErrors
   readonly observers: number
+  /** Clients that ran a real presence store, and those of them still connected at the end. */
+  readonly storeClients: number
+  readonly storeObservers: number
+  /** The roster errors of the store clients alone (also counted in `roster`). */
+  readonly storeRoster: RosterErrors
   /** Remaining clients whose roster is exactly who should be there (by its digest). */
   readonly exactRosters: number
   readonly settled: boolean
@@ -77,9 +84,16 @@ const SATURATED_CORE_SHARE = 0.85
 const LATE_LOOP_MS = 100
 const SATURATED_MACHINE = 0.9
 const percent = (share: number) => `${(share * 100).toFixed(0)}%`
-/** V8 heap for each worker: its stores hold (clients / workers) × clients members, some 400 B each. */
-const heapMbFor = (clients: number, workers: number) =>
-  Math.max(1024, Math.ceil(((clients / workers) * clients * 900) / 1024 / 1024) + 512)
+/**
+ * V8 heap for each worker: its stores hold (stores / workers) × clients members, some 400 B each;
+ * a light client's roster is some 10 B a member.
+ */
+const heapMbFor = (clients: number, stores: number, workers: number) =>
+  Math.max(
+    1024,
+    Math.ceil((((stores / workers) * 900 + ((clients - stores) / workers) * 40) * clients) / 1024 / 1024) +
+      512,
+  )
 
 /** The digest every remaining client's roster must have: who is still joined, sorted. */
 function expectedDigest(clients: number): string {
@@ -87,9 +101,9 @@ function expectedDigest(clients: number): string {
   return rosterDigest(ids)
 }
 
-function sumRoster(results: readonly WorkerResult[]): RosterErrors {
-  const sum = (key: keyof RosterErrors) => results.reduce((total, each) => total + each.roster[key], 0)
-  const most = (key: keyof RosterErrors) => Math.max(0, ...results.map((each) => each.roster[key]))
+function sumRoster(rosters: readonly RosterErrors[]): RosterErrors {
+  const sum = (key: keyof RosterErrors) => rosters.reduce((total, each) => total + each[key], 0)
+  const most = (key: keyof RosterErrors) => Math.max(0, ...rosters.map((each) => each[key]))
   return {
     ghosts: sum('ghosts'),
     missing: sum('missing'),
@@ -129,13 +143,18 @@ function bottleneckOf(usage: Omit<BenchUsage, 'bottleneck'>): string | undefined
 /**
  * One room holding every client, members alternating between the nodes so every change crosses
  * Redis: all join, all update once, half go (a quarter leave the room, a quarter close their
- * connection). Every client is a real socket.io-client connection with its own presence store,
- * spread over `workers` processes so no one process holds every store; the joiner's clock rides
- * in its data, so a join is timed wherever it is seen.
+ * connection). Every client is a real socket.io-client connection, `storeClients` of them with
+ * their own presence store and the rest light protocol clients (a store per client does not fit
+ * 5,000 clients on a small machine), spread over `workers` processes; the joiner's clock rides in
+ * its data, so a join is timed wherever it is seen.
  */
 export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResult> {
   const workerCount = Math.max(1, Math.min(settings.workers, settings.clients))
-  const heapMb = heapMbFor(settings.clients, workerCount)
+  const storeEvery = storeEveryFor(settings.clients, settings.storeClients)
+  const stores = [...Array(settings.clients).keys()].filter((index) =>
+    isStoreClient(index, storeEvery),
+  ).length
+  const heapMb = heapMbFor(settings.clients, stores, workerCount)
   const workers = Array.from(
     { length: workerCount },
     (_, workerIndex) =>
@@ -148,6 +167,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
           workers: workerCount,
           sampleEvery: settings.sampleEvery,
           leaveGraceMs: LEAVE_GRACE_MS,
+          storeEvery,
         },
         heapMb,
       ),
@@ -202,7 +222,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
     for (const [code, count] of results.flatMap((each) => each.errorCodes)) {
       errorCodes.set(code, (errorCodes.get(code) ?? 0) + count)
     }
-    const roster = sumRoster(results)
+    const roster = sumRoster(results.map((each) => each.roster))
     const observers = results.reduce((sum, each) => sum + each.observers, 0)
     const exactRosters = digests.get(expectedDigest(settings.clients)) ?? 0
     // /proc when the worker is still there to read, else its own count.
@@ -243,6 +263,9 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       seconds,
       roster,
       observers,
+      storeClients: results.reduce((sum, each) => sum + each.storeClients, 0),
+      storeObservers: results.reduce((sum, each) => sum + each.storeObservers, 0),
+      storeRoster: sumRoster(results.map((each) => each.storeRoster)),
       exactRosters,
       settled,
       cutConnections: results.reduce((sum, each) => sum + each.cutConnections, 0),

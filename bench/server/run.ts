@@ -22,6 +22,8 @@ import { runWorkload, type WorkloadSettings } from './workload.js'
  * --windows <a,b,…>      the comparison's windows in ms (0 is batching off; default 0 and --window)
  * --window <ms>          the big room's window and the comparison's "on" (the server's default)
  * --workers <n>          client processes (one per 1,000 clients, at least 2)
+ * --store-clients <n>    clients in each run that run a real presence store, the rest light
+ *                        protocol clients (40 with --big; every client otherwise)
  */
 const { values: flags } = parseArgs({
   options: {
@@ -33,6 +35,7 @@ const { values: flags } = parseArgs({
     windows: { type: 'string' },
     window: { type: 'string' },
     workers: { type: 'string' },
+    'store-clients': { type: 'string' },
   },
 })
 const big = flags.big === true
@@ -55,6 +58,7 @@ const bigRoom = {
   batchWindowMs,
   workers: flags.workers === undefined ? undefined : numberFlag('workers', 2),
   sampleEvery: 10,
+  storeClients: flags['store-clients'] === undefined && !big ? undefined : numberFlag('store-clients', 40),
 }
 if (bigRoom.compareWindows.some((each) => !Number.isInteger(each) || each < 0)) {
   throw new Error(`--windows must list whole numbers of ms, got ${flags.windows}`)
