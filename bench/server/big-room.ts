@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { isStoreClient, storeEveryFor, type Phase, type WorkerResult } from './big-room-messages.js'
+import { isStoreClient, storeEveryFor, type Phase } from './big-room-messages.js'
 import { BigRoomWorker } from './big-room-workers.js'
 import { rosterDigest } from './big-room-digest.js'
 import { stillJoined } from './departures.js'
