@@ -105,6 +105,9 @@ export class LightClient implements RoomClient {
       if (this.data !== undefined) this.send(CLIENT_EVENTS.join, { room, data: this.data })
     })
     socket.on('disconnect', (reason) => {
+      // Emitted once the heartbeat was overdue, held by socket.io-client for the next connection,
+      // where it would go ahead of the watch and join: dropped, as the adapter does.
+      socket.sendBuffer = []
       if (reason !== 'io client disconnect') counters.cutConnections++
       // A server that shut this socket down is tried again, as the adapter does.
       if (reason === 'io server disconnect' && this.connected) socket.connect()

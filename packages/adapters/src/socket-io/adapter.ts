@@ -112,6 +112,12 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
 
   const onConnect = () => forEachRoom(greet)
   const onDisconnect = (reason: Socket.DisconnectReason) => {
+    // What was emitted once the heartbeat was overdue (the socket still said connected) waits in
+    // the socket's buffer, which it would send on the next connection ahead of the watch and join
+    // sent there: an update refused as `not-joined`, a stale presence. Presence is sent again on
+    // the next link anyway; the app's own events on its socket stay.
+    const socket = socketOf()
+    socket.sendBuffer = socket.sendBuffer.filter((packet) => !isPresenceEvent(packet.data))
     const status = reason === 'io client disconnect' ? 'disconnected' : 'reconnecting'
     forEachRoom((link) => link.down(status))
     // A server that shuts down says goodbye; another node (or the same one, back) is tried again.
@@ -246,3 +252,7 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
 }
 
 const wireOf = (presence: LocalPresence) => ({ data: presence.data, activity: presence.activity })
+
+const presenceEvents: ReadonlySet<unknown> = new Set(Object.values(CLIENT_EVENTS))
+/** A buffered packet's data is `[event, ...args]`. */
+const isPresenceEvent = (data: unknown) => Array.isArray(data) && presenceEvents.has(data[0])
