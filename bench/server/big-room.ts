@@ -53,8 +53,17 @@ export interface BigRoomResult {
   readonly p50: number
   readonly p95: number
   readonly p99: number
-  /** Frames each client received a second, on average over the joining, updating and leaving. */
+  /** Frames each client received a second, on average over the run's wall time. */
   readonly messagesPerClientPerSecond: number
+  /**
+   * Frames each client received a second of the workload as paced: its joins, updates and
+   * departures at the given rate take 3 × clients / rate seconds, whatever the run's length. A
+   * starved run that stretches to several times that spreads the same frames over more seconds,
+   * so between runs under different load this is the rate to compare.
+   */
+  readonly messagesPerClientPerPacedSecond: number
+  /** The paced length: 3 × clients / rate, in seconds. */
+  readonly pacedSeconds: number
   /** Frames each client received over the run, however long it took. */
   readonly messagesPerClient: number
   readonly seconds: number
@@ -251,6 +260,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       otherWork: Math.max(0, machineBusy - runShare),
     }
     const frames = results.reduce((sum, each) => sum + each.frames, 0)
+    const pacedSeconds = (3 * settings.clients) / settings.joinsPerSecond
     return {
       samples: latencies.length,
       expectedSamples: results.reduce((sum, each) => sum + each.expectedSamples, 0),
@@ -259,6 +269,8 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       p99: percentile(latencies, 0.99),
       // Every client counts, also those that went, over the whole run: what a client's socket carries.
       messagesPerClientPerSecond: frames / settings.clients / seconds,
+      messagesPerClientPerPacedSecond: frames / settings.clients / pacedSeconds,
+      pacedSeconds,
       messagesPerClient: frames / settings.clients,
       seconds,
       roster,
