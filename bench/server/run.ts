@@ -27,6 +27,8 @@ import { runWorkload, type WorkloadSettings } from './workload.js'
  *                        protocol clients (40 with --big; every client otherwise)
  */
 const { values: flags } = parseArgs({
+  // `pnpm bench:server -- --big` passes the `--` on: it is not the end of the options here.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     big: { type: 'boolean' },
     clients: { type: 'string' },
