@@ -229,3 +229,5 @@ process.on('message', (message: ParentMessage) => {
     })
   })
 })
+// The parent is gone (stopped or crashed): its clients would reconnect forever.
+process.on('disconnect', () => process.exit(1))
