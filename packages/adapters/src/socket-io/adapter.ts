@@ -117,7 +117,9 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
     // sent there: an update refused as `not-joined`, a stale presence. Presence is sent again on
     // the next link anyway; the app's own events on its socket stay.
     const socket = socketOf()
-    socket.sendBuffer = socket.sendBuffer.filter((packet) => !isPresenceEvent(packet.data))
+    // Read defensively: a socket the app hands in may be its own stand-in without the buffer.
+    const held = socket.sendBuffer as typeof socket.sendBuffer | undefined
+    if (held !== undefined) socket.sendBuffer = held.filter((packet) => !isPresenceEvent(packet.data))
     const status = reason === 'io client disconnect' ? 'disconnected' : 'reconnecting'
     forEachRoom((link) => link.down(status))
     // A server that shuts down says goodbye; another node (or the same one, back) is tried again.
