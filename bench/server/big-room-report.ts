@@ -38,11 +38,15 @@ async function runOn(
   started: Managed[],
 ): Promise<BigRoomResult> {
   const env = { PRESENCE_BATCH_WINDOW_MS: String(batchWindowMs) }
-  const nodes = await Promise.all([
+  const starting = await Promise.allSettled([
     startNode(settings.redisUrl, `big-${label}-a`, env),
     startNode(settings.redisUrl, `big-${label}-b`, env),
   ])
+  // A node that started is stopped at the end even when the other did not.
+  const nodes = starting.flatMap((each) => (each.status === 'fulfilled' ? [each.value] : []))
   started.push(...nodes)
+  const failed = starting.find((each) => each.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
   try {
     return await runBigRoom({
       clients,
@@ -80,13 +84,16 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
   for (const [index, node] of result.nodes.entries()) {
     console.log(
       `  node ${index === 0 ? 'a' : 'b'}: CPU time ${format(node.cpuMsDuringRun / 1000, 2)} s over the run ` +
-        `(${percent(node.cpuMsDuringRun / 1000 / result.seconds)} of a core), ` +
+        `(${percent(node.cpuMsDuringRun / 1000 / result.seconds)} of a core), its main thread waited ` +
+        `${format(node.waitMsDuringRun / 1000, 1)} s for a CPU while runnable ` +
+        `(${percent(node.waitMsDuringRun / 1000 / result.seconds)} of the run), ` +
         `RSS ${format(node.rssMb, 0)} MB at the end, peak ${format(node.peakRssMb, 0)} MB`,
     )
   }
   console.log(
     `  the bench: ${bench.workerCoreShares.length} client processes, CPU time ${format(bench.workersCpuMs / 1000, 2)} s ` +
-      `(each ${bench.workerCoreShares.map(percent).join(', ')} of a core), timers late p99 ` +
+      `(each ${bench.workerCoreShares.map(percent).join(', ')} of a core; their main threads waited ` +
+      `${format(bench.workersWaitMs / 1000, 1)} s in all for a CPU), timers late p99 ` +
       `${format(bench.loopDelayP99Ms, 0)} ms (max ${format(bench.loopDelayMaxMs, 0)}), RSS ` +
       `${format(bench.workersRssMb, 0)} MB in all (heap in use ${format(bench.workersHeapMb, 0)} MB); its parent ${format(bench.parentCpuMs / 1000, 2)} s; ` +
       `${format(bench.cpuMicrosecondsPerChange)} µs of the workers' CPU per change their clients took in`,

@@ -30,6 +30,8 @@ export interface BenchUsage {
   /** Each worker's CPU time from the first join to the end, as a share of one core (1 = saturated). */
   readonly workerCoreShares: readonly number[]
   readonly workersCpuMs: number
+  /** How long the workers' main threads waited, runnable, for a CPU over the same span, summed. */
+  readonly workersWaitMs: number
   /** The parent's own CPU time over the same span (it only orchestrates). */
   readonly parentCpuMs: number
   /** The worst worker's event-loop delay: how late its timers and sockets were served. */
@@ -84,7 +86,9 @@ export interface BigRoomResult {
   readonly errorCodes: ReadonlyMap<string, number>
   readonly bench: BenchUsage
   /** Each node's CPU time over the run and its memory at the end. */
-  readonly nodes: ReadonlyArray<ProcessUsage & { readonly cpuMsDuringRun: number }>
+  readonly nodes: ReadonlyArray<
+    ProcessUsage & { readonly cpuMsDuringRun: number; readonly waitMsDuringRun: number }
+  >
 }
 
 const LEAVE_GRACE_MS = 500
@@ -250,6 +254,13 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
     const usage = {
       workerCoreShares: workerCpu.map((cpuMs) => cpuMs / 1000 / seconds),
       workersCpuMs,
+      workersWaitMs: workers.reduce(
+        (sum, _, index) =>
+          sum +
+          (workersAfter[index]?.runQueueWaitMs ?? Number.NaN) -
+          (workersBefore[index]?.runQueueWaitMs ?? Number.NaN),
+        0,
+      ),
       parentCpuMs,
       loopDelayP99Ms: Math.max(...results.map((each) => each.loopDelayP99Ms)),
       loopDelayMaxMs: Math.max(...results.map((each) => each.loopDelayMaxMs)),
@@ -287,9 +298,20 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       nodes: nodesAfter.map((after, index) => {
         const before = nodesBefore[index]
         if (after === undefined || before === undefined) {
-          return { cpuMs: Number.NaN, rssMb: Number.NaN, peakRssMb: Number.NaN, cpuMsDuringRun: Number.NaN }
+          return {
+            cpuMs: Number.NaN,
+            rssMb: Number.NaN,
+            peakRssMb: Number.NaN,
+            runQueueWaitMs: Number.NaN,
+            cpuMsDuringRun: Number.NaN,
+            waitMsDuringRun: Number.NaN,
+          }
         }
-        return { ...after, cpuMsDuringRun: after.cpuMs - before.cpuMs }
+        return {
+          ...after,
+          cpuMsDuringRun: after.cpuMs - before.cpuMs,
+          waitMsDuringRun: after.runQueueWaitMs - before.runQueueWaitMs,
+        }
       }),
     }
   } finally {

@@ -117,6 +117,11 @@ export interface ProcessUsage {
   /** Resident memory now and at its peak, in MB. */
   readonly rssMb: number
   readonly peakRssMb: number
+  /**
+   * How long its main thread waited, runnable, for a CPU (ms since it started; NaN where the
+   * kernel does not say): a process starved by the machine waits here, a busy one does not.
+   */
+  readonly runQueueWaitMs: number
 }
 
 const CLOCK_TICKS_PER_SECOND = 100
@@ -129,9 +134,13 @@ export function processUsage(pid: number | undefined): ProcessUsage | undefined 
   const ticks = Number(fields[11]) + Number(fields[12])
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN)
+  // schedstat: time on a CPU, time waiting on a run queue (ns), time slices; of the main thread.
+  const schedstat = existsSync(`/proc/${pid}/schedstat`) ? readFileSync(`/proc/${pid}/schedstat`, 'utf8') : ''
+  const waitedNs = Number(schedstat.split(' ')[1] ?? Number.NaN)
   return {
     cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND,
     rssMb: kb('VmRSS') / 1024,
     peakRssMb: kb('VmHWM') / 1024,
+    runQueueWaitMs: waitedNs / 1e6,
   }
 }
