@@ -102,6 +102,55 @@ function propsTableNames(preview: FrameLocator): Promise<string[]> {
     .evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? '').replace(/\*$/, '').trim()))
 }
 
+/** One row of a docs page's props table, as a reader sees it. */
+interface PropsTableRow {
+  readonly name: string
+  /** The description column's text: the description, then the type. */
+  readonly text: string
+  /** Whether the row has a description above its type. */
+  readonly described: boolean
+  /** The Default column's text. */
+  readonly defaultText: string
+}
+
+/** The rows of a docs page's props table (section rows left out). */
+function propsTableRows(preview: FrameLocator): Promise<PropsTableRow[]> {
+  return preview
+    .locator('table.docblock-argstable')
+    .first()
+    .locator(':scope > tbody > tr')
+    .evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        if (row.firstElementChild?.hasAttribute('colspan') !== false) return []
+        const [name, description, defaultValue] = [...row.children]
+        return {
+          name: (name?.textContent ?? '').replace(/\*$/, '').trim(),
+          text: (description?.textContent ?? '').trim(),
+          // A described row has the description's block above its type's.
+          described: (description?.children.length ?? 0) > 1,
+          defaultText: (defaultValue?.textContent ?? '').trim(),
+        }
+      }),
+    )
+}
+
+/**
+ * What a props table shows that a reader should not see: "undefined" as a default, a JSDoc tag
+ * ("@default: …") in a description, the bare name of a constant as a default (a private one says
+ * nothing; a public one shows its value), or, where every prop is described, a row without its
+ * description.
+ */
+function propsTableFaults(rows: readonly PropsTableRow[], everyRowDescribed: boolean): string[] {
+  return rows.flatMap((row) => [
+    ...(row.defaultText === 'undefined' ? [`${row.name}: the default "undefined"`] : []),
+    ...(/@default/u.test(row.text) ? [`${row.name}: "@default" in "${row.text}"`] : []),
+    ...(/^"?[A-Z][A-Z0-9_]*"?$/u.test(row.defaultText)
+      ? [`${row.name}: the default ${row.defaultText}`]
+      : []),
+    ...(everyRowDescribed && !row.described ? [`${row.name}: no description`] : []),
+  ])
+}
+
 /** What the Vue preview says about its current render: the story, and how far it has got. */
 interface RenderState {
   readonly storyId: string | null
@@ -347,11 +396,15 @@ describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, ()
       async (component, props) => {
         const steps = namedSteps(stepBudget)
         await openManager(steps, `?path=/docs/${idPrefix}components-${component.toLowerCase()}--docs`)
+        const docs = page.locator(preview).contentFrame()
         await steps.step(`the props table of the ${framework} ${component} listed its props`, (timeout) =>
-          expect
-            .poll(() => propsTableNames(page.locator(preview).contentFrame()), { timeout })
-            .toEqual(expect.arrayContaining([...props])),
+          expect.poll(() => propsTableNames(docs), { timeout }).toEqual(expect.arrayContaining([...props])),
         )
+        // Every row of the Vue tables is described (props, events, slots); the React tables are
+        // checked for the rest.
+        const rows = await propsTableRows(docs)
+        expect(rows.map((row) => row.name)).toEqual(expect.arrayContaining([...props]))
+        expect(propsTableFaults(rows, framework === 'Vue'), 'what the props table shows wrongly').toEqual([])
       },
     )
   })
