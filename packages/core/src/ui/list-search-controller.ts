@@ -41,25 +41,23 @@ export interface ListSearchApi {
   /** What the status region says: the count of matches while there is a query, else nothing. */
   readonly status: string
   /**
-   * The widest texts the status can show for up to `widestCount` matches, each to lay under the
-   * status unseen, so that the status keeps the width of the widest and the input beside it
+   * The widest texts the status can show for up to `widestCount` matches, one a line, to lay under
+   * the status unseen, so that the status keeps the width of the widest and the input beside it
    * never moves as the count changes while typing.
    */
-  readonly reserve: readonly string[]
+  readonly reserve: string
   inputProps(): Record<string, unknown>
   /** A polite live region: screen readers hear the count once typing pauses. */
   statusProps(): Record<string, unknown>
 }
 
 /**
- * The texts of `reserve`: no match, one, and as many digits as `widestCount` has, written with the
- * widest digits (a font's digits need not be of one width) and the count itself (its plural form).
+ * The lines of `reserve`: no match, one, and as many as `widestCount` written with nines, the
+ * widest digits where a font's digits differ in width.
  */
-function reserveTexts(words: ListSearchMessages, widestCount: number, locale: string | undefined) {
-  const widest = Math.max(1, Math.floor(widestCount))
-  const nines = 10 ** String(widest).length - 1
-  const texts = [0, 1, widest, nines].map((count) => words.matches(count, formatCount(count, locale)))
-  return [...new Set(texts)]
+function reserveText(words: ListSearchMessages, widestCount: number, locale: string | undefined) {
+  const nines = 10 ** String(Math.max(1, Math.floor(widestCount))).length - 1
+  return [0, 1, nines].map((count) => words.matches(count, formatCount(count, locale))).join('\n')
 }
 
 /**
@@ -90,7 +88,7 @@ export function connectListSearch(
   return {
     status:
       search.query.trim() === '' ? '' : words.matches(context.count, formatCount(context.count, locale)),
-    reserve: reserveTexts(words, Math.max(widestCount, context.count), locale),
+    reserve: reserveText(words, Math.max(widestCount, context.count), locale),
     inputProps: () => ({
       type: 'search',
       value: search.query,

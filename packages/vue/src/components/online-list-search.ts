@@ -46,13 +46,11 @@ const OnlineListSearchBox = defineComponent({
       return h('div', part('online-list-search'), [
         h('input', { ...part('online-list-search-input'), ...api.inputProps() }),
         h('span', part('online-list-search-count'), [
-          // Unseen inline, so that no copy shows without the stylesheet either.
-          ...api.reserve.map((text) =>
-            h(
-              'span',
-              { key: text, ...part('online-list-search-reserve'), 'aria-hidden': 'true', style: unseen },
-              text,
-            ),
+          // Unseen inline, so that it does not show without the stylesheet either.
+          h(
+            'span',
+            { ...part('online-list-search-reserve'), 'aria-hidden': 'true', style: unseen },
+            api.reserve,
           ),
           h('span', { ...part('online-list-search-status'), ...api.statusProps() }, api.status),
         ]),

@@ -51,12 +51,10 @@ function OnlineListSearchBox({
     <div {...part('online-list-search')}>
       <input {...part('online-list-search-input')} {...input} onChange={onInput as () => void} />
       <span {...part('online-list-search-count')}>
-        {api.reserve.map((text) => (
-          // Unseen inline, so that no copy shows without the stylesheet either.
-          <span key={text} {...part('online-list-search-reserve')} aria-hidden="true" style={unseen}>
-            {text}
-          </span>
-        ))}
+        {/* Unseen inline, so that it does not show without the stylesheet either. */}
+        <span {...part('online-list-search-reserve')} aria-hidden="true" style={unseen}>
+          {api.reserve}
+        </span>
         <span {...part('online-list-search-status')} {...api.statusProps()}>
           {api.status}
         </span>
