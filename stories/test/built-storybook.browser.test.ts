@@ -327,68 +327,92 @@ describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, ()
     )
   })
 
-  it('logs no error or warning while a reader browses the React docs pages, one after another', async () => {
-    const steps = namedSteps(stepBudget)
-    const logged: string[] = []
-    const failedRequests: string[] = []
-    page.on('console', (message) => {
-      // A failed request is logged by the browser, not by the page's code: checked below.
-      if (message.text().startsWith('Failed to load resource')) return
-      // What the stories log, in the previews; the manager's notes on its own composition of the
-      // Vue ref are Storybook's.
-      if (message.location().url.includes('/sb-manager/')) return
-      if (message.type() === 'error' || message.type() === 'warning') {
-        logged.push(`${message.type()}: ${message.text()} (${message.location().url})`)
-      }
-    })
-    page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`))
-    // The previews' requests; the manager probes for the Vue ref's index files by itself.
-    const inPreview = (request: Request) => request.frame() !== page.mainFrame()
-    page.on('requestfailed', (request) => {
-      if (inPreview(request)) failedRequests.push(request.url())
-    })
-    page.on('response', (response) => {
-      if (response.status() >= 400 && inPreview(response.request())) failedRequests.push(response.url())
-    })
-    const preview = page.locator('#storybook-preview-iframe')
-    /** Waits until the React preview shows the docs page `docsId`, with presence parts in it if `parts`. */
-    const docsShown = (name: string, docsId: string, parts: boolean) =>
-      steps.step(`the ${name} docs page rendered`, async (timeout) => {
-        const frame = await (await preview.elementHandle({ timeout })).contentFrame()
-        if (frame === null) throw new Error('#storybook-preview-iframe has no frame')
-        await frame.waitForFunction(
-          ([id, withParts]) => {
-            const state = Reflect.get(window, '__STORYBOOK_PREVIEW__') as
-              { currentRender?: { id?: string } } | undefined
-            const rendered = document.querySelectorAll('#storybook-docs [data-scope="presence"]').length > 0
-            return state?.currentRender?.id === id && (rendered || !withParts)
-          },
-          [docsId, parts] as const,
-          { timeout, polling: 100 },
-        )
+  /** Per framework: its tree in the sidebar, its preview frame, and a page away from the components. */
+  const browsing = [
+    [
+      'React',
+      {
+        refId: 'storybook_internal',
+        frame: '#storybook-preview-iframe',
+        away: ['introduction--docs', 'introduction--docs'],
+      },
+    ],
+    [
+      'Vue',
+      {
+        refId: 'vue',
+        frame: '#storybook-ref-vue',
+        away: ['composables-usepresence', 'composables-usepresence--docs'],
+      },
+    ],
+  ] as const
+
+  it.each(browsing)(
+    'logs no error or warning while a reader browses the %s docs pages, one after another',
+    async (framework, { refId, frame: previewFrame, away }) => {
+      const steps = namedSteps(stepBudget)
+      const idPrefix = refId === 'vue' ? 'vue_' : ''
+      const logged: string[] = []
+      const failedRequests: string[] = []
+      page.on('console', (message) => {
+        // A failed request is logged by the browser, not by the page's code: checked below.
+        if (message.text().startsWith('Failed to load resource')) return
+        // What the stories log, in the previews; the manager's notes on its own composition of the
+        // Vue ref are Storybook's.
+        if (message.location().url.includes('/sb-manager/')) return
+        if (message.type() === 'error' || message.type() === 'warning') {
+          logged.push(`${message.type()}: ${message.text()} (${message.location().url})`)
+        }
       })
-    const open = (name: string, itemId: string) =>
-      steps.step(`the sidebar opened ${name}`, (timeout) =>
-        page.locator(`[data-ref-id="storybook_internal"][data-item-id="${itemId}"]`).click({ timeout }),
-      )
-    // Leaving a docs page by the sidebar, as a reader does, runs its stories' cleanups while the
-    // page is still there: the stories' clients must not be destroyed under their components.
-    const [first, ...rest] = components
-    await openManager(steps, `?path=/docs/${docsOf(first!)}`)
-    await docsShown(first!, docsOf(first!), true)
-    for (const component of rest) {
-      await open(component, `components-${component.toLowerCase()}`)
-      await docsShown(component, docsOf(component), true)
-    }
-    // Away from the components, so the last one's stories are left too.
-    await open('Introduction', 'introduction--docs')
-    await docsShown('Introduction', 'introduction--docs', false)
-    // The stories left last are destroyed a task after their tree: give them a moment.
-    await page.waitForTimeout(500)
-    expect(logged).toEqual([])
-    // The only requests that fail are the broken avatars' of the BrokenAndUnsafeAvatars story.
-    for (const url of failedRequests) expect(url).toMatch(/^https?:\/\/avatars\.invalid\/|\/not%20a%20url$/)
-  })
+      page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`))
+      // The previews' requests; the manager probes for the Vue ref's index files by itself.
+      const inPreview = (request: Request) => request.frame() !== page.mainFrame()
+      page.on('requestfailed', (request) => {
+        if (inPreview(request)) failedRequests.push(request.url())
+      })
+      page.on('response', (response) => {
+        if (response.status() >= 400 && inPreview(response.request())) failedRequests.push(response.url())
+      })
+      const preview = page.locator(previewFrame)
+      /** Waits until the preview shows the docs page `docsId`, with presence parts in it if `parts`. */
+      const docsShown = (name: string, docsId: string, parts: boolean) =>
+        steps.step(`the ${name} docs page rendered`, async (timeout) => {
+          const frame = await (await preview.elementHandle({ timeout })).contentFrame()
+          if (frame === null) throw new Error(`${previewFrame} has no frame`)
+          await frame.waitForFunction(
+            ([id, withParts]) => {
+              const state = Reflect.get(window, '__STORYBOOK_PREVIEW__') as
+                { currentRender?: { id?: string } } | undefined
+              const rendered = document.querySelectorAll('#storybook-docs [data-scope="presence"]').length > 0
+              return state?.currentRender?.id === id && (rendered || !withParts)
+            },
+            [docsId, parts] as const,
+            { timeout, polling: 100 },
+          )
+        })
+      const open = (name: string, itemId: string) =>
+        steps.step(`the sidebar opened ${name}`, (timeout) =>
+          page.locator(`[data-ref-id="${refId}"][data-item-id="${itemId}"]`).click({ timeout }),
+        )
+      // Leaving a docs page by the sidebar, as a reader does, runs its stories' cleanups while the
+      // page is still there: the stories' clients must not be destroyed under their components.
+      const [first, ...rest] = components
+      await openManager(steps, `?path=/docs/${idPrefix}${docsOf(first!)}`)
+      await docsShown(first!, docsOf(first!), true)
+      for (const component of rest) {
+        await open(component, `components-${component.toLowerCase()}`)
+        await docsShown(component, docsOf(component), true)
+      }
+      // Away from the components, so the last one's stories are left too.
+      await open(away[0], away[0])
+      await docsShown(away[0], away[1], false)
+      // The stories left last are destroyed a task after their tree: give them a moment.
+      await page.waitForTimeout(500)
+      expect(logged, `what the ${framework} previews logged`).toEqual([])
+      // The only requests that fail are the broken avatars' of the BrokenAndUnsafeAvatars story.
+      for (const url of failedRequests) expect(url).toMatch(/^https?:\/\/avatars\.invalid\/|\/not%20a%20url$/)
+    },
+  )
 
   describe.each(frameworks)('the %s docs pages', (framework, { idPrefix, preview }) => {
     it.each(Object.entries(sharedProps))(
