@@ -7,7 +7,7 @@ import {
   holdStoryPresence,
   presenceBeforeEach,
 } from '../stories/shared/presence-fixtures.ts'
-import { docgenDefaults } from './docgen-defaults.ts'
+import { vuePropsTable } from './props-table.ts'
 import {
   applyStoryPage,
   getStoryFrame,
@@ -67,7 +67,7 @@ const preview: Preview = {
   globalTypes: storyPageGlobalTypes,
   initialGlobals: storyPageInitialGlobals,
   beforeEach: [presenceBeforeEach],
-  argTypesEnhancers: [docgenDefaults],
+  argTypesEnhancers: [vuePropsTable],
   decorators: [withPresence, withPage],
 }
 

@@ -7,6 +7,7 @@ import {
   presenceBeforeEach,
   type StoryPresence,
 } from '../stories/shared/presence-fixtures.ts'
+import { reactPropsTable } from './props-table.ts'
 import { showcaseDocsPage, storybookDocsTheme } from './showcase-docs.ts'
 import {
   applyStoryPage,
@@ -63,6 +64,7 @@ const preview: Preview = {
   globalTypes: storyPageGlobalTypes,
   initialGlobals: storyPageInitialGlobals,
   beforeEach: [presenceBeforeEach],
+  argTypesEnhancers: [reactPropsTable],
   decorators: [withPresence, withPage],
 }
 

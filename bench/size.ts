@@ -59,7 +59,8 @@ const entries: Entry[] = [
     // only the search entries below import) and the stale strip: 725 B.
     // People you can explore: the member hover card's controller, the stack's select handlers and
     // the typing word (1,114 B).
-    ceilingBytes: 8_829,
+    // The search box's reserved room for its count of matches, so the input never moves (75 B).
+    ceilingBytes: 8_904,
   },
   {
     // The inspection API the devtools read: subscribe to adapter input and commits, read internals.
@@ -134,13 +135,15 @@ const entries: Entry[] = [
     name: '@presence-kit/react/search',
     source: `export { createOnlineListSearch } from '@presence-kit/react/search'`,
     external: ['react', 'react-dom', 'react/jsx-runtime'],
-    ceilingBytes: 1_605,
+    // With the count of matches' reserved room (+164 B: 1,601 B before, 1,765 B after).
+    ceilingBytes: 1_769,
   },
   {
     name: '@presence-kit/vue/search',
     source: `export { createOnlineListSearch } from '@presence-kit/vue/search'`,
     external: ['vue', '@vue/*'],
-    ceilingBytes: 1_640,
+    // With the count of matches' reserved room (+160 B: 1,635 B before, 1,795 B after).
+    ceilingBytes: 1_800,
   },
   {
     // The member hover card, opt-in: alone, with what it uses of core/ui and of the main entry.

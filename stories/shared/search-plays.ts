@@ -20,6 +20,12 @@ const optionNames = (listbox: HTMLElement) =>
 const setSize = (listbox: HTMLElement) =>
   Number(within(listbox).queryAllByRole('option')[0]?.getAttribute('aria-setsize') ?? 0)
 
+/** Where an element is on the page, to the pixel. */
+const boxOf = (element: Element) => {
+  const { x, y, width, height } = element.getBoundingClientRect()
+  return { x, y, width, height }
+}
+
 async function searchBox(canvasElement: HTMLElement) {
   const input = await within(canvasElement).findByRole('searchbox', { name: 'Search members' }, SLOW)
   const listbox = await within(canvasElement).findByRole('listbox', {}, SLOW)
@@ -29,7 +35,8 @@ async function searchBox(canvasElement: HTMLElement) {
 
 /**
  * Typing narrows the list (accents and case ignored), the count of matches is said in a polite
- * region, deleting widens it again, and Escape clears the box.
+ * region, deleting widens it again, and Escape clears the box. The count beside the input has its
+ * room from the start: the input stays where it is, at its width, whatever the count says.
  */
 export const searchNarrowsAndWidens: Play = async (context) => {
   searchOf(context).setQuery('')
@@ -41,10 +48,13 @@ export const searchNarrowsAndWidens: Play = async (context) => {
     return setSize(listbox)
   }, SLOW)
   expect(normalizedText(status)).toBe('')
+  const inputBox = boxOf(input)
+  const inputStays = (when: string) => expect(boxOf(input), `the input's box ${when}`).toEqual(inputBox)
 
   await userEvent.type(input, 'elo')
   await waitFor(() => expect(optionNames(listbox)).toEqual(['Élodie Ångström']))
   expect(normalizedText(status)).toBe('1 match')
+  inputStays('with "1 match"')
 
   await userEvent.clear(input)
   await userEvent.type(input, 'MULLER')
@@ -57,16 +67,19 @@ export const searchNarrowsAndWidens: Play = async (context) => {
   expect(wider).toBeGreaterThan(1)
   expect(wider).toBeLessThan(everyone)
   for (const name of optionNames(listbox)) expect(foldSearchText(name)).toContain('ar')
+  inputStays(`with "${wider} matches"`)
 
   await userEvent.type(input, 'zzz')
   await waitFor(() => expect(normalizedText(status)).toBe('No matches'))
   expect(within(context.canvasElement).queryAllByRole('option')).toHaveLength(0)
+  inputStays('with "No matches"')
 
   await userEvent.keyboard('{Escape}')
   expect(input).toHaveValue('')
   const list = await within(context.canvasElement).findByRole('listbox')
   await waitFor(() => expect(setSize(list)).toBe(everyone))
   expect(normalizedText(status)).toBe('')
+  inputStays('once the query is cleared')
 }
 
 /**

@@ -102,6 +102,55 @@ function propsTableNames(preview: FrameLocator): Promise<string[]> {
     .evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? '').replace(/\*$/, '').trim()))
 }
 
+/** One row of a docs page's props table, as a reader sees it. */
+interface PropsTableRow {
+  readonly name: string
+  /** The description column's text: the description, then the type. */
+  readonly text: string
+  /** Whether the row has a description above its type. */
+  readonly described: boolean
+  /** The Default column's text. */
+  readonly defaultText: string
+}
+
+/** The rows of a docs page's props table (section rows left out). */
+function propsTableRows(preview: FrameLocator): Promise<PropsTableRow[]> {
+  return preview
+    .locator('table.docblock-argstable')
+    .first()
+    .locator(':scope > tbody > tr')
+    .evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        if (row.firstElementChild?.hasAttribute('colspan') !== false) return []
+        const [name, description, defaultValue] = [...row.children]
+        return {
+          name: (name?.textContent ?? '').replace(/\*$/, '').trim(),
+          text: (description?.textContent ?? '').trim(),
+          // A described row has the description's block above its type's.
+          described: (description?.children.length ?? 0) > 1,
+          defaultText: (defaultValue?.textContent ?? '').trim(),
+        }
+      }),
+    )
+}
+
+/**
+ * What a props table shows that a reader should not see: "undefined" as a default, a JSDoc tag
+ * ("@default: …") in a description, the bare name of a constant as a default (a private one says
+ * nothing; a public one shows its value), or, where every prop is described, a row without its
+ * description.
+ */
+function propsTableFaults(rows: readonly PropsTableRow[], everyRowDescribed: boolean): string[] {
+  return rows.flatMap((row) => [
+    ...(row.defaultText === 'undefined' ? [`${row.name}: the default "undefined"`] : []),
+    ...(/@default/u.test(row.text) ? [`${row.name}: "@default" in "${row.text}"`] : []),
+    ...(/^"?[A-Z][A-Z0-9_]*"?$/u.test(row.defaultText)
+      ? [`${row.name}: the default ${row.defaultText}`]
+      : []),
+    ...(everyRowDescribed && !row.described ? [`${row.name}: no description`] : []),
+  ])
+}
+
 /** What the Vue preview says about its current render: the story, and how far it has got. */
 interface RenderState {
   readonly storyId: string | null
@@ -278,68 +327,92 @@ describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, ()
     )
   })
 
-  it('logs no error or warning while a reader browses the React docs pages, one after another', async () => {
-    const steps = namedSteps(stepBudget)
-    const logged: string[] = []
-    const failedRequests: string[] = []
-    page.on('console', (message) => {
-      // A failed request is logged by the browser, not by the page's code: checked below.
-      if (message.text().startsWith('Failed to load resource')) return
-      // What the stories log, in the previews; the manager's notes on its own composition of the
-      // Vue ref are Storybook's.
-      if (message.location().url.includes('/sb-manager/')) return
-      if (message.type() === 'error' || message.type() === 'warning') {
-        logged.push(`${message.type()}: ${message.text()} (${message.location().url})`)
-      }
-    })
-    page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`))
-    // The previews' requests; the manager probes for the Vue ref's index files by itself.
-    const inPreview = (request: Request) => request.frame() !== page.mainFrame()
-    page.on('requestfailed', (request) => {
-      if (inPreview(request)) failedRequests.push(request.url())
-    })
-    page.on('response', (response) => {
-      if (response.status() >= 400 && inPreview(response.request())) failedRequests.push(response.url())
-    })
-    const preview = page.locator('#storybook-preview-iframe')
-    /** Waits until the React preview shows the docs page `docsId`, with presence parts in it if `parts`. */
-    const docsShown = (name: string, docsId: string, parts: boolean) =>
-      steps.step(`the ${name} docs page rendered`, async (timeout) => {
-        const frame = await (await preview.elementHandle({ timeout })).contentFrame()
-        if (frame === null) throw new Error('#storybook-preview-iframe has no frame')
-        await frame.waitForFunction(
-          ([id, withParts]) => {
-            const state = Reflect.get(window, '__STORYBOOK_PREVIEW__') as
-              { currentRender?: { id?: string } } | undefined
-            const rendered = document.querySelectorAll('#storybook-docs [data-scope="presence"]').length > 0
-            return state?.currentRender?.id === id && (rendered || !withParts)
-          },
-          [docsId, parts] as const,
-          { timeout, polling: 100 },
-        )
+  /** Per framework: its tree in the sidebar, its preview frame, and a page away from the components. */
+  const browsing = [
+    [
+      'React',
+      {
+        refId: 'storybook_internal',
+        frame: '#storybook-preview-iframe',
+        away: ['introduction--docs', 'introduction--docs'],
+      },
+    ],
+    [
+      'Vue',
+      {
+        refId: 'vue',
+        frame: '#storybook-ref-vue',
+        away: ['composables-usepresence', 'composables-usepresence--docs'],
+      },
+    ],
+  ] as const
+
+  it.each(browsing)(
+    'logs no error or warning while a reader browses the %s docs pages, one after another',
+    async (framework, { refId, frame: previewFrame, away }) => {
+      const steps = namedSteps(stepBudget)
+      const idPrefix = refId === 'vue' ? 'vue_' : ''
+      const logged: string[] = []
+      const failedRequests: string[] = []
+      page.on('console', (message) => {
+        // A failed request is logged by the browser, not by the page's code: checked below.
+        if (message.text().startsWith('Failed to load resource')) return
+        // What the stories log, in the previews; the manager's notes on its own composition of the
+        // Vue ref are Storybook's.
+        if (message.location().url.includes('/sb-manager/')) return
+        if (message.type() === 'error' || message.type() === 'warning') {
+          logged.push(`${message.type()}: ${message.text()} (${message.location().url})`)
+        }
       })
-    const open = (name: string, itemId: string) =>
-      steps.step(`the sidebar opened ${name}`, (timeout) =>
-        page.locator(`[data-ref-id="storybook_internal"][data-item-id="${itemId}"]`).click({ timeout }),
-      )
-    // Leaving a docs page by the sidebar, as a reader does, runs its stories' cleanups while the
-    // page is still there: the stories' clients must not be destroyed under their components.
-    const [first, ...rest] = components
-    await openManager(steps, `?path=/docs/${docsOf(first!)}`)
-    await docsShown(first!, docsOf(first!), true)
-    for (const component of rest) {
-      await open(component, `components-${component.toLowerCase()}`)
-      await docsShown(component, docsOf(component), true)
-    }
-    // Away from the components, so the last one's stories are left too.
-    await open('Introduction', 'introduction--docs')
-    await docsShown('Introduction', 'introduction--docs', false)
-    // The stories left last are destroyed a task after their tree: give them a moment.
-    await page.waitForTimeout(500)
-    expect(logged).toEqual([])
-    // The only requests that fail are the broken avatars' of the BrokenAndUnsafeAvatars story.
-    for (const url of failedRequests) expect(url).toMatch(/^https?:\/\/avatars\.invalid\/|\/not%20a%20url$/)
-  })
+      page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`))
+      // The previews' requests; the manager probes for the Vue ref's index files by itself.
+      const inPreview = (request: Request) => request.frame() !== page.mainFrame()
+      page.on('requestfailed', (request) => {
+        if (inPreview(request)) failedRequests.push(request.url())
+      })
+      page.on('response', (response) => {
+        if (response.status() >= 400 && inPreview(response.request())) failedRequests.push(response.url())
+      })
+      const preview = page.locator(previewFrame)
+      /** Waits until the preview shows the docs page `docsId`, with presence parts in it if `parts`. */
+      const docsShown = (name: string, docsId: string, parts: boolean) =>
+        steps.step(`the ${name} docs page rendered`, async (timeout) => {
+          const frame = await (await preview.elementHandle({ timeout })).contentFrame()
+          if (frame === null) throw new Error(`${previewFrame} has no frame`)
+          await frame.waitForFunction(
+            ([id, withParts]) => {
+              const state = Reflect.get(window, '__STORYBOOK_PREVIEW__') as
+                { currentRender?: { id?: string } } | undefined
+              const rendered = document.querySelectorAll('#storybook-docs [data-scope="presence"]').length > 0
+              return state?.currentRender?.id === id && (rendered || !withParts)
+            },
+            [docsId, parts] as const,
+            { timeout, polling: 100 },
+          )
+        })
+      const open = (name: string, itemId: string) =>
+        steps.step(`the sidebar opened ${name}`, (timeout) =>
+          page.locator(`[data-ref-id="${refId}"][data-item-id="${itemId}"]`).click({ timeout }),
+        )
+      // Leaving a docs page by the sidebar, as a reader does, runs its stories' cleanups while the
+      // page is still there: the stories' clients must not be destroyed under their components.
+      const [first, ...rest] = components
+      await openManager(steps, `?path=/docs/${idPrefix}${docsOf(first!)}`)
+      await docsShown(first!, docsOf(first!), true)
+      for (const component of rest) {
+        await open(component, `components-${component.toLowerCase()}`)
+        await docsShown(component, docsOf(component), true)
+      }
+      // Away from the components, so the last one's stories are left too.
+      await open(away[0], away[0])
+      await docsShown(away[0], away[1], false)
+      // The stories left last are destroyed a task after their tree: give them a moment.
+      await page.waitForTimeout(500)
+      expect(logged, `what the ${framework} previews logged`).toEqual([])
+      // The only requests that fail are the broken avatars' of the BrokenAndUnsafeAvatars story.
+      for (const url of failedRequests) expect(url).toMatch(/^https?:\/\/avatars\.invalid\/|\/not%20a%20url$/)
+    },
+  )
 
   describe.each(frameworks)('the %s docs pages', (framework, { idPrefix, preview }) => {
     it.each(Object.entries(sharedProps))(
@@ -347,11 +420,15 @@ describe('the built Storybook in Chromium', { timeout: stepBudget + 30_000 }, ()
       async (component, props) => {
         const steps = namedSteps(stepBudget)
         await openManager(steps, `?path=/docs/${idPrefix}components-${component.toLowerCase()}--docs`)
+        const docs = page.locator(preview).contentFrame()
         await steps.step(`the props table of the ${framework} ${component} listed its props`, (timeout) =>
-          expect
-            .poll(() => propsTableNames(page.locator(preview).contentFrame()), { timeout })
-            .toEqual(expect.arrayContaining([...props])),
+          expect.poll(() => propsTableNames(docs), { timeout }).toEqual(expect.arrayContaining([...props])),
         )
+        // Every row of the Vue tables is described (props, events, slots); the React tables are
+        // checked for the rest.
+        const rows = await propsTableRows(docs)
+        expect(rows.map((row) => row.name)).toEqual(expect.arrayContaining([...props]))
+        expect(propsTableFaults(rows, framework === 'Vue'), 'what the props table shows wrongly').toEqual([])
       },
     )
   })

@@ -40,20 +40,38 @@ export interface ListSearchContext {
 export interface ListSearchApi {
   /** What the status region says: the count of matches while there is a query, else nothing. */
   readonly status: string
+  /**
+   * The widest texts the status can show for up to `widestCount` matches, one a line, to lay under
+   * the status unseen, so that the status keeps the width of the widest and the input beside it
+   * never moves as the count changes while typing.
+   */
+  readonly reserve: string
   inputProps(): Record<string, unknown>
   /** A polite live region: screen readers hear the count once typing pauses. */
   statusProps(): Record<string, unknown>
 }
 
 /**
+ * The lines of `reserve`: no match, one, and as many as `widestCount` written with nines, the
+ * widest digits where a font's digits differ in width.
+ */
+function reserveText(words: ListSearchMessages, widestCount: number, locale: string | undefined) {
+  const nines = 10 ** String(Math.max(1, Math.floor(widestCount))).length - 1
+  return [0, 1, nines].map((count) => words.matches(count, formatCount(count, locale))).join('\n')
+}
+
+/**
  * Connects a search box to its search and its list: typing sets the query, Escape clears it,
  * ArrowDown moves into the list, where the list's own keys (arrows, Home, End, paging) take over.
+ * `widestCount` is the most matches the box is to make room for: the largest `count` it has been
+ * given (the whole list's, before a query narrowed it).
  */
 export function connectListSearch(
   search: MemberSearch,
   context: ListSearchContext,
   messages: Partial<ListSearchMessages> = {},
   locale?: string,
+  widestCount = context.count,
 ): ListSearchApi {
   const words = { ...DEFAULT_LIST_SEARCH_MESSAGES, ...messages }
   const onKeydown = (event: KeyInput) => {
@@ -70,6 +88,7 @@ export function connectListSearch(
   return {
     status:
       search.query.trim() === '' ? '' : words.matches(context.count, formatCount(context.count, locale)),
+    reserve: reserveText(words, Math.max(widestCount, context.count), locale),
     inputProps: () => ({
       type: 'search',
       value: search.query,

@@ -206,4 +206,24 @@ describe('connectListSearch', () => {
       type: 'search',
     })
   })
+
+  it('reserves room for every count up to the widest it was given, in the given words', () => {
+    const search = createMemberSearch()
+    const context = { count: 12, listId: 'list', focusList: () => undefined }
+    // The box has shown 1,234 members: any count of matches up to that fits in the reserve.
+    expect(connectListSearch(search, context, {}, 'en', 1_234).reserve).toBe(
+      'No matches\n1 match\n9,999 matches',
+    )
+    // Never narrower than the count shown now; words and digits from the messages and locale.
+    const french = connectListSearch(
+      search,
+      { ...context, count: 99 },
+      { matches: (_, n) => `${n} trouvés` },
+      'fr',
+    )
+    expect(french.reserve).toBe('0 trouvés\n1 trouvés\n99 trouvés')
+    expect(connectListSearch(search, { ...context, count: 0 }, {}, 'en', 0).reserve).toBe(
+      'No matches\n1 match\n9 matches',
+    )
+  })
 })

@@ -66,8 +66,10 @@ export const AvatarStack = defineComponent({
     /** Enter, Space or a click on an avatar or a "+N" item (to jump to or follow the member). */
     select: (_member: RegisteredMember) => true,
   },
-  /** `#card`: a card for the avatar hovered or focused, `<MemberHoverCard v-bind="host" />`. */
-  slots: Object as SlotsType<{ card: MemberCardHost }>,
+  slots: Object as SlotsType<{
+    /** A card for the avatar hovered or focused: `<MemberHoverCard v-bind="host" />`. */
+    card: MemberCardHost
+  }>,
   setup(props, { emit, slots }) {
     const root = ref<HTMLElement>()
     const byRoom = computed(() => props.members === undefined)

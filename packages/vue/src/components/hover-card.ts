@@ -48,13 +48,15 @@ export const MemberHoverCard = defineComponent({
     closeDelay: { type: Number, default: undefined },
     /** Status and typing wording. */
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
-    /** Locale of the status duration ("Idle · 12 min"); the runtime's by default. */
+    /** Locale of the status duration ("Idle · 12 min"). @default the runtime's */
     locale: { type: String, default: undefined },
     /** Before the other rooms the member is in. */
     roomsLabel: { type: String, default: 'Also in' },
   },
-  /** `#default="{ member }"`: the app's own content, at the card's end (keep it text, no controls). */
-  slots: Object as SlotsType<{ default: { member: RegisteredMember } }>,
+  slots: Object as SlotsType<{
+    /** The app's own content, at the card's end (keep it text, no controls). */
+    default: { member: RegisteredMember }
+  }>,
   setup(props, { slots }) {
     const id = useId()
     const version = shallowRef(0)

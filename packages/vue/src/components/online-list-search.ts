@@ -23,6 +23,8 @@ export function createOnlineListSearch(options: OnlineListSearchOptions = {}): O
   })
 }
 
+const unseen = { visibility: 'hidden' } as const
+
 const OnlineListSearchBox = defineComponent({
   name: 'OnlineListSearchBox',
   props: {
@@ -34,12 +36,24 @@ const OnlineListSearchBox = defineComponent({
     // The box renders on its own for each keystroke, also when the list's matches stay the same.
     const query = shallowRef(props.search.query)
     startInBrowser(() => onScopeDispose(props.search.subscribe(() => (query.value = props.search.query))))
+    // The most members the list has shown: the status makes room for that many matches up front.
+    let widest = 0
     return () => {
       void query.value
-      const api = connectListSearch(props.search, props.context, props.options.messages, props.options.locale)
+      const { search, context, options } = props
+      widest = Math.max(widest, context.count)
+      const api = connectListSearch(search, context, options.messages, options.locale, widest)
       return h('div', part('online-list-search'), [
         h('input', { ...part('online-list-search-input'), ...api.inputProps() }),
-        h('span', { ...part('online-list-search-status'), ...api.statusProps() }, api.status),
+        h('span', part('online-list-search-count'), [
+          // Unseen inline, so that it does not show without the stylesheet either.
+          h(
+            'span',
+            { ...part('online-list-search-reserve'), 'aria-hidden': 'true', style: unseen },
+            api.reserve,
+          ),
+          h('span', { ...part('online-list-search-status'), ...api.statusProps() }, api.status),
+        ]),
       ])
     }
   },

@@ -80,7 +80,7 @@ export const OnlineList = defineComponent({
     label: { type: String, default: 'Online' },
     /** Status wording (row labels, group headers). */
     messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
-    /** Locale of relative times ("left 2 min ago", "Idle · 12 min"); the runtime's by default. */
+    /** Locale of relative times ("left 2 min ago", "Idle · 12 min"). @default the runtime's */
     locale: { type: String, default: undefined },
     /**
      * Shown in a strip above the list, and read as its description, while the rows are the last
@@ -96,14 +96,16 @@ export const OnlineList = defineComponent({
      */
     search: { type: Object as PropType<OnlineListSearch>, default: undefined },
   },
-  emits: { select: (_member: RegisteredMember) => true },
-  /**
-   * `#row` replaces a row's content, `#empty` the empty text, `#card` gives a card for the row
-   * hovered or made active (`<MemberHoverCard v-bind="host" />`).
-   */
+  emits: {
+    /** Enter or Space on the active row, or a click on a row (to jump to or follow the member). */
+    select: (_member: RegisteredMember) => true,
+  },
   slots: Object as SlotsType<{
+    /** Replaces a row's content (the row element, its role and its placement stay). */
     row: OnlineListRowSlotProps
+    /** Replaces the empty text. */
     empty: Record<string, never>
+    /** A card for the row hovered or made active: `<MemberHoverCard v-bind="host" />`. */
     card: MemberCardHost
   }>,
   setup(props, { emit, slots }) {

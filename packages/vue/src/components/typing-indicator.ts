@@ -15,7 +15,10 @@ export const TypingIndicator = defineComponent({
   props: {
     /** The room whose typers the sentence names. */
     room: { type: String, required: true },
-    /** Locale of the name list ("Ada, Grace and Linus"); set it with `messages` for another language. */
+    /**
+     * Locale of the name list ("Ada, Grace and Linus"); set it with `messages` for another language.
+     * @default 'en-GB'
+     */
     locale: { type: String, default: undefined },
     /** Names written out before "and N others". @default 3 */
     maxNames: { type: Number, default: undefined },

@@ -20,14 +20,22 @@ interface ActivityDotCommonProps {
    * @default false
    */
   readonly showLabel?: boolean | undefined
-  /** @default 'md' */
+  /** The dot's size: `sm`, `md` or `lg`. @default 'md' */
   readonly size?: PresenceSize | undefined
+  /** On the component's outer element. */
   readonly className?: string | undefined
 }
 
 export type ActivityDotProps = ActivityDotCommonProps &
   (
-    | { readonly status: PresenceStatus; readonly room?: undefined; readonly userId?: undefined }
+    | {
+        /** The status to show; or give `room` and `userId` to follow a member. */
+        readonly status: PresenceStatus
+        /** The room whose member the dot follows (with `userId`). */
+        readonly room?: undefined
+        /** The member whose status the dot follows (with `room`). */
+        readonly userId?: undefined
+      }
     | { readonly room: string; readonly userId: string; readonly status?: undefined }
   )
 

@@ -27,16 +27,17 @@ import { OverflowList } from './overflow-list.js'
 export const AVATAR_OVERFLOW_LIST_LIMIT = 50
 
 interface AvatarStackCommonProps {
-  /** @default DEFAULT_AVATAR_STACK_MAX (5) */
+  /** Avatars shown before the "+N" button. @default DEFAULT_AVATAR_STACK_MAX (5) */
   readonly max?: number | undefined
   /** Everyone counted, when the roster is counted elsewhere (e.g. a server count). */
   readonly total?: number | undefined
-  /** @default 'md' */
+  /** Avatar size: `sm`, `md` or `lg`. @default 'md' */
   readonly size?: PresenceSize | undefined
-  /** @default true */
+  /** Show the local user among the avatars. @default true */
   readonly includeSelf?: boolean | undefined
   /** The group's accessible name; by default "N people online" from `messages`. */
   readonly label?: string | undefined
+  /** Wording of the group's name ("3 people online") and of the "+N" button's. */
   readonly messages?: Partial<AvatarStackMessages> | undefined
   /** Which avatar covers its neighbour where they overlap. @default 'first-on-top' */
   readonly order?: 'first-on-top' | 'last-on-top' | undefined
@@ -55,12 +56,18 @@ interface AvatarStackCommonProps {
   readonly onSelect?: ((member: Member) => void) | undefined
   /** A card for the avatar hovered or focused: `(host) => <MemberHoverCard {...host} />`. */
   readonly card?: RenderMemberCard | undefined
+  /** On the component's outer element. */
   readonly className?: string | undefined
 }
 
 export type AvatarStackProps = AvatarStackCommonProps &
   (
-    | { readonly room: string; readonly members?: undefined }
+    | {
+        /** The room whose members the stack shows; or give `members`. */
+        readonly room: string
+        /** Members to show instead of a room's, in this order. */
+        readonly members?: undefined
+      }
     | { readonly members: readonly Member[]; readonly room?: undefined }
   )
 

@@ -5,7 +5,7 @@ import {
   type MemberSearch,
   type OnlineListSearchOptions,
 } from '@presence-kit/core/ui'
-import { useSyncExternalStore } from 'react'
+import { useRef, useSyncExternalStore } from 'react'
 import { part } from '../shared/anatomy.js'
 import { domProps } from '../shared/dom-props.js'
 import type { OnlineListSearch } from './online-list.js'
@@ -25,6 +25,8 @@ export function createOnlineListSearch(options: OnlineListSearchOptions = {}): O
   })
 }
 
+const unseen = { visibility: 'hidden' } as const
+
 function OnlineListSearchBox({
   search,
   context,
@@ -40,13 +42,22 @@ function OnlineListSearchBox({
     () => search.query,
     () => search.query,
   )
-  const api = connectListSearch(search, context, options.messages, options.locale)
+  // The most members the list has shown: the status makes room for that many matches up front.
+  const widest = useRef(0)
+  widest.current = Math.max(widest.current, context.count)
+  const api = connectListSearch(search, context, options.messages, options.locale, widest.current)
   const { onInput, ...input } = domProps(api.inputProps())
   return (
     <div {...part('online-list-search')}>
       <input {...part('online-list-search-input')} {...input} onChange={onInput as () => void} />
-      <span {...part('online-list-search-status')} {...api.statusProps()}>
-        {api.status}
+      <span {...part('online-list-search-count')}>
+        {/* Unseen inline, so that it does not show without the stylesheet either. */}
+        <span {...part('online-list-search-reserve')} aria-hidden="true" style={unseen}>
+          {api.reserve}
+        </span>
+        <span {...part('online-list-search-status')} {...api.statusProps()}>
+          {api.status}
+        </span>
       </span>
     </div>
   )

@@ -35,6 +35,7 @@ export interface OnlineListSearch extends MemberSearch {
 }
 
 export interface OnlineListProps {
+  /** The room whose members the list shows. */
   readonly room: string
   /**
    * The member order. Keep it stable (module level or `useCallback`): a new function re-sorts.
@@ -45,7 +46,7 @@ export interface OnlineListProps {
   readonly groupByStatus?: boolean | undefined
   /** List the members who left recently, as offline. @default false */
   readonly showRecentlyLeft?: boolean | undefined
-  /** @default true */
+  /** List the local user (first, by default). @default true */
   readonly includeSelf?: boolean | undefined
   /** Row height in px; rows are laid out at this height. @default 40 */
   readonly rowHeight?: number | undefined

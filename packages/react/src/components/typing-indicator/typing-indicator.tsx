@@ -5,15 +5,18 @@ import { flag, part } from '../shared/anatomy.js'
 import { reportPropError } from '@presence-kit/core/ui'
 
 export interface TypingIndicatorProps {
+  /** The room whose typers the sentence names. */
   readonly room: string
   /**
    * Locale of the name list ("Ada, Grace and Linus"); set it with `messages` for another language.
    * @default 'en-GB'
    */
   readonly locale?: string | undefined
-  /** @default 3 */
+  /** Names written out before "and N others". @default 3 */
   readonly maxNames?: number | undefined
+  /** Wording of the sentence, for other languages. */
   readonly messages?: Partial<TypingMessages> | undefined
+  /** On the component's outer element. */
   readonly className?: string | undefined
 }
 
