@@ -51,24 +51,37 @@ export const LOOKS: readonly Look[] = [
   { name: 'rtl', theme: 'light', direction: 'rtl' },
 ]
 
-/** Stories whose crowd moves on a timer: shot with the page's clock stopped, before its first step. */
-export function isLive(story: StoryEntry): boolean {
-  return story.title.startsWith('Live/')
+/**
+ * How the page's clock runs while a story is shown:
+ * - `live`: a crowd that moves on a timer. The clock is stopped at a fixed time and moved on in
+ *   fixed steps until the story has rendered, then by a fixed time, and the story is shot while its
+ *   play may still run: the crowd has taken the same steps in every run.
+ * - `frozen`: a crowd of 100,000 (the story's name says so), whose rows say for how long each member
+ *   has been idle or away. Building and drawing it takes seconds, a different number in every run, so
+ *   on a running clock a duration near a minute's end reads "14 min" in one run and "15 min" in the
+ *   next. The clock is stopped at a fixed time and moved on in steps, at about the pace of real time,
+ *   until the story's play has ended.
+ * - `running`: the page's clock runs as real time does (from a fixed start).
+ */
+export type ClockPlan = 'live' | 'frozen' | 'running'
+
+export function clockPlanOf(story: StoryEntry): ClockPlan {
+  if (story.title.startsWith('Live/')) return 'live'
+  if (/Hundred Thousand/u.test(story.name)) return 'frozen'
+  return 'running'
 }
 
-/**
- * Shows a story in the preview already open in `page`, through Storybook's own channel (as the
- * manager does), and waits until it has rendered and its play function is done. With the clock
- * stopped, a play that waits on a timer never ends: then rendering is enough.
- */
 // Storybook's own globals in the preview page are named with dangling underscores.
 /* oxlint-disable no-underscore-dangle */
 /** How far a stopped clock is moved on at a time while a story renders. */
 const STOPPED_CLOCK_STEP_MS = 50
 
-export async function showStory(page: Page, story: StoryEntry, look: Look, clockStopped: boolean) {
-  // A new look first: once the preview has the new globals, the story is asked for. Sent together,
-  // the story could render before the globals arrived, in the old look.
+/**
+ * Gives the preview the look's globals (theme, direction), unless it has them already. Called before
+ * the story is asked for: sent together, the story could render before the globals arrived, in the
+ * old look; and before the clock is stopped, so the preview's channel runs on a running clock.
+ */
+export async function applyLook(page: Page, look: Look): Promise<void> {
   await page.evaluate(
     async ({ theme, direction }) => {
       const scope = window as unknown as {
@@ -89,6 +102,15 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     },
     { theme: look.theme, direction: look.direction },
   )
+}
+
+/**
+ * Shows a story in the preview already open in `page`, through Storybook's own channel (as the
+ * manager does), and waits until it has rendered and its play function is done. A live story's play
+ * may wait on its crowd's timers for longer than the picture needs: rendering is enough there.
+ */
+export async function showStory(page: Page, story: StoryEntry, look: Look, clock: ClockPlan) {
+  await applyLook(page, look)
   const shown = await page.evaluate((id) => {
     const scope = window as unknown as {
       __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
@@ -100,7 +122,7 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
   }, story.id)
   // The same story (the first of a look, shown last in the previous one) renders again in place.
   if (shown === 'same') await page.waitForTimeout(500)
-  const done = clockStopped ? ['playing', 'played', 'completed', 'finished'] : ['finished']
+  const done = clock === 'live' ? ['playing', 'played', 'completed', 'finished'] : ['finished']
   const rendered = () =>
     page.evaluate(
       ({ id, done: phases }) => {
@@ -119,8 +141,10 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     while (!(await rendered())) {
       if (Date.now() > deadline) throw new Error(`The story ${story.id} did not render within 170 s.`)
       // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
-      if (clockStopped) await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
-      else await page.waitForTimeout(50)
+      if (clock !== 'running') await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
+      // A frozen story's play waits on real work too (images, rendering): the clock moves on no
+      // faster than real time, so the play's time limits still mean what they say.
+      if (clock !== 'live') await page.waitForTimeout(STOPPED_CLOCK_STEP_MS)
     }
   }
   await untilRendered()
@@ -145,7 +169,7 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     await document.fonts.ready
     // The page's clock drives animation frames too: while it is stopped, none come.
     if (frames) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-  }, !clockStopped)
+  }, clock === 'running')
 }
 
 /** Until the preview's story (this one, if given) has finished, so the next one does not race it. */
