@@ -26,6 +26,7 @@ import {
   previewReady,
   showStory,
   storiesOf,
+  watchFailures,
   type Framework,
   type Look,
   type StoryEntry,
@@ -123,6 +124,7 @@ async function openPreview(browser: Browser, framework: Framework): Promise<Page
     new URL(`${STORYBOOK_PATH[framework]}iframe.html?id=${first.id}&viewMode=story`, site.url).href,
   )
   await previewReady(page, first.id)
+  await watchFailures(page)
   return page
 }
 
@@ -143,6 +145,7 @@ async function shoot(framework: Framework, story: StoryEntry, look: Look): Promi
     // back, the story is shown again from the start, the same way.
     if (!String(error).includes('Execution context was destroyed')) throw error
     await previewReady(page, undefined)
+    await watchFailures(page)
     return await shootOnce(page, story, look)
   }
 }

@@ -115,7 +115,9 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     const scope = window as unknown as {
       __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
       __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+      visualFailed?: Set<string>
     }
+    scope.visualFailed?.delete(id)
     if (scope.__STORYBOOK_PREVIEW__?.currentRender?.id === id) return 'same'
     scope.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
     return 'switching'
@@ -126,12 +128,15 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
   const rendered = () =>
     page.evaluate(
       ({ id, done: phases }) => {
-        const render = (
-          window as unknown as {
-            __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
-          }
-        ).__STORYBOOK_PREVIEW__?.currentRender
-        if (render?.phase === 'errored') throw new Error(`The story ${id} failed to render or play.`)
+        const scope = window as unknown as {
+          __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+          visualFailed?: Set<string>
+        }
+        const render = scope.__STORYBOOK_PREVIEW__?.currentRender
+        // A failed play is "errored" only for a moment: Storybook logs it and goes on to "finished".
+        if (render?.phase === 'errored' || scope.visualFailed?.has(id)) {
+          throw new Error(`The story ${id} failed to render or play (its error is in the preview's console).`)
+        }
         return render?.id === id && phases.includes(render.phase ?? '')
       },
       { id: story.id, done },
@@ -151,13 +156,14 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
   if (!(await inLook(page, story, look))) {
     // Right after a live story the first story of a new look has rendered in the old one: once
     // more, from the start, with the globals now in place.
-    await page.evaluate(
-      (id) =>
-        (
-          window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void } }
-        ).__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId: id }),
-      story.id,
-    )
+    await page.evaluate((id) => {
+      const scope = window as unknown as {
+        __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
+        visualFailed?: Set<string>
+      }
+      scope.visualFailed?.delete(id)
+      scope.__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId: id })
+    }, story.id)
     await page.waitForTimeout(500)
     await untilRendered()
   }
@@ -170,6 +176,28 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     // The page's clock drives animation frames too: while it is stopped, none come.
     if (frames) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   }, clock === 'running')
+}
+
+/**
+ * Notes in the preview each story whose render or play fails. Storybook logs a failed play and then
+ * finishes the story as if it had played: without this, a picture of a play stopped half way (a
+ * typing sentence never cleared) would pass for its end state.
+ */
+export async function watchFailures(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scope = window as unknown as {
+      __STORYBOOK_ADDONS_CHANNEL__: {
+        on(event: string, listener: (change: { storyId?: string; newPhase?: string }) => void): void
+      }
+      visualFailed?: Set<string>
+    }
+    if (scope.visualFailed !== undefined) return
+    const failed = new Set<string>()
+    scope.visualFailed = failed
+    scope.__STORYBOOK_ADDONS_CHANNEL__.on('storyRenderPhaseChanged', ({ storyId, newPhase }) => {
+      if (newPhase === 'errored' && storyId !== undefined) failed.add(storyId)
+    })
+  })
 }
 
 /** Until the preview's story (this one, if given) has finished, so the next one does not race it. */
