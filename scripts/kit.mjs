@@ -204,8 +204,9 @@ function testAll() {
     ['Storybook build (React and Vue)', ['run', 'build-storybook']],
     ['unit and property tests', ['run', 'test:unit']],
     ['end-to-end tests (both demos, the Next.js and Nuxt examples, in Chromium)', ['run', 'e2e']],
-    // The visual tests (`pnpm test:visual`) are not a step yet: two stories still draw times that
-    // depend on how long the page took (the devtools' timeline, durations in the 100,000 crowd).
+    // On the Storybook built above: every story, React and Vue, light, dark and RTL, against the
+    // committed screenshots, and React against Vue.
+    ['visual tests (every story against its baselines, React against Vue)', ['run', 'test:visual']],
     ['benchmarks, quick run', ['run', 'bench:quick']],
     ['bundle size', ['run', 'size']],
   ]
