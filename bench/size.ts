@@ -127,7 +127,8 @@ const entries: Entry[] = [
     // @presence-kit/react/search) and rooms asked once per client: 248 B.
     // The core's inspection hook (the tap slot and the inspect key): 71 B.
     // Focusable, selectable stack avatars, typing in list rows, the `card` prop: 316 B.
-    ceilingBytes: 24_530,
+    // The "+N" chip and item isolated in a <bdi>, so right-to-left pages read "+3": 11 B.
+    ceilingBytes: 24_541,
   },
   {
     // OnlineList's search box, opt-in: what an app adds to the React entry for `search`. Bundled
@@ -189,12 +190,13 @@ const SINGLE_IMPORT_CEILINGS: Record<
   // AvatarStack grew by its stale state (greyed avatars, the group's "last known" name), about 200 B.
   // The member list's search hook-up and rooms asked once per client: about 100 B on AvatarStack,
   // 10 to 20 B on usePresence. Focusable, selectable avatars and the card slot: about 225 B.
+  // The "+N" chip's <bdi> (right-to-left pages read "+3"): 7 to 14 B on AvatarStack.
   '@presence-kit/react': {
-    AvatarStack: { esbuild: 6_606, vite: 7_700 },
+    AvatarStack: { esbuild: 6_606, vite: 7_710 },
     usePresence: { esbuild: 946, vite: 1_690 },
   },
   '@presence-kit/vue': {
-    AvatarStack: { esbuild: 6_973, vite: 8_033 },
+    AvatarStack: { esbuild: 6_979, vite: 8_033 },
     usePresence: { esbuild: 1_180, vite: 1_910 },
   },
 }

@@ -204,8 +204,8 @@ function testAll() {
     ['Storybook build (React and Vue)', ['run', 'build-storybook']],
     ['unit and property tests', ['run', 'test:unit']],
     ['end-to-end tests (both demos, the Next.js and Nuxt examples, in Chromium)', ['run', 'e2e']],
-    // The visual tests (`pnpm test:visual`) are not a step yet: two stories still draw times that
-    // depend on how long the page took (the devtools' timeline, durations in the 100,000 crowd).
+    // The visual tests (`pnpm test:visual`) are not a step yet: the Live/Devtools story is shot while
+    // its play still runs, and its timeline's times can move by one 50 ms clock step between runs.
     ['benchmarks, quick run', ['run', 'bench:quick']],
     ['bundle size', ['run', 'size']],
   ]

@@ -21,10 +21,12 @@ import {
   STORYBOOK_FOLDER,
   STORYBOOK_PATH,
   ensureBuiltStorybook,
-  isLive,
+  applyLook,
+  clockPlanOf,
   previewReady,
   showStory,
   storiesOf,
+  watchFailures,
   type Framework,
   type Look,
   type StoryEntry,
@@ -71,6 +73,8 @@ const BASELINE_MAX_PIXELS = 10
 const BASELINE_THRESHOLD = 0.1
 
 const START = new Date('2026-01-15T10:00:00Z')
+/** Where the clock is stopped for a live or frozen story (see `clockPlanOf`), in every run. */
+const STOPPED_AT = new Date('2026-01-15T12:00:00Z')
 const REPORT_DIR = join(REPO_ROOT, '.reports', 'visual')
 
 let site: StaticServer
@@ -90,6 +94,9 @@ async function openPreview(browser: Browser, framework: Framework): Promise<Page
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
     colorScheme: 'light',
+    // Times of day (the devtools' timeline) and formats the same on every machine.
+    timezoneId: 'UTC',
+    locale: 'en-US',
   })
   // Nothing but the built Storybook: a request elsewhere would make a picture depend on the network.
   await context.route(
@@ -117,6 +124,7 @@ async function openPreview(browser: Browser, framework: Framework): Promise<Page
     new URL(`${STORYBOOK_PATH[framework]}iframe.html?id=${first.id}&viewMode=story`, site.url).href,
   )
   await previewReady(page, first.id)
+  await watchFailures(page)
   return page
 }
 
@@ -137,24 +145,33 @@ async function shoot(framework: Framework, story: StoryEntry, look: Look): Promi
     // back, the story is shown again from the start, the same way.
     if (!String(error).includes('Execution context was destroyed')) throw error
     await previewReady(page, undefined)
+    await watchFailures(page)
     return await shootOnce(page, story, look)
   }
 }
 
 async function shootOnce(page: Page, story: StoryEntry, look: Look): Promise<Buffer> {
-  const live = isLive(story)
-  // A few seconds ahead: the page's clock runs on while the pause is being asked for.
-  if (live) await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 5_000)
+  const clock = clockPlanOf(story)
+  if (clock !== 'running') {
+    // The look first, on the running clock the preview's channel needs.
+    await applyLook(page, look)
+    // A few seconds ahead: the page's clock runs on while the pause is being asked for.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 5_000)
+    // Then the same wall time in every run, however long the stories before took: what a story
+    // draws of the time (the devtools' timeline of the live crowd) is the same in every picture.
+    // Only the wall clock moves back; timers keep their order.
+    await page.clock.setSystemTime(STOPPED_AT)
+  }
   try {
-    await showStory(page, story, look, live)
+    await showStory(page, story, look, clock)
     // The crowd joins and moves on the stopped clock for a fixed time: the same steps every run.
-    if (live) await page.clock.runFor(LIVE_RUN_MS)
+    if (clock === 'live') await page.clock.runFor(LIVE_RUN_MS)
     return await page.locator('#storybook-root').screenshot(SHOT)
   } finally {
-    if (live) {
+    if (clock !== 'running') {
       await page.clock.resume()
-      // Its play runs on once the clock does: switching away while it plays makes Storybook
-      // reload the preview.
+      // A live story's play runs on once the clock does: switching away while it plays makes
+      // Storybook reload the preview.
       await previewReady(page, story.id)
     }
   }

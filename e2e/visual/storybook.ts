@@ -51,24 +51,37 @@ export const LOOKS: readonly Look[] = [
   { name: 'rtl', theme: 'light', direction: 'rtl' },
 ]
 
-/** Stories whose crowd moves on a timer: shot with the page's clock stopped, before its first step. */
-export function isLive(story: StoryEntry): boolean {
-  return story.title.startsWith('Live/')
+/**
+ * How the page's clock runs while a story is shown:
+ * - `live`: a crowd that moves on a timer. The clock is stopped at a fixed time and moved on in
+ *   fixed steps until the story has rendered, then by a fixed time, and the story is shot while its
+ *   play may still run: the crowd has taken the same steps in every run.
+ * - `frozen`: a crowd of 100,000 (the story's name says so), whose rows say for how long each member
+ *   has been idle or away. Building and drawing it takes seconds, a different number in every run, so
+ *   on a running clock a duration near a minute's end reads "14 min" in one run and "15 min" in the
+ *   next. The clock is stopped at a fixed time and moved on in steps, at about the pace of real time,
+ *   until the story's play has ended.
+ * - `running`: the page's clock runs as real time does (from a fixed start).
+ */
+export type ClockPlan = 'live' | 'frozen' | 'running'
+
+export function clockPlanOf(story: StoryEntry): ClockPlan {
+  if (story.title.startsWith('Live/')) return 'live'
+  if (/Hundred Thousand/u.test(story.name)) return 'frozen'
+  return 'running'
 }
 
-/**
- * Shows a story in the preview already open in `page`, through Storybook's own channel (as the
- * manager does), and waits until it has rendered and its play function is done. With the clock
- * stopped, a play that waits on a timer never ends: then rendering is enough.
- */
 // Storybook's own globals in the preview page are named with dangling underscores.
 /* oxlint-disable no-underscore-dangle */
 /** How far a stopped clock is moved on at a time while a story renders. */
 const STOPPED_CLOCK_STEP_MS = 50
 
-export async function showStory(page: Page, story: StoryEntry, look: Look, clockStopped: boolean) {
-  // A new look first: once the preview has the new globals, the story is asked for. Sent together,
-  // the story could render before the globals arrived, in the old look.
+/**
+ * Gives the preview the look's globals (theme, direction), unless it has them already. Called before
+ * the story is asked for: sent together, the story could render before the globals arrived, in the
+ * old look; and before the clock is stopped, so the preview's channel runs on a running clock.
+ */
+export async function applyLook(page: Page, look: Look): Promise<void> {
   await page.evaluate(
     async ({ theme, direction }) => {
       const scope = window as unknown as {
@@ -89,27 +102,41 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     },
     { theme: look.theme, direction: look.direction },
   )
+}
+
+/**
+ * Shows a story in the preview already open in `page`, through Storybook's own channel (as the
+ * manager does), and waits until it has rendered and its play function is done. A live story's play
+ * may wait on its crowd's timers for longer than the picture needs: rendering is enough there.
+ */
+export async function showStory(page: Page, story: StoryEntry, look: Look, clock: ClockPlan) {
+  await applyLook(page, look)
   const shown = await page.evaluate((id) => {
     const scope = window as unknown as {
       __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
       __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+      visualFailed?: Set<string>
     }
+    scope.visualFailed?.delete(id)
     if (scope.__STORYBOOK_PREVIEW__?.currentRender?.id === id) return 'same'
     scope.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
     return 'switching'
   }, story.id)
   // The same story (the first of a look, shown last in the previous one) renders again in place.
   if (shown === 'same') await page.waitForTimeout(500)
-  const done = clockStopped ? ['playing', 'played', 'completed', 'finished'] : ['finished']
+  const done = clock === 'live' ? ['playing', 'played', 'completed', 'finished'] : ['finished']
   const rendered = () =>
     page.evaluate(
       ({ id, done: phases }) => {
-        const render = (
-          window as unknown as {
-            __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
-          }
-        ).__STORYBOOK_PREVIEW__?.currentRender
-        if (render?.phase === 'errored') throw new Error(`The story ${id} failed to render or play.`)
+        const scope = window as unknown as {
+          __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } }
+          visualFailed?: Set<string>
+        }
+        const render = scope.__STORYBOOK_PREVIEW__?.currentRender
+        // A failed play is "errored" only for a moment: Storybook logs it and goes on to "finished".
+        if (render?.phase === 'errored' || scope.visualFailed?.has(id)) {
+          throw new Error(`The story ${id} failed to render or play (its error is in the preview's console).`)
+        }
         return render?.id === id && phases.includes(render.phase ?? '')
       },
       { id: story.id, done },
@@ -119,21 +146,24 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     while (!(await rendered())) {
       if (Date.now() > deadline) throw new Error(`The story ${story.id} did not render within 170 s.`)
       // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
-      if (clockStopped) await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
-      else await page.waitForTimeout(50)
+      if (clock !== 'running') await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
+      // A frozen story's play waits on real work too (images, rendering): the clock moves on no
+      // faster than real time, so the play's time limits still mean what they say.
+      if (clock !== 'live') await page.waitForTimeout(STOPPED_CLOCK_STEP_MS)
     }
   }
   await untilRendered()
   if (!(await inLook(page, story, look))) {
     // Right after a live story the first story of a new look has rendered in the old one: once
     // more, from the start, with the globals now in place.
-    await page.evaluate(
-      (id) =>
-        (
-          window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void } }
-        ).__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId: id }),
-      story.id,
-    )
+    await page.evaluate((id) => {
+      const scope = window as unknown as {
+        __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
+        visualFailed?: Set<string>
+      }
+      scope.visualFailed?.delete(id)
+      scope.__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId: id })
+    }, story.id)
     await page.waitForTimeout(500)
     await untilRendered()
   }
@@ -145,7 +175,29 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     await document.fonts.ready
     // The page's clock drives animation frames too: while it is stopped, none come.
     if (frames) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-  }, !clockStopped)
+  }, clock === 'running')
+}
+
+/**
+ * Notes in the preview each story whose render or play fails. Storybook logs a failed play and then
+ * finishes the story as if it had played: without this, a picture of a play stopped half way (a
+ * typing sentence never cleared) would pass for its end state.
+ */
+export async function watchFailures(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scope = window as unknown as {
+      __STORYBOOK_ADDONS_CHANNEL__: {
+        on(event: string, listener: (change: { storyId?: string; newPhase?: string }) => void): void
+      }
+      visualFailed?: Set<string>
+    }
+    if (scope.visualFailed !== undefined) return
+    const failed = new Set<string>()
+    scope.visualFailed = failed
+    scope.__STORYBOOK_ADDONS_CHANNEL__.on('storyRenderPhaseChanged', ({ storyId, newPhase }) => {
+      if (newPhase === 'errored' && storyId !== undefined) failed.add(storyId)
+    })
+  })
 }
 
 /** Until the preview's story (this one, if given) has finished, so the next one does not race it. */

@@ -9,7 +9,13 @@ import {
   expectNamesEllipsised,
   expectTypingNamesInFull,
 } from './long-name-plays.ts'
-import { expectDarkTheme, expectRightToLeft, expectUnstyled, type InlineOrder } from './look-plays.ts'
+import {
+  expectChipSignBeforeCount,
+  expectDarkTheme,
+  expectRightToLeft,
+  expectUnstyled,
+  type InlineOrder,
+} from './look-plays.ts'
 import { cast, crowdArgs, STORY_ROOM, typers, type PresenceScenario } from './presence-fixtures.ts'
 import {
   allOf,
@@ -324,10 +330,16 @@ export const avatarStackStories = {
     parameters: { presence: { members: cast.longNames }, frame: sidebar },
     play: allOf(expectAvatars(4), expectAvatarsNamedInFull(longNames)),
   },
+  /** Two avatars and "+2": the chip reads "+2", not "2+", in a right-to-left page. */
   RightToLeft: {
+    args: { max: 2 },
     parameters: { presence: { self: cast.rightToLeft[0] ?? false, members: cast.rightToLeft.slice(1) } },
     globals: rightToLeft,
-    play: allOf(expectAvatars(4), expectRightToLeft('avatar-stack', firstAvatarBeforeSecond)),
+    play: allOf(
+      expectAvatars(2, 2),
+      expectRightToLeft('avatar-stack', firstAvatarBeforeSecond),
+      expectChipSignBeforeCount,
+    ),
   },
   DarkMode: {
     parameters: { presence: { members: cast.many } },

@@ -132,3 +132,25 @@ export function expectRightToLeft(part: string, order: InlineOrder): Play {
     expect(centre(first as Element)).toBeGreaterThan(centre(second as Element))
   }
 }
+
+/**
+ * The "+N" chip reads "+N" whatever the page's direction: its sign is drawn left of the count, as
+ * in a left-to-right page. Without isolation a right-to-left page draws "+3" as "3+".
+ */
+export const expectChipSignBeforeCount: Play = async ({ canvasElement }) => {
+  const chip = await findPart(canvasElement, 'avatar-overflow')
+  const walker = document.createTreeWalker(chip, NodeFilter.SHOW_TEXT)
+  const text = walker.nextNode() as Text | null
+  expect(text?.data, 'the chip text').toMatch(/^\+\d/u)
+  const box = (start: number) => {
+    const range = document.createRange()
+    range.setStart(text as Text, start)
+    range.setEnd(text as Text, start + 1)
+    return range.getBoundingClientRect()
+  }
+  const [sign, count] = [box(0), box(1)]
+  expect(sign.width, 'the sign is drawn').toBeGreaterThan(0)
+  expect(sign.right, 'the right edge of "+" against the left edge of the count').toBeLessThanOrEqual(
+    count.left + 0.5,
+  )
+}

@@ -160,7 +160,11 @@ export interface StoryPresence {
   readonly crowd: SimulatedCrowd | undefined
   /** Events the client received and the store updates they made, counted from the start. */
   readonly batching: BatchingMeter
-  /** A member starts typing (one signal: it expires on the receiver after 6 s unless sent again). */
+  /**
+   * A member starts typing and keeps on, re-sending every 2 s as a typing client does, until
+   * `stopTyping`: a page that stalls for longer than the receiver's 6 s (another story's crowd of
+   * 100,000 being let go) does not see the typing expire in the middle of a play.
+   */
   startTyping(userId: string): void
   stopTyping(userId: string): void
   /** Applies the live controls to the crowd; unchanged values change nothing. */
@@ -245,13 +249,15 @@ export function createStoryPresence(
     if (ids === undefined) throw new Error(`No member "${userId}" in this story's room.`)
     if (!hub.destroyed && ids[0] !== undefined) hub.typingVirtual(STORY_ROOM, ids[0], typing)
   }
-  for (const userId of scenario.typing ?? []) {
+  const keepTyping = (userId: string) => {
     signal(userId, true)
+    clearInterval(typingTimers.get(userId))
     typingTimers.set(
       userId,
       setInterval(() => signal(userId, true), TYPING_REFRESH_MS),
     )
   }
+  for (const userId of scenario.typing ?? []) keepTyping(userId)
   const crowdTypers = crowdConnections(scenario.crowdTyping ?? 0, scenario.crowdSize ?? 0)
   const crowdTyping = () => {
     if (hub.destroyed) return
@@ -270,7 +276,7 @@ export function createStoryPresence(
     client,
     crowd,
     batching,
-    startTyping: (userId) => signal(userId, true),
+    startTyping: keepTyping,
     stopTyping(userId) {
       clearInterval(typingTimers.get(userId))
       typingTimers.delete(userId)

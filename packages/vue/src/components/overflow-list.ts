@@ -59,7 +59,8 @@ export const OverflowList = defineComponent({
             ]),
           )
         : []
-      if (api.open && props.unlistedText !== '') items.push(h('li', { key: '+rest' }, props.unlistedText))
+      if (api.open && props.unlistedText !== '')
+        items.push(h('li', { key: '+rest' }, [h('bdi', props.unlistedText)]))
       return [
         h(
           'button',
@@ -71,7 +72,9 @@ export const OverflowList = defineComponent({
             'data-long': props.buttonText.length > 4 ? '' : undefined,
             'aria-label': props.buttonLabel,
           },
-          props.buttonText,
+          // Isolated, so a right-to-left page does not read "+3" as "3+": <bdi> takes its direction
+          // from the count itself ("+100K" left to right, an Arabic compact count right to left).
+          [h('bdi', props.buttonText)],
         ),
         h(
           'ul',

@@ -55,7 +55,9 @@ export function OverflowList({
         data-long={buttonText.length > 4 ? '' : undefined}
         aria-label={buttonLabel}
       >
-        {buttonText}
+        {/* Isolated, so a right-to-left page does not read "+3" as "3+": <bdi> takes its direction
+            from the count itself ("+100K" left to right, an Arabic compact count right to left). */}
+        <bdi>{buttonText}</bdi>
       </button>
       <ul
         ref={listRef}
@@ -71,7 +73,11 @@ export function OverflowList({
               <StatusText member={member} messages={messages} />
             </li>
           ))}
-        {open && unlistedText !== '' && <li>{unlistedText}</li>}
+        {open && unlistedText !== '' && (
+          <li>
+            <bdi>{unlistedText}</bdi>
+          </li>
+        )}
       </ul>
     </>
   )
