@@ -35,7 +35,9 @@ const entries: Entry[] = [
     // The guards on store subscribers and adapter calls cost 144 B.
     // The inspection hook (a tap on adapter input, a read of the deadlines, the inspect key): 85 B;
     // what reads and formats it is in `@presence-kit/core/inspect`.
-    ceilingBytes: 9_465,
+    // Internal property names (`_name`) shortened at build time (scripts/mangle-internals.ts):
+    // 9,463 B before, 9,365 B after.
+    ceilingBytes: 9_365,
   },
   {
     // Activity from the page's input and visibility, for browser apps.

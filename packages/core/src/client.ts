@@ -58,12 +58,12 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
     options: resolved,
     activity,
     userInfo,
-    userGone(userId) {
-      if (userInfo.size === 0) return
+    _userGone(userId) {
+      if (userInfo._size === 0) return
       for (const room of rooms.values()) if (room.remembers(userId)) return
-      userInfo.drop(userId)
+      userInfo._drop(userId)
     },
-    committed() {
+    _committed() {
       for (const listener of Array.from(subscribers)) listener()
     },
   }
@@ -110,7 +110,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
       for (const room of rooms.values()) room.destroy()
       rooms.clear()
       subscribers.clear()
-      userInfo.dispose()
+      userInfo._dispose()
       try {
         resolved.adapter.destroy?.()
       } catch (error) {

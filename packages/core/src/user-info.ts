@@ -8,11 +8,16 @@ import type { RegisteredUser } from './register.js'
  * the user is gone from every room.
  */
 export interface UserInfoCache {
-  get(userId: string): RegisteredUser | undefined
-  request(userId: string): void
-  drop(userId: string): void
-  readonly size: number
-  dispose(): void
+  /** @internal */
+  _get(userId: string): RegisteredUser | undefined
+  /** @internal */
+  _request(userId: string): void
+  /** @internal */
+  _drop(userId: string): void
+  /** @internal */
+  readonly _size: number
+  /** @internal */
+  _dispose(): void
 }
 
 export function createUserInfoCache(
@@ -58,12 +63,12 @@ export function createUserInfoCache(
   }
 
   return {
-    get(userId) {
+    _get(userId) {
       if (resolve === undefined) return undefined
       const entry = entries.get(userId)
       return entry === 'pending' ? undefined : entry
     },
-    request(userId) {
+    _request(userId) {
       if (resolve === undefined || entries.has(userId) || disposed) return
       entries.set(userId, 'pending')
       let result: ReturnType<ResolveUser>
@@ -86,13 +91,13 @@ export function createUserInfoCache(
         accept(userId, result)
       }
     },
-    drop(userId) {
+    _drop(userId) {
       entries.delete(userId)
     },
-    get size() {
+    get _size() {
       return entries.size
     },
-    dispose() {
+    _dispose() {
       disposed = true
       entries.clear()
     },
