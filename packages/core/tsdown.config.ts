@@ -1,5 +1,4 @@
 import { defineConfig } from 'tsdown'
-import { mangleInternals } from '../../scripts/mangle-internals'
 import { pureAnnotations } from '../../scripts/pure-annotations'
 
 export default defineConfig({
@@ -11,16 +10,13 @@ export default defineConfig({
     inspect: 'src/inspect/index.ts',
   },
   format: 'esm',
-  // Internal members (`@internal`, named `_name`) stay out of the published types.
-  dts: { compilerOptions: { stripInternal: true } },
+  dts: true,
   platform: 'neutral',
   target: 'es2022',
   clean: true,
   // The declaration build is slow by nature; its timing warning says nothing the user can act on.
   checks: { pluginTimings: false },
-  // Module-level calls marked pure, so that an app's bundler drops what it does not import; the
-  // package's internal property names (`_name`) shortened, so that a rule in a file of its own
-  // costs no bytes (see scripts/mangle-internals.ts).
-  plugins: [pureAnnotations(), mangleInternals()],
+  // Module-level calls marked pure, so that an app's bundler drops what it does not import.
+  plugins: [pureAnnotations()],
   deps: { neverBundle: ['zustand', 'zustand/vanilla'] },
 })

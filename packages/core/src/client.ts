@@ -58,12 +58,12 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
     options: resolved,
     activity,
     userInfo,
-    _userGone(userId) {
-      if (userInfo._size === 0) return
+    userGone(userId) {
+      if (userInfo.size === 0) return
       for (const room of rooms.values()) if (room.remembers(userId)) return
-      userInfo._drop(userId)
+      userInfo.drop(userId)
     },
-    _committed() {
+    committed() {
       for (const listener of Array.from(subscribers)) listener()
     },
   }
@@ -110,7 +110,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
       for (const room of rooms.values()) room.destroy()
       rooms.clear()
       subscribers.clear()
-      userInfo._dispose()
+      userInfo.dispose()
       try {
         resolved.adapter.destroy?.()
       } catch (error) {

@@ -17,10 +17,8 @@ export interface RoomHost {
   readonly options: ResolvedOptions
   readonly activity: LocalActivity
   readonly userInfo: UserInfoCache
-  /** @internal */
-  _userGone(userId: string): void
-  /** @internal */
-  _committed(): void
+  userGone(userId: string): void
+  committed(): void
   /** Set by `@presence-kit/core/inspect` while someone inspects: every adapter input, as handed over. */
   tap?: ((room: Room, kind: string, input: unknown, detail?: unknown) => void) | undefined
 }
@@ -67,11 +65,11 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
       room: name,
       options,
       userInfo: host.userInfo,
-      userGone: (userId) => host._userGone(userId),
+      userGone: (userId) => host.userGone(userId),
       wantsEvents: () => this.#listeners.any,
       onDirty: () => this.#scheduleCommit(),
     })
-    const store = createStore<RoomState<D>>()(() => this.#model._state)
+    const store = createStore<RoomState<D>>()(() => this.#model.state)
     // Subscribers are guarded like listeners (rule 10): one that throws stops neither the others,
     // nor the commit, nor the adapter call or timer that made it.
     const subscribe = store.subscribe
@@ -100,7 +98,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   update(data: PresenceUpdate<D>): void {
     if (this.#refuseWhenDestroyed('update')) return
     if (this.#localData === undefined) {
-      this.#model._report(
+      this.#model.report(
         new PresenceError('invalid-state', `room('${this.name}').update() needs join() first.`),
       )
       return
@@ -184,7 +182,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   get(userId: string): Member<D> | undefined
   get(userId?: string): RoomState<D> | Member<D> | undefined {
     if (userId === undefined) return this.store.getState()
-    return this.#model._committedMember(userId)
+    return this.#model.committedMember(userId)
   }
 
   /** Whether a user is present (leave grace included) in the committed state. */
@@ -202,17 +200,17 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
 
   /** Rebuilds a member whose resolved info arrived. */
   refreshUser(userId: string): void {
-    this.#model._refreshUser(userId)
+    this.#model.refreshUser(userId)
   }
 
   /** Reports an error that concerns this room (from the client's user-info cache). */
   reportError(error: PresenceError): void {
-    this.#model._report(error)
+    this.#model.report(error)
   }
 
   /** Whether the room still holds anything of this user (present or recently left). */
   remembers(userId: string): boolean {
-    return this.#model._hasUser(userId)
+    return this.#model.hasUser(userId)
   }
 
   // ---- Events -----------------------------------------------------------------------------
@@ -242,7 +240,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   flush(): void {
     this.#cancelFlush?.()
     this.#cancelFlush = undefined
-    const result = this.#model._commit()
+    const result = this.#model.commit()
     if (result === undefined) return
     // State first, so listeners and subscribers read the snapshot their events describe.
     this.store.setState(result.state, true)
@@ -262,19 +260,19 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
       const error = new PresenceError('listener-error', 'A store subscriber threw.', { cause })
       this.#listeners.emit('error', Object.freeze({ type: 'error', error }))
     }
-    this.#host._committed()
+    this.#host.committed()
   }
 
   /** For `@presence-kit/core/inspect` only: the model's deadlines and a sink on the open link. */
   [INSPECT](): readonly [ReadonlyMap<string, number>, RoomSink | undefined] {
-    return [this.#model._deadlines, this.#sinkToken && this.#createSink(this.#sinkToken)]
+    return [this.#model.deadlines, this.#sinkToken && this.#createSink(this.#sinkToken)]
   }
 
   /** Timers and listeners this room holds right now (for leak checks). */
   resources(): { readonly listeners: number; readonly deadlines: number; readonly open: boolean } {
     return {
       listeners: this.#listeners.count(),
-      deadlines: this.#model._pendingDeadlines,
+      deadlines: this.#model.pendingDeadlines,
       open: this.#adapterRoom !== undefined,
     }
   }
@@ -287,7 +285,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     this.#destroyed = true
     this.#cancelFlush?.()
     this.#cancelFlush = undefined
-    this.#model._dispose()
+    this.#model.dispose()
     this.#listeners.clear()
   }
 
@@ -311,7 +309,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     this.#localData = undefined
     this.#unsubscribeActivity?.()
     this.#unsubscribeActivity = undefined
-    this.#model._clearLocal()
+    this.#model.clearLocal()
     this.#call('leave')
     if (this.#watchHolds === 0) this.#close()
   }
@@ -320,7 +318,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   #publish(method: 'enter' | 'update'): void {
     const data = this.#localData!
     const activity = this.#host.activity.report()
-    this.#model._setLocal(data as D & PresenceData, activity)
+    this.#model.setLocal(data as D & PresenceData, activity)
     this.#call(method, { data, activity })
   }
 
@@ -338,8 +336,8 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     } catch (error) {
       this.#sinkToken = undefined
       // A backend that cannot open the room is reported, never thrown into a component.
-      this.#model._report(toPresenceError(error))
-      this.#model._connectionStatus('failed')
+      this.#model.report(toPresenceError(error))
+      this.#model.connectionStatus('failed')
     }
   }
 
@@ -350,8 +348,8 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     this.#sinkToken = undefined
     this.#call('close', undefined, adapterRoom)
     // Nobody watches: forget the roster; the next open starts from a fresh snapshot.
-    this.#model._reset()
-    this.#model._connectionStatus('disconnected')
+    this.#model.reset()
+    this.#model.connectionStatus('disconnected')
   }
 
   /**
@@ -366,7 +364,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   ): void {
     const failed = (error: unknown) => {
       if (this.#destroyed) return
-      this.#model._report(toPresenceError(error))
+      this.#model.report(toPresenceError(error))
       if (method === 'enter') this.#needsEnter = true
     }
     if (room === undefined) return
@@ -404,28 +402,28 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
         try {
           apply(arg, detail)
         } catch (error) {
-          this.#model._report(error)
+          this.#model.report(error)
         } finally {
           this.#applying--
         }
-        if (this.#applying === 0 && this.#scheduler === 'sync' && this.#model._hasChanges) this.flush()
+        if (this.#applying === 0 && this.#scheduler === 'sync' && this.#model.hasChanges) this.flush()
       }
     return {
-      snapshot: guard('snapshot', (connections: unknown) => this.#model._snapshot(connections)),
-      join: guard('join', (connection: unknown) => this.#model._diff('join', connection)),
-      update: guard('update', (connection: unknown) => this.#model._diff('update', connection)),
-      leave: guard('leave', (leave: unknown) => this.#model._diff('leave', leave)),
-      typing: guard('typing', (signal: unknown) => this.#model._typing(signal)),
+      snapshot: guard('snapshot', (connections: unknown) => this.#model.snapshot(connections)),
+      join: guard('join', (connection: unknown) => this.#model.diff('join', connection)),
+      update: guard('update', (connection: unknown) => this.#model.diff('update', connection)),
+      leave: guard('leave', (leave: unknown) => this.#model.diff('leave', leave)),
+      typing: guard('typing', (signal: unknown) => this.#model.typing(signal)),
       status: guard('status', (status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
         this.#applyStatus(status, detail),
       ),
-      error: guard('error', (error: unknown) => this.#model._report(error)),
+      error: guard('error', (error: unknown) => this.#model.report(error)),
     }
   }
 
   #applyStatus(status: unknown, detail: { connectionId?: unknown; error?: unknown } | undefined): void {
-    if (detail?.error !== undefined) this.#model._report(detail.error)
-    this.#model._connectionStatus(status, detail)
+    if (detail?.error !== undefined) this.#model.report(detail.error)
+    this.#model.connectionStatus(status, detail)
     if (status === 'connected') {
       // Own presence is re-sent after every reconnect, whatever the backend remembers.
       const reenter = this.#needsEnter && this.#localData !== undefined
@@ -442,15 +440,13 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
       try {
         value = update(this.#localData ?? ({} as D))
       } catch (error) {
-        this.#model._report(
-          new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }),
-        )
+        this.#model.report(new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }))
         return undefined
       }
     }
     const taken = copyPresenceData(value, this.#host.options.maxDataBytes)
     if (taken instanceof PresenceError) {
-      this.#model._report(taken)
+      this.#model.report(taken)
       return undefined
     }
     return taken as D

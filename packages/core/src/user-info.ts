@@ -8,16 +8,11 @@ import type { RegisteredUser } from './register.js'
  * the user is gone from every room.
  */
 export interface UserInfoCache {
-  /** @internal */
-  _get(userId: string): RegisteredUser | undefined
-  /** @internal */
-  _request(userId: string): void
-  /** @internal */
-  _drop(userId: string): void
-  /** @internal */
-  readonly _size: number
-  /** @internal */
-  _dispose(): void
+  get(userId: string): RegisteredUser | undefined
+  request(userId: string): void
+  drop(userId: string): void
+  readonly size: number
+  dispose(): void
 }
 
 export function createUserInfoCache(
@@ -63,12 +58,12 @@ export function createUserInfoCache(
   }
 
   return {
-    _get(userId) {
+    get(userId) {
       if (resolve === undefined) return undefined
       const entry = entries.get(userId)
       return entry === 'pending' ? undefined : entry
     },
-    _request(userId) {
+    request(userId) {
       if (resolve === undefined || entries.has(userId) || disposed) return
       entries.set(userId, 'pending')
       let result: ReturnType<ResolveUser>
@@ -91,13 +86,13 @@ export function createUserInfoCache(
         accept(userId, result)
       }
     },
-    _drop(userId) {
+    drop(userId) {
       entries.delete(userId)
     },
-    get _size() {
+    get size() {
       return entries.size
     },
-    _dispose() {
+    dispose() {
       disposed = true
       entries.clear()
     },

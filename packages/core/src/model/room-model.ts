@@ -44,7 +44,7 @@ export interface RoomModelConfig {
   readonly room: string
   readonly options: RoomModelOptions
   /** Resolved display info (`get`); `request` when a user appears in this room, to resolve it once. */
-  readonly userInfo: Pick<UserInfoCache, '_get' | '_request'>
+  readonly userInfo: Pick<UserInfoCache, 'get' | 'request'>
   /** A user is gone from this room for good, recently-left list included. */
   userGone(userId: string): void
   /** Whether anyone listens to member events; when nobody does, none are built. */
@@ -138,11 +138,11 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST, EMPTY_LIST)
   }
 
-  get _state(): RoomState<D> {
+  get state(): RoomState<D> {
     return this.#committed
   }
 
-  get _hasChanges(): boolean {
+  get hasChanges(): boolean {
     return (
       this.#events.length > 0 ||
       this.#membersDirty ||
@@ -153,7 +153,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /** A member as of the last commit. */
-  _committedMember(userId: string): Member<D> | undefined {
+  committedMember(userId: string): Member<D> | undefined {
     if (this.#committed.members.length === 0) return undefined
     if (this.#changeCount === 0 && !this.#wiped) return this.#users.get(userId)
     const before = (this.#before ??= this.#indexBefore())
@@ -172,25 +172,25 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     return before
   }
 
-  _hasUser(userId: string): boolean {
+  hasUser(userId: string): boolean {
     return this.#users.has(userId) || this.#recentlyLeft.has(userId)
   }
 
-  get _pendingDeadlines(): number {
-    return this.#timeline._size
+  get pendingDeadlines(): number {
+    return this.#timeline.size
   }
 
   /** Every pending deadline by key, by reference: for `@presence-kit/core/inspect`, never written. */
-  get _deadlines(): ReadonlyMap<string, number> {
-    return this.#timeline._deadlines
+  get deadlines(): ReadonlyMap<string, number> {
+    return this.#timeline.deadlines
   }
 
   // ---- Input from the adapter -------------------------------------------------------------
 
-  _snapshot(raw: unknown): void {
+  snapshot(raw: unknown): void {
     this.#now = this.#options.clock.now()
     const notList = checkSnapshot(raw)
-    if (notList !== undefined) return this._report(notList)
+    if (notList !== undefined) return this.report(notList)
     const list = raw as readonly unknown[]
     // Only a room that already has members can have members the snapshot no longer lists.
     const seen = this.#users.size > 0 ? new Set<string>() : undefined
@@ -214,14 +214,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     for (const item of list) {
       const problem = checkConnectionHead(item)
       if (problem !== undefined) {
-        this._report(problem)
+        this.report(problem)
         continue
       }
       const input = item as CheckedConnection
       valid++
       seen?.add(input.connectionId)
       // The server lists it now: a leave heard before cannot outrank that, unless versions say so.
-      if (input.version === undefined) this.#tombstones._forget(input.connectionId)
+      if (input.version === undefined) this.#tombstones.forget(input.connectionId)
       this.#upsert(input)
     }
     this.#snapshotJoins = undefined
@@ -249,10 +249,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /** A join, update or leave from the adapter; a join of a known connection is an update. */
-  _diff(kind: DiffKind, raw: unknown): void {
+  diff(kind: DiffKind, raw: unknown): void {
     this.#now = this.#options.clock.now()
     const problem = checkConnectionHead(raw, kind === 'leave' ? 'A leave' : undefined)
-    if (problem !== undefined) return this._report(problem)
+    if (problem !== undefined) return this.report(problem)
     const input = raw as CheckedConnection
     if (this.#pendingSync) {
       if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
@@ -263,10 +263,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config.onDirty()
   }
 
-  _typing(raw: unknown): void {
+  typing(raw: unknown): void {
     this.#now = this.#options.clock.now()
     const problem = checkTyping(raw)
-    if (problem !== undefined) return this._report(problem)
+    if (problem !== undefined) return this.report(problem)
     const input = raw as TypingInput
     // The local user's own typing (this tab or another) is never shown to them.
     if (input.userId === this.#selfId) return
@@ -274,22 +274,22 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (input.typing) {
       if (!this.#typers.has(input.userId)) this.#typingDirty = true
       this.#typers.set(input.userId, { connectionId: input.connectionId })
-      this.#timeline._schedule(key, this.#now + this.#options.typingTtlMs)
+      this.#timeline.schedule(key, this.#now + this.#options.typingTtlMs)
     } else if (this.#typers.delete(input.userId)) {
-      this.#timeline._cancel(key)
+      this.#timeline.cancel(key)
       this.#typingDirty = true
     }
     if (this.#typingDirty) this.#config.onDirty()
   }
 
-  _connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
+  connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
     this.#now = this.#options.clock.now()
     if (!isStatus(status)) {
-      return this._report(invalidInput('Unknown connection status.', String(status)))
+      return this.report(invalidInput('Unknown connection status.', String(status)))
     }
     if (status === 'connected' && detail?.connectionId !== undefined) {
       if (typeof detail.connectionId !== 'string' || detail.connectionId === '') {
-        this._report(invalidInput('connectionId must be a non-empty string.'))
+        this.report(invalidInput('connectionId must be a non-empty string.'))
       } else {
         this.#setLocalConnectionId(detail.connectionId)
       }
@@ -312,7 +312,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config.onDirty()
   }
 
-  _report(error: unknown): void {
+  report(error: unknown): void {
     const presenceError = toPresenceError(error)
     this.#lastError = presenceError
     this.#stateDirty = true
@@ -323,7 +323,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- The local user ---------------------------------------------------------------------
 
   /** Enter or update the local connection: known at once, before any echo. */
-  _setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
+  setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
     this.#now = this.#options.clock.now()
     const wasJoined = this.#joined
     this.#joined = true
@@ -342,7 +342,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config.onDirty()
   }
 
-  _clearLocal(): void {
+  clearLocal(): void {
     this.#now = this.#options.clock.now()
     if (!this.#joined) return
     this.#joined = false
@@ -357,7 +357,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /** Rebuild a member whose resolved info arrived. */
-  _refreshUser(userId: string): void {
+  refreshUser(userId: string): void {
     this.#now = this.#options.clock.now()
     const member = this.#users.get(userId)
     if (member === undefined) return
@@ -368,8 +368,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- Commit -----------------------------------------------------------------------------
 
   /** Builds the next snapshot and hands back the batch's events, or undefined when nothing changed. */
-  _commit(): { readonly state: RoomState<D>; readonly events: readonly PresenceEvent<D>[] } | undefined {
-    if (!this._hasChanges) return undefined
+  commit(): { readonly state: RoomState<D>; readonly events: readonly PresenceEvent<D>[] } | undefined {
+    if (!this.hasChanges) return undefined
     const previous = this.#committed
     const members = this.#membersDirty ? Object.freeze([...this.#users.values()]) : previous.members
     const typing =
@@ -425,8 +425,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
-  _reset(): void {
-    this.#timeline._clear()
+  reset(): void {
+    this.#timeline.clear()
     // Cleared at once: committed lookups answer from the committed roster until the next commit.
     if (this.#users.size > 0) {
       this.#users.clear()
@@ -437,7 +437,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     }
     this.#leaving.clear()
     this.#recentlyLeft.clear()
-    this.#tombstones._clear()
+    this.#tombstones.clear()
     this.#typers.clear()
     this.#buffer = []
     this.#events = []
@@ -448,9 +448,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#recentDirty = this.#typingDirty = this.#stateDirty = true
   }
 
-  _dispose(): void {
-    this._reset()
-    this.#timeline._dispose()
+  dispose(): void {
+    this.reset()
+    this.#timeline.dispose()
   }
 
   // ---- Rules ------------------------------------------------------------------------------
@@ -485,7 +485,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #upsert(input: CheckedConnection, local = false): void {
     const now = this.#now
     if (!local && this.#isLocal(input.connectionId)) return
-    if (!local && this.#tombstones._blocks(input.connectionId, input.version, now)) return
+    if (!local && this.#tombstones.blocks(input.connectionId, input.version, now)) return
     const member = this.#users.get(input.userId)
     const wasLeaving = member !== undefined && this.#isLeaving(input.userId)
     const existing =
@@ -512,7 +512,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (wasLeaving) {
       // Back within the grace period: the departed connections are replaced, no leave, no join.
       this.#leaving.delete(input.userId)
-      this.#timeline._cancel(GRACE + input.userId)
+      this.#timeline.cancel(GRACE + input.userId)
       this.#replaceMember(member, [connection])
       return
     }
@@ -523,7 +523,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #acceptBody(input: CheckedConnection): boolean {
     const problem = checkConnectionBody(input, this.#options.maxDataBytes)
     if (problem === undefined) return true
-    this._report(problem)
+    this.report(problem)
     return false
   }
 
@@ -534,8 +534,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       member === undefined || this.#isLeaving(userId) ? undefined : findConnection(member, connectionId)
     if (connection === undefined) {
       // A leave that overtook its join: remember it so the late join cannot make a ghost.
-      if (!this.#tombstones._has(connectionId))
-        this.#tombstones._add(connectionId, version ?? Infinity, this.#now)
+      if (!this.#tombstones.has(connectionId))
+        this.#tombstones.add(connectionId, version ?? Infinity, this.#now)
       return
     }
     if (version !== undefined && version < connection.version) return
@@ -553,14 +553,14 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const { userId } = member
     const now = this.#now
     for (const c of gone) {
-      this.#tombstones._add(c.connectionId, version ?? c.version, now)
+      this.#tombstones.add(c.connectionId, version ?? c.version, now)
       const typer = this.#typers.size === 0 ? undefined : this.#typers.get(userId)
       if (
         typer !== undefined &&
         (typer.connectionId === undefined || typer.connectionId === c.connectionId)
       ) {
         this.#typers.delete(userId)
-        this.#timeline._cancel(TYPING + userId)
+        this.#timeline.cancel(TYPING + userId)
         this.#typingDirty = true
       }
     }
@@ -577,7 +577,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
     this.#leaving.add(userId)
-    this.#timeline._schedule(GRACE + userId, now + this.#options.leaveGraceMs)
+    this.#timeline.schedule(GRACE + userId, now + this.#options.leaveGraceMs)
   }
 
   #isLeaving(userId: string): boolean {
@@ -589,15 +589,15 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const now = this.#now
     this.#setUser(userId, member, undefined)
     // Timeline keys are built only when a deadline can exist: string keys cost a hash each.
-    if (this.#timeline._size > 0 && member.connections.some((c) => c.lastActiveAt !== undefined)) {
-      this.#timeline._cancel(ACTIVITY + userId)
+    if (this.#timeline.size > 0 && member.connections.some((c) => c.lastActiveAt !== undefined)) {
+      this.#timeline.cancel(ACTIVITY + userId)
     }
     if (this.#isLeaving(userId)) {
       this.#leaving.delete(userId)
-      this.#timeline._cancel(GRACE + userId)
+      this.#timeline.cancel(GRACE + userId)
     }
     if (this.#typers.size > 0 && this.#typers.delete(userId)) {
-      this.#timeline._cancel(TYPING + userId)
+      this.#timeline.cancel(TYPING + userId)
       this.#typingDirty = true
     }
     const retain = this.#options.offlineRetentionMs > 0
@@ -610,7 +610,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         this.#recentlyLeft.delete(userId)
         this.#recentlyLeft.set(userId, offline)
         this.#recentDirty = true
-        this.#timeline._schedule(RETAIN + userId, now + this.#options.offlineRetentionMs)
+        this.#timeline.schedule(RETAIN + userId, now + this.#options.offlineRetentionMs)
         return
       }
     }
@@ -634,10 +634,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const member = this.#buildMember(userId, connections)
     this.#setUser(userId, undefined, member)
     if (this.#recentlyLeft.size > 0 && this.#recentlyLeft.delete(userId)) {
-      this.#timeline._cancel(RETAIN + userId)
+      this.#timeline.cancel(RETAIN + userId)
       this.#recentDirty = true
     } else {
-      this.#config.userInfo._request(userId)
+      this.#config.userInfo.request(userId)
     }
     if (this.#config.wantsEvents()) {
       this.#snapshotJoins?.set(userId, this.#events.length)
@@ -717,7 +717,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       if (c.joinedAt < joinedAt) joinedAt = c.joinedAt
       next = Math.min(next, nextTransition(c, now, thresholds))
     }
-    if (next !== Infinity) this.#timeline._schedule(ACTIVITY + userId, next)
+    if (next !== Infinity) this.#timeline.schedule(ACTIVITY + userId, next)
     const isSelf = userId === this.#selfId
     return Object.freeze({
       userId,
@@ -725,7 +725,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       connections: Object.freeze(connections),
       status,
       isSelf,
-      info: this.#config.userInfo._get(userId) ?? latest.profile ?? (isSelf ? this.#options.user : undefined),
+      info: this.#config.userInfo.get(userId) ?? latest.profile ?? (isSelf ? this.#options.user : undefined),
       joinedAt,
       leftAt: undefined,
     })

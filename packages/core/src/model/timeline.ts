@@ -5,14 +5,14 @@ import type { Clock } from '../clock.js'
  * The heap keeps stale entries and skips them when they surface, which keeps every change O(log n).
  */
 export interface Timeline {
-  _schedule(key: string, at: number): void
-  _cancel(key: string): void
+  schedule(key: string, at: number): void
+  cancel(key: string): void
   /** Drops every deadline; the timeline stays usable. */
-  _clear(): void
-  _dispose(): void
-  readonly _size: number
+  clear(): void
+  dispose(): void
+  readonly size: number
   /** Every pending deadline by key: read by the inspection API, never written outside. */
-  readonly _deadlines: ReadonlyMap<string, number>
+  readonly deadlines: ReadonlyMap<string, number>
 }
 
 export function createTimeline(clock: Clock, onDue: (key: string, at: number) => void): Timeline {
@@ -91,7 +91,7 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
   }
 
   return {
-    _schedule(key, at) {
+    schedule(key, at) {
       if (disposed) return
       if (deadlines.get(key) === at) return
       deadlines.set(key, at)
@@ -104,10 +104,10 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
       }
       if (at < timerAt) arm()
     },
-    _cancel(key) {
+    cancel(key) {
       deadlines.delete(key)
     },
-    _clear() {
+    clear() {
       if (timer !== undefined) clock.clearTimeout(timer)
       timer = undefined
       timerAt = Infinity
@@ -115,7 +115,7 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
       heapAt.length = 0
       heapKey.length = 0
     },
-    _dispose() {
+    dispose() {
       disposed = true
       if (timer !== undefined) clock.clearTimeout(timer)
       timer = undefined
@@ -123,9 +123,9 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
       heapAt.length = 0
       heapKey.length = 0
     },
-    get _size() {
+    get size() {
       return deadlines.size
     },
-    _deadlines: deadlines,
+    deadlines,
   }
 }

@@ -21,7 +21,7 @@ export class Tombstones {
   }
 
   /** Whether input for this connection at `version` must be dropped (a leave that is not older). */
-  _blocks(connectionId: string, version: number | undefined, now: number): boolean {
+  blocks(connectionId: string, version: number | undefined, now: number): boolean {
     if (this.#seqOf.size === 0) return false
     const seq = this.#seqOf.get(connectionId)
     if (seq === undefined) return false
@@ -34,15 +34,15 @@ export class Tombstones {
   }
 
   /** Drops the tombstone; its ring slot goes stale and is reclaimed in turn. */
-  _forget(connectionId: string): void {
+  forget(connectionId: string): void {
     this.#seqOf.delete(connectionId)
   }
 
-  _has(connectionId: string): boolean {
+  has(connectionId: string): boolean {
     return this.#seqOf.has(connectionId)
   }
 
-  _add(connectionId: string, version: number, now: number): void {
+  add(connectionId: string, version: number, now: number): void {
     // Expired slots go first; a full ring drops its oldest.
     while (this.#first < this.#next) {
       const slot = this.#first % this.#max
@@ -58,13 +58,13 @@ export class Tombstones {
     this.#untils[slot] = now + this.#ttlMs
   }
 
-  _clear(): void {
+  clear(): void {
     this.#seqOf.clear()
     this.#ids.length = this.#versions.length = this.#untils.length = 0
     this.#first = this.#next = 0
   }
 
-  get _size(): number {
+  get size(): number {
     return this.#seqOf.size
   }
 }
