@@ -8,6 +8,17 @@ export interface ClientCounters {
   changes: number
   /** Connections cut by the server or the network (not the bench's own closes). */
   cutConnections: number
+  /**
+   * The cuts by socket.io-client's reason: `ping timeout` is the client's own timer giving up on
+   * the server's ping, `transport close` the server closing the socket (its ping went unanswered).
+   */
+  readonly cutReasons: Map<string, number>
+}
+
+/** Counts a cut connection under its reason (see `ClientCounters.cutReasons`). */
+export function countCut(counters: ClientCounters, reason: string): void {
+  counters.cutConnections++
+  counters.cutReasons.set(reason, (counters.cutReasons.get(reason) ?? 0) + 1)
 }
 
 /**

@@ -15,7 +15,8 @@ import {
 } from '@presence-kit/protocol'
 import type { ConnectionTable } from './big-room-connections.js'
 import { LightRoster } from './big-room-roster.js'
-import type { ClientCounters, RoomClient } from './big-room-client.js'
+import { sharedDecodingParser } from './big-room-shared-decoder.js'
+import { countCut, type ClientCounters, type RoomClient } from './big-room-client.js'
 
 export interface LightClientOptions {
   readonly url: string
@@ -25,6 +26,8 @@ export interface LightClientOptions {
   readonly counters: ClientCounters
   /** Told each member this client sees appear, with the data it came with. */
   readonly onVisible?: (userId: string, connection: WireConnection) => void
+  /** Told every join, update or snapshot entry its roster takes in, with its data. */
+  readonly onData?: (userId: string, connection: WireConnection) => void
 }
 
 /**
@@ -41,16 +44,23 @@ export class LightClient implements RoomClient {
   private readonly roster: LightRoster
   private data: WireData | undefined
   private hasSnapshot = false
+  private snapshotCount = 0
 
   constructor(
     readonly userId: string,
     private readonly options: LightClientOptions,
   ) {
-    this.roster = new LightRoster(options.table, (user, connection) => options.onVisible?.(user, connection))
+    this.roster = new LightRoster(
+      options.table,
+      (user, connection) => options.onVisible?.(user, connection),
+      options.onData,
+    )
     this.socket = io(options.url, {
       transports: ['websocket'],
       forceNew: true,
       reconnectionDelay: 200,
+      // Identical frames to this process's light clients are parsed once (see the decoder).
+      parser: sharedDecodingParser,
       auth: { token: options.token, protocol: PROTOCOL_VERSION, batch: true },
     })
     this.listen()
@@ -88,6 +98,16 @@ export class LightClient implements RoomClient {
     this.socket.disconnect()
   }
 
+  /** Snapshots received: one per watch, so one more after every resume. */
+  get snapshots(): number {
+    return this.snapshotCount
+  }
+
+  /** Cuts the transport under the socket, as a missed heartbeat does: it reconnects and resumes. */
+  cutTransport(): void {
+    this.socket.io.engine.close()
+  }
+
   /** Sent only on a live connection, as the adapter does; a reconnect sends the presence again. */
   private send(event: string, body: Record<string, unknown>): void {
     if (!this.socket.connected) return
@@ -108,7 +128,7 @@ export class LightClient implements RoomClient {
       // Emitted once the heartbeat was overdue, held by socket.io-client for the next connection,
       // where it would go ahead of the watch and join: dropped, as the adapter does.
       socket.sendBuffer = []
-      if (reason !== 'io client disconnect') counters.cutConnections++
+      if (reason !== 'io client disconnect') countCut(counters, reason)
       // A server that shut this socket down is tried again, as the adapter does.
       if (reason === 'io server disconnect' && this.connected) socket.connect()
     })
@@ -127,6 +147,7 @@ export class LightClient implements RoomClient {
         counters.changes++
         roster.snapshot(readSnapshot(message, name))
         this.hasSnapshot = true
+        this.snapshotCount++
       }),
     )
     const upsert = checked((message, name) => {

@@ -45,6 +45,8 @@ export interface WorkerResult {
   /** Join-to-visible of every join its timed clients saw, in ms. */
   readonly latencies: Float64Array
   readonly expectedSamples: number
+  /** The joins its timed clients never saw: for each member missed, how many of them missed it. */
+  readonly missedJoins: ReadonlyArray<readonly [member: number, observers: number]>
   /** Frames its clients received from the first join to the end. */
   readonly frames: number
   /** Changes in those frames (a batch counts each of its changes; other frames count one). */
@@ -54,6 +56,8 @@ export interface WorkerResult {
   readonly storeClients: number
   /** Its clients' connections cut by the server or the network (missed heartbeats on a starved machine). */
   readonly cutConnections: number
+  /** Those cuts by socket.io-client's reason (see `ClientCounters.cutReasons`). */
+  readonly cutReasons: ReadonlyArray<readonly [reason: string, count: number]>
   readonly observers: number
   readonly storeObservers: number
   readonly roster: RosterErrors
@@ -76,7 +80,11 @@ export interface WorkerResult {
 
 export type WorkerMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'phase-done'; readonly phase: Phase; readonly allSeen: boolean }
+  /**
+   * `delivered`: every client of the worker took in the phase from every other member (joins and
+   * updates; departures are checked when the rosters settle) before the stall limit.
+   */
+  | { readonly type: 'phase-done'; readonly phase: Phase; readonly delivered: boolean }
   | { readonly type: 'settled'; readonly ok: boolean }
   | { readonly type: 'result'; readonly result: WorkerResult }
   | { readonly type: 'failed'; readonly message: string }

@@ -22,6 +22,8 @@ export interface BigRoomBenchSettings {
    * Undefined: every client a store.
    */
   readonly storeClients: number | undefined
+  /** The nodes' Engine.IO ping timeout when the run widens it; undefined: the server's default. */
+  readonly pingTimeoutMs: number | undefined
 }
 
 const format = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
@@ -37,7 +39,12 @@ async function runOn(
   batchWindowMs: number,
   started: Managed[],
 ): Promise<BigRoomResult> {
-  const env = { PRESENCE_BATCH_WINDOW_MS: String(batchWindowMs) }
+  const env = {
+    PRESENCE_BATCH_WINDOW_MS: String(batchWindowMs),
+    ...(settings.pingTimeoutMs === undefined
+      ? {}
+      : { PRESENCE_PING_TIMEOUT_MS: String(settings.pingTimeoutMs) }),
+  }
   const starting = await Promise.allSettled([
     startNode(settings.redisUrl, `big-${label}-a`, env),
     startNode(settings.redisUrl, `big-${label}-b`, env),
@@ -76,6 +83,21 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
     `  join-to-visible p50 ${format(result.p50)} ms, p95 ${format(result.p95)} ms, p99 ${format(result.p99)} ms ` +
       `(${result.samples} of ${result.expectedSamples} joins seen by the timed clients by the end)`,
   )
+  if (!result.phasesDelivered) {
+    console.log(
+      '  NOT DELIVERED: a phase began before every client had taken in the one before ' +
+        '(its deliveries stalled past the wait)',
+    )
+  }
+  const { missed } = result
+  if (missed !== undefined) {
+    const [first, median, last] = missed.joinOrder.map((share) => percent(share))
+    console.log(
+      `  joins never seen: ${missed.samples} by the timed clients, of ${missed.members} members ` +
+        `(${missed.departedMembers} of them went in the depart phase; ${missed.lastTenthMembers} among the ` +
+        `last 10% to join; their place in the join order: first ${first}, median ${median}, last ${last})`,
+    )
+  }
   console.log(
     `  messages per client per second: ${format(result.messagesPerClientPerPacedSecond, 2)} over the ` +
       `workload as paced (${format(result.pacedSeconds, 0)} s), ${format(result.messagesPerClientPerSecond, 2)} ` +
@@ -116,7 +138,11 @@ function describe(label: string, clients: number, result: BigRoomResult): void {
         ? ''
         : `of them the ${result.storeObservers} remaining stores: ${result.storeRoster.ghosts} ghosts, ` +
           `${result.storeRoster.missing} missing; `) +
-      `connections cut and resumed: ${result.cutConnections}; clients with an error event: ${result.clientsWithErrors}` +
+      `connections cut and resumed: ${result.cutConnections}` +
+      (result.cutReasons.size === 0
+        ? ''
+        : ` (${[...result.cutReasons].map(([reason, count]) => `${reason} ×${count}`).join(', ')})`) +
+      `; clients with an error event: ${result.clientsWithErrors}` +
       (result.errorCodes.size === 0
         ? ''
         : ` (${[...result.errorCodes].map(([code, count]) => `${code} ×${count}`).join(', ')})`),
@@ -133,6 +159,11 @@ function correctness(label: string, result: BigRoomResult): Outcome[] {
     [`${label}: 0 missing on every client`, result.roster.missing === 0, 'correctness'],
     [`${label}: every remaining roster exact`, result.exactRosters === result.observers, 'correctness'],
     [`${label}: every join seen`, result.samples >= result.expectedSamples, 'correctness'],
+    [
+      `${label}: every join and update delivered to every client before the next phase`,
+      result.phasesDelivered,
+      'correctness',
+    ],
   ]
 }
 
@@ -163,6 +194,19 @@ export async function benchBigRoom(settings: BigRoomBenchSettings, started: Mana
     `\nbench:server big room: joins, updates, then leaves and closes, each at the given rate over the ` +
       `whole room; clients spread over processes (${settings.workers ?? 'one per 1,000 clients, at least 2'})`,
   )
+  console.log(
+    settings.pingTimeoutMs === undefined
+      ? "heartbeat: the server's defaults (a ping every 10 s, a connection cut after 10 s without its answer)"
+      : `heartbeat WIDENED by --ping-timeout: a connection is cut after ${settings.pingTimeoutMs} ms without ` +
+          "its answer to a ping (the server's default is 10,000 ms), so a client process starved that long " +
+          'is not cut and resumed; the checks are unchanged',
+  )
+  if (settings.storeClients !== undefined) {
+    console.log(
+      "light clients: each receives every frame on its own socket and checks it with the protocol's readers; " +
+        "a process's light clients parse identical frame texts once",
+    )
+  }
   const outcomes: Outcome[] = []
   const runs: Array<[number, BigRoomResult]> = []
   // A comparison of 0 clients is left out: the big room alone.

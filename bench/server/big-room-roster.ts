@@ -17,6 +17,8 @@ export class LightRoster {
     private readonly table: ConnectionTable,
     /** Told when a connection becomes visible, with the data it came with. */
     private readonly onVisible: (userId: string, connection: WireConnection) => void,
+    /** Told every join, update or snapshot entry that counts (newer than what was seen), with its data. */
+    private readonly onData?: (userId: string, connection: WireConnection) => void,
   ) {}
 
   /** Connections shown now (one per member while nobody has two). */
@@ -40,6 +42,7 @@ export class LightRoster {
     // A snapshot is the truth at its time; a change older than what was seen is stale.
     if (connection.version < known || (connection.version === known && !fromSnapshot)) return number
     this.versions[number] = connection.version
+    this.onData?.(connection.userId, connection)
     if (this.present[number] === 0) {
       this.present[number] = 1
       this.presentCount++

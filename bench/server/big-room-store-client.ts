@@ -1,7 +1,7 @@
 import { createPresenceClient, type Member, type PresenceClient, type Room } from '@presence-kit/core'
 import { createSocketIoAdapter, type SocketIoAdapter } from '@presence-kit/adapters/socket-io'
 import type { WireData } from '@presence-kit/protocol'
-import type { ClientCounters, RoomClient } from './big-room-client.js'
+import { countCut, type ClientCounters, type RoomClient } from './big-room-client.js'
 
 export interface StoreClientOptions {
   readonly url: string
@@ -11,6 +11,8 @@ export interface StoreClientOptions {
   readonly counters: ClientCounters
   /** Told each member this client's store shows joining (not itself). */
   readonly onJoin?: (member: Member) => void
+  /** Told each member this client's store shows joining or changing (not itself), as it is then. */
+  readonly onData?: (member: Member) => void
 }
 
 /** An error event's code, with the server's own code when the adapter passed one on. */
@@ -48,7 +50,7 @@ export class StoreClient implements RoomClient {
       socketOptions: { forceNew: true, reconnectionDelay: 200 },
     })
     this.adapter.socket.on('disconnect', (reason: string) => {
-      if (reason !== 'io client disconnect') counters.cutConnections++
+      if (reason !== 'io client disconnect') countCut(counters, reason)
     })
     this.adapter.socket.onAny((event: string, body: { changes?: unknown[] }) => {
       counters.frames++
@@ -60,10 +62,17 @@ export class StoreClient implements RoomClient {
       leaveGraceMs: options.leaveGraceMs,
     })
     this.room = this.client.room(options.room)
-    const { onJoin } = options
-    if (onJoin !== undefined) {
+    const { onJoin, onData } = options
+    if (onJoin !== undefined || onData !== undefined) {
       this.room.on('join', (event) => {
-        if (!event.member.isSelf) onJoin(event.member)
+        if (event.member.isSelf) return
+        onJoin?.(event.member)
+        onData?.(event.member)
+      })
+    }
+    if (onData !== undefined) {
+      this.room.on('update', (event) => {
+        if (!event.member.isSelf) onData(event.member)
       })
     }
     this.room.on('error', (event) => this.errors.push(errorName(event.error)))

@@ -3,6 +3,7 @@ import { createPresenceToken } from '@presence-kit/server'
 import type { WireConnection } from '@presence-kit/protocol'
 import { departByIndex, type ClientCounters, type RoomClient } from './big-room-client.js'
 import { ConnectionTable } from './big-room-connections.js'
+import { DeliveryTracker } from './big-room-delivery.js'
 import { rosterDigest } from './big-room-digest.js'
 import { LightClient } from './big-room-light-client.js'
 import {
@@ -16,7 +17,7 @@ import {
 import { StoreClient } from './big-room-store-client.js'
 import { stillJoined } from './departures.js'
 import { SECRET, waitLimitMs } from './processes.js'
-import { rosterErrors, sleep, until, type RosterErrors } from './stats.js'
+import { rosterErrors, sleep, until, untilStalled, type RosterErrors } from './stats.js'
 
 /**
  * One process of the big room's clients (see big-room.ts): its share of the room, each client a
@@ -28,6 +29,8 @@ interface WorkerClient {
   readonly index: number
   readonly client: RoomClient
   readonly store: boolean
+  /** What it has taken in of each phase: the next phase waits until every client has it all. */
+  readonly delivery: DeliveryTracker
   joinedAt: number
 }
 
@@ -44,7 +47,9 @@ function send(message: WorkerMessage): Promise<void> {
 let setup: WorkerSetup | undefined
 const clients: WorkerClient[] = []
 const latencies: number[] = []
-const counters: ClientCounters = { frames: 0, changes: 0, cutConnections: 0 }
+/** Each timed client's record of the members it saw join (1), by member index. */
+const timedSeen = new Map<number, Uint8Array>()
+const counters: ClientCounters = { frames: 0, changes: 0, cutConnections: 0, cutReasons: new Map() }
 let framesAtFirstJoin = 0
 let changesAtFirstJoin = 0
 let cpuAtFirstJoin: NodeJS.CpuUsage | undefined
@@ -61,6 +66,7 @@ const indexOf = (userId: string) => Number(userId.slice('user-'.length))
  */
 function joinTimer(clientCount: number, self: string): (userId: string, data: unknown) => void {
   const seen = new Uint8Array(clientCount)
+  timedSeen.set(indexOf(self), seen)
   return (userId, data) => {
     const at = (data as { at?: unknown } | undefined)?.at
     const index = indexOf(userId)
@@ -81,21 +87,24 @@ async function connect(settings: WorkerSetup): Promise<void> {
       counters,
     }
     const timer = index % settings.sampleEvery === 0 ? joinTimer(settings.clients, userId) : undefined
+    const delivery = new DeliveryTracker(settings.clients, index)
     const store = isStoreClient(index, settings.storeEvery)
     const client: RoomClient = store
       ? new StoreClient(userId, {
           ...common,
           leaveGraceMs: settings.leaveGraceMs,
+          onData: (member) => delivery.saw(indexOf(member.userId), member.data),
           ...(timer === undefined ? {} : { onJoin: (member) => timer(member.userId, member.data) }),
         })
       : new LightClient(userId, {
           ...common,
           table,
+          onData: (user: string, connection: WireConnection) => delivery.saw(indexOf(user), connection.data),
           ...(timer === undefined
             ? {}
             : { onVisible: (user: string, connection: WireConnection) => timer(user, connection.data) }),
         })
-    clients.push({ index, client, store, joinedAt: Number.NaN })
+    clients.push({ index, client, store, delivery, joinedAt: Number.NaN })
     if (clients.length % 50 === 0) await sleep(20)
   }
   // As long as the run waits for its joins: on a starved machine thousands of handshakes take minutes.
@@ -105,6 +114,9 @@ async function connect(settings: WorkerSetup): Promise<void> {
     throw new Error(`${synced} of ${clients.length} clients got their first snapshot within ${timeout} ms`)
   }
 }
+
+/** The clients whose connection the bench has not closed. */
+const live = () => clients.filter((each) => each.client.connected)
 
 const timedClients = (settings: WorkerSetup) =>
   clients.filter((each) => each.index % settings.sampleEvery === 0).length
@@ -131,9 +143,23 @@ async function runPhase(phase: Phase, startAt: number, perSecond: number): Promi
   }
 }
 
-async function joinsSeen(settings: WorkerSetup): Promise<boolean> {
-  const expected = timedClients(settings) * (settings.clients - 1)
-  return until(() => latencies.length >= expected, waitLimitMs(settings.clients), 100)
+/** The data step each phase sends, which every client must have seen before the next phase. */
+const stepOf = { join: 0, update: 1 } as const
+
+/**
+ * Waits until every client still connected has taken in the phase from every other member (and,
+ * after the joins, every timed client has timed every join), for as long as deliveries keep
+ * coming. Departures that overtook joins or updates still on their way would make them unseeable.
+ */
+async function delivered(phase: 'join' | 'update', settings: WorkerSetup): Promise<boolean> {
+  const step = stepOf[phase]
+  const expectedSamples = phase === 'join' ? timedClients(settings) * (settings.clients - 1) : 0
+  return untilStalled(
+    () => latencies.length >= expectedSamples && live().every((each) => each.delivery.complete(step)),
+    () => latencies.length + live().reduce((sum, each) => sum + each.delivery.reachedAt(step), 0),
+    waitLimitMs(settings.clients),
+    100,
+  )
 }
 
 /** Each remaining client's roster against who should be there. */
@@ -147,6 +173,17 @@ function rostersOf(observers: readonly WorkerClient[], settings: WorkerSetup) {
     members: each.client.members(),
   }))
   return { seen, roster: rosterErrors(everyone, seen, (observer) => observer.members) }
+}
+
+/** The joins the timed clients never saw, as how many timed clients missed each member. */
+function missedByMember(): Array<[member: number, observers: number]> {
+  const missed = new Map<number, number>()
+  for (const [observer, seen] of timedSeen) {
+    for (let member = 0; member < seen.length; member++) {
+      if (member !== observer && seen[member] === 0) missed.set(member, (missed.get(member) ?? 0) + 1)
+    }
+  }
+  return [...missed]
 }
 
 function result(settings: WorkerSetup): WorkerResult {
@@ -174,9 +211,11 @@ function result(settings: WorkerSetup): WorkerResult {
   return {
     latencies: Float64Array.from(latencies),
     expectedSamples: timedClients(settings) * (settings.clients - 1),
+    missedJoins: missedByMember(),
     frames: counters.frames - framesAtFirstJoin,
     changes: counters.changes - changesAtFirstJoin,
     cutConnections: counters.cutConnections,
+    cutReasons: [...counters.cutReasons],
     clients: clients.length,
     storeClients: clients.filter((each) => each.store).length,
     observers: observers.length,
@@ -205,8 +244,8 @@ async function handle(message: ParentMessage): Promise<void> {
   const settings = setup
   if (message.type === 'phase') {
     await runPhase(message.phase, message.startAt, message.perSecond)
-    const allSeen = message.phase === 'join' ? await joinsSeen(settings) : true
-    return send({ type: 'phase-done', phase: message.phase, allSeen })
+    const complete = message.phase === 'depart' ? true : await delivered(message.phase, settings)
+    return send({ type: 'phase-done', phase: message.phase, delivered: complete })
   }
   if (message.type === 'settle') {
     const expected = [...Array(settings.clients).keys()].filter(stillJoined).length

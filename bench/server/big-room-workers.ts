@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { cpuProfileFlags } from './processes.js'
 import type { ParentMessage, WorkerMessage, WorkerSetup } from './big-room-messages.js'
 
 const workerEntry = fileURLToPath(new URL('./big-room-worker.ts', import.meta.url))
@@ -21,7 +22,12 @@ export class BigRoomWorker {
   ) {
     this.child = fork(workerEntry, [], {
       cwd: benchDirectory,
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`],
+      execArgv: [
+        '--import',
+        'tsx',
+        `--max-old-space-size=${heapMb}`,
+        ...cpuProfileFlags(`worker-${setup.workerIndex}`),
+      ],
       env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig },
       // Structured clone: the latencies travel as one Float64Array, not as JSON.
       serialization: 'advanced',

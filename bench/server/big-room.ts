@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { isStoreClient, storeEveryFor, type Phase } from './big-room-messages.js'
 import { BigRoomWorker } from './big-room-workers.js'
+import { missedJoins, type MissedJoins } from './big-room-missed.js'
 import { rosterDigest } from './big-room-digest.js'
 import { stillJoined } from './departures.js'
 import { busyShare, machineTicks } from './machine-usage.js'
@@ -52,6 +53,13 @@ export interface BenchUsage {
 export interface BigRoomResult {
   readonly samples: number
   readonly expectedSamples: number
+  /** The joins the timed clients never saw, by member; undefined when every join was seen. */
+  readonly missed: MissedJoins | undefined
+  /**
+   * Whether every client took in every join before the updates began, and every update before the
+   * departures began (the phases wait for it as long as deliveries keep coming).
+   */
+  readonly phasesDelivered: boolean
   readonly p50: number
   readonly p95: number
   readonly p99: number
@@ -81,6 +89,8 @@ export interface BigRoomResult {
   readonly settled: boolean
   /** Connections cut by the server or the network during the run (each reconnects and resyncs). */
   readonly cutConnections: number
+  /** Those cuts by socket.io-client's reason. */
+  readonly cutReasons: ReadonlyMap<string, number>
   readonly clientsWithErrors: number
   /** How many error events of each code the clients got. */
   readonly errorCodes: ReadonlyMap<string, number>
@@ -156,7 +166,7 @@ function bottleneckOf(usage: Omit<BenchUsage, 'bottleneck'>): string | undefined
 /**
  * One room holding every client, members alternating between the nodes so every change crosses
  * Redis: all join, all update once, half go (a quarter leave the room, a quarter close their
- * connection). Every client is a real socket.io-client connection, `storeClients` of them with
+ * connection); each phase begins once every client has taken in the one before. Every client is a real socket.io-client connection, `storeClients` of them with
  * their own presence store and the rest light protocol clients (a store per client does not fit
  * 5,000 clients on a small machine), spread over `workers` processes; the joiner's clock rides in
  * its data, so a join is timed wherever it is seen.
@@ -194,15 +204,18 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
     const parentBefore = process.cpuUsage()
     const phaseStarted = performance.now()
 
+    /** Runs a phase on every worker; resolves once each has it delivered to all its clients. */
     const phase = async (name: Phase) => {
       // A moment ahead, so every worker has the command before its first client's turn.
       const startAt = performance.timeOrigin + performance.now() + 200
       for (const worker of workers)
         worker.send({ type: 'phase', phase: name, startAt, perSecond: settings.joinsPerSecond })
-      return Promise.all(workers.map((worker) => worker.next('phase-done')))
+      const done = await Promise.all(workers.map((worker) => worker.next('phase-done')))
+      return done.every((each) => each.delivered)
     }
-    await phase('join')
-    await phase('update')
+    const joinsDelivered = await phase('join')
+    const updatesDelivered = await phase('update')
+    const phasesDelivered = joinsDelivered && updatesDelivered
     await phase('depart')
     const timeoutMs = waitLimitMs(settings.clients)
     for (const worker of workers) worker.send({ type: 'settle', timeoutMs })
@@ -234,6 +247,10 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
     const errorCodes = new Map<string, number>()
     for (const [code, count] of results.flatMap((each) => each.errorCodes)) {
       errorCodes.set(code, (errorCodes.get(code) ?? 0) + count)
+    }
+    const cutReasons = new Map<string, number>()
+    for (const [reason, count] of results.flatMap((each) => each.cutReasons)) {
+      cutReasons.set(reason, (cutReasons.get(reason) ?? 0) + count)
     }
     const roster = sumRoster(results.map((each) => each.roster))
     const observers = results.reduce((sum, each) => sum + each.observers, 0)
@@ -275,6 +292,11 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
     return {
       samples: latencies.length,
       expectedSamples: results.reduce((sum, each) => sum + each.expectedSamples, 0),
+      missed: missedJoins(
+        settings.clients,
+        results.map((each) => each.missedJoins),
+      ),
+      phasesDelivered,
       p50: percentile(latencies, 0.5),
       p95: percentile(latencies, 0.95),
       p99: percentile(latencies, 0.99),
@@ -292,6 +314,7 @@ export async function runBigRoom(settings: BigRoomSettings): Promise<BigRoomResu
       exactRosters,
       settled,
       cutConnections: results.reduce((sum, each) => sum + each.cutConnections, 0),
+      cutReasons,
       clientsWithErrors: results.reduce((sum, each) => sum + each.clientsWithErrors, 0),
       errorCodes,
       bench: { ...usage, bottleneck: bottleneckOf(usage) },

@@ -11,8 +11,19 @@ export const SECRET = 'bench-secret-of-enough-length'
  * by missed heartbeats and reconnecting) a run converges minutes late, and late is not wrong.
  */
 export const waitLimitMs = (clients: number) => 120_000 + clients * 60
+/**
+ * `BENCH_CPU_PROF_DIR=<dir>`: every node and client process writes a V8 CPU profile there when it
+ * exits (`--cpu-prof`), to see where a run's time goes. Profiling slows them; never for figures.
+ */
+export function cpuProfileFlags(name: string): string[] {
+  const directory = process.env.BENCH_CPU_PROF_DIR
+  if (directory === undefined || directory === '') return []
+  // A directory per process: its threads (tsx's loader runs one) each write a file of their own.
+  return ['--cpu-prof', `--cpu-prof-dir=${directory}/${name}-${Date.now()}`]
+}
 const serverPackage = fileURLToPath(new URL('../../packages/server/', import.meta.url))
-const cli = `${serverPackage}dist/cli.js`
+/** `BENCH_SERVER_CLI=<path>` runs another build of the server's CLI (an A/B of two builds). */
+const cli = process.env.BENCH_SERVER_CLI ?? `${serverPackage}dist/cli.js`
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,7 +99,7 @@ export async function startNode(
   const port = await freePort()
   const child = spawn(
     process.execPath,
-    [cli, '--port', String(port), '--node-id', nodeId, '--log-level', 'warn'],
+    [...cpuProfileFlags(nodeId), cli, '--port', String(port), '--node-id', nodeId, '--log-level', 'warn'],
     {
       env: { ...process.env, PRESENCE_SECRET: SECRET, REDIS_URL: redisUrl, PRESENCE_DEV: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

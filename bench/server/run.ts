@@ -25,6 +25,14 @@ import { runWorkload, type WorkloadSettings } from './workload.js'
  * --workers <n>          client processes (one per 1,000 clients, at least 2)
  * --store-clients <n>    clients in each run that run a real presence store, the rest light
  *                        protocol clients (40 with --big; every client otherwise)
+ * --ping-timeout <ms>    the big room's nodes wait this long for a client's answer to a ping before
+ *                        cutting it (the server's default, 10,000, otherwise); the clients' own
+ *                        timer follows (ping interval + this). Said in the run's header: it widens
+ *                        the heartbeat so a client process starved past 20 s is not cut, and changes
+ *                        none of the checks.
+ *
+ * Environment: BENCH_CPU_PROF_DIR=<dir> writes CPU profiles of every node and client process;
+ * BENCH_SERVER_CLI=<path> runs the nodes from another build of the server CLI (for A/B runs).
  */
 const { values: flags } = parseArgs({
   // `pnpm bench:server -- --big` passes the `--` on: it is not the end of the options here.
@@ -39,6 +47,7 @@ const { values: flags } = parseArgs({
     window: { type: 'string' },
     workers: { type: 'string' },
     'store-clients': { type: 'string' },
+    'ping-timeout': { type: 'string' },
   },
 })
 const big = flags.big === true
@@ -64,6 +73,7 @@ const bigRoom = {
   workers: flags.workers === undefined ? undefined : numberFlag('workers', 2),
   sampleEvery: 10,
   storeClients: flags['store-clients'] === undefined && !big ? undefined : numberFlag('store-clients', 40),
+  pingTimeoutMs: flags['ping-timeout'] === undefined ? undefined : numberFlag('ping-timeout', 10_000),
 }
 if (bigRoom.compareWindows.some((each) => !Number.isInteger(each) || each < 0)) {
   throw new Error(`--windows must list whole numbers of ms, got ${flags.windows}`)

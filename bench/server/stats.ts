@@ -20,6 +20,31 @@ export async function until(done: () => boolean, timeoutMs: number, everyMs = 25
   return true
 }
 
+/**
+ * Polls until `done` holds, for as long as `progress` keeps growing: gives up (false) only once it
+ * has not moved for `stallMs`. A starved machine delivers late but delivers; a stall is a fault.
+ */
+export async function untilStalled(
+  done: () => boolean,
+  progress: () => number,
+  stallMs: number,
+  everyMs = 25,
+): Promise<boolean> {
+  let last = progress()
+  let movedAt = Date.now()
+  while (!done()) {
+    const now = progress()
+    if (now !== last) {
+      last = now
+      movedAt = Date.now()
+    } else if (Date.now() - movedAt > stallMs) {
+      return false
+    }
+    await sleep(everyMs)
+  }
+  return true
+}
+
 /** How far each client's roster is from the truth at the end of a run. */
 export interface RosterErrors {
   /** Members a client shows who are not in its room any more, summed over the clients. */

@@ -75,7 +75,7 @@ export class BatchedFanOut {
     this.rooms.delete(room)
   }
 
-  /** Forgets everything pending: the node is shutting down (see `PresenceEngine.stopFanOut`). */
+  /** Forgets everything pending: the node is shutting down (see `WatcherFanOut.stop`). */
   stop(): void {
     // Deleting the entry being visited is safe while iterating a Map.
     for (const room of this.rooms.keys()) this.drop(room)

@@ -29,6 +29,8 @@ Options (each also from the environment variable named after it):
                                                                  for clients that read batches; 0 for none (default 50)
   --count-only-prefix <p>       PRESENCE_COUNT_ONLY_PREFIX       rooms whose names start with this are sent as a count
                                                                  to clients that read counts (default none)
+  --ping-timeout-ms <n>         PRESENCE_PING_TIMEOUT_MS         how long a client may leave the server's ping unanswered
+                                                                 before its connection is cut (default 10000)
   --help                        this text
 `
 
@@ -62,6 +64,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
       'sweep-interval-ms': { type: 'string' },
       'batch-window-ms': { type: 'string' },
       'count-only-prefix': { type: 'string' },
+      'ping-timeout-ms': { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -87,6 +90,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
   timing('nodeTtlMs', 'node-ttl-ms', 'PRESENCE_NODE_TTL_MS')
   timing('sweepIntervalMs', 'sweep-interval-ms', 'PRESENCE_SWEEP_INTERVAL_MS')
   const batchWindowMs = integer('batch-window-ms', values['batch-window-ms'] ?? env.PRESENCE_BATCH_WINDOW_MS)
+  const pingTimeoutMs = integer('ping-timeout-ms', values['ping-timeout-ms'] ?? env.PRESENCE_PING_TIMEOUT_MS)
   const countOnlyPrefix = values['count-only-prefix'] ?? env.PRESENCE_COUNT_ONLY_PREFIX
   const redisUrl = values['redis-url'] ?? env.REDIS_URL
   const secret = values.secret ?? env.PRESENCE_SECRET
@@ -97,6 +101,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
     nodeId: values['node-id'] ?? env.PRESENCE_NODE_ID ?? `${hostname()}:${port}`,
     cluster,
     ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
+    ...(pingTimeoutMs === undefined ? {} : { pingTimeoutMs }),
     ...(countOnlyPrefix === undefined || countOnlyPrefix === ''
       ? {}
       : { countOnly: (room: string) => room.startsWith(countOnlyPrefix) }),

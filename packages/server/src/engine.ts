@@ -2,40 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Server } from 'socket.io'
 import type { ClusterLink } from './cluster-link.js'
 import type { PresenceLogger } from './logger.js'
-import { BatchedFanOut } from './batched-fan-out.js'
-import { CountFanOut } from './count-fan-out.js'
-import {
-  SERVER_EVENTS,
-  type BatchChange,
-  type ConnectionMessage,
-  type CountMessage,
-  type LeaveMessage,
-  type SnapshotMessage,
-  type TypingMessage,
-} from './protocol.js'
+import { SERVER_EVENTS, type ConnectionMessage, type LeaveMessage, type TypingMessage } from './protocol.js'
 import { RoomReplica, type RoomEntry } from './room-replica.js'
-
-/** How a watcher is served: single events, batches, or (in a count-only room) counts. */
-export type Delivery = 'single' | 'batch' | 'count'
-
-/** What a client said in its handshake it can read. */
-export interface Reader {
-  /** `auth.batch: true`: `presence:batch` frames. */
-  readonly readsBatches: boolean
-  /** `auth.counts: true`: `presence:count` frames in place of a count-only room's members. */
-  readonly readsCounts: boolean
-}
-
-/**
- * Socket.IO room of the watchers of a presence room; prefixed so it never meets a socket id.
- * Watchers that read batches are in a room of their own, fed by the batched fan-out, and so are
- * the watchers that get a count-only room's count.
- */
-export function channelOf(room: string, delivery: Delivery = 'single'): string {
-  if (delivery === 'batch') return `presence-batch:${room}`
-  if (delivery === 'count') return `presence-count:${room}`
-  return `presence:${room}`
-}
+import { WatcherFanOut } from './watcher-fan-out.js'
 
 /**
  * The rooms this node serves: a replica of each room that has a local watcher, kept by local
@@ -46,45 +15,19 @@ export class PresenceEngine {
   link: ClusterLink | undefined
   /** One counter for every version this node gives out: per connection it only ever grows. */
   private version = 0
-  /** Off while the node shuts down: see `stopFanOut`. */
-  private fanningOut = true
-
-  /** Undefined when batching is off (`batchWindowMs: 0`): every watcher gets single events. */
-  private readonly batches: BatchedFanOut | undefined
-  private readonly counts: CountFanOut
+  /** What the local watchers of the rooms hear (snapshots, single events, batches, counts). */
+  readonly watchers: WatcherFanOut
 
   constructor(
-    private readonly io: Server,
+    io: Server,
     readonly nodeId: string,
     private run: string,
     private readonly log: PresenceLogger,
     batchWindowMs = 0,
     /** Rooms too big to list: watchers that read counts get their size, not their members. */
-    private readonly countOnly: (room: string) => boolean = () => false,
+    countOnly: (room: string) => boolean = () => false,
   ) {
-    this.batches =
-      batchWindowMs > 0
-        ? new BatchedFanOut(batchWindowMs, (message) =>
-            this.emitTo(channelOf(message.room, 'batch'), SERVER_EVENTS.batch, message),
-          )
-        : undefined
-    this.counts = new CountFanOut(
-      batchWindowMs,
-      (room) => this.rooms.get(room)?.memberCount,
-      (room, count) =>
-        this.emitTo(channelOf(room, 'count'), SERVER_EVENTS.count, { room, count } satisfies CountMessage),
-    )
-  }
-
-  /** Whether a watcher that reads batches gets them: only while batching is on. */
-  batching(readsBatches: boolean): boolean {
-    return readsBatches && this.batches !== undefined
-  }
-
-  /** How this node serves a room to a watcher; the same for the whole of its watch. */
-  deliveryOf(room: string, reader: Reader): Delivery {
-    if (reader.readsCounts && this.countOnly(room)) return 'count'
-    return this.batching(reader.readsBatches) ? 'batch' : 'single'
+    this.watchers = new WatcherFanOut(io, (name) => this.rooms.get(name), batchWindowMs, countOnly)
   }
 
   /** This node's current run: entries written under an earlier one may be swept by the others. */
@@ -149,65 +92,13 @@ export class PresenceEngine {
     return room
   }
 
-  /**
-   * Sends the roster (or, to a counting watcher of a count-only room, its count) to one socket and
-   * adds it to the room's fan-out, in one step.
-   */
-  subscribe(
-    socket: { emit(event: string, message: unknown): unknown; join(room: string): unknown },
-    room: RoomReplica,
-    reader: Reader,
-  ): void {
-    const delivery = this.deliveryOf(room.name, reader)
-    if (delivery === 'count') {
-      const message: CountMessage = { room: room.name, count: room.memberCount }
-      socket.emit(SERVER_EVENTS.count, message)
-    } else {
-      const message: SnapshotMessage = { room: room.name, connections: room.snapshot() }
-      socket.emit(SERVER_EVENTS.snapshot, message)
-    }
-    // A batch still pending may repeat changes the snapshot already holds: the versions make them
-    // no-ops, and flushing it here instead would end the window at every watcher's arrival.
-    socket.join(channelOf(room.name, delivery))
-  }
-
-  /**
-   * The node is shutting down and every local socket is about to be cut. A leave sent to them now
-   * would show their users a departure that the restart undoes a moment later; cut off, their
-   * stores keep the roster until they resync. The other nodes still hear every leave.
-   */
-  stopFanOut(): void {
-    this.fanningOut = false
-    this.batches?.stop()
-    this.counts.stop()
-  }
-
-  /** Sends to a channel's sockets; a channel without any costs nothing (no frame is encoded). */
-  private emitTo(channel: string, event: string, message: unknown): void {
-    if ((this.io.sockets.adapter.rooms.get(channel)?.size ?? 0) > 0) this.io.to(channel).emit(event, message)
-  }
-
-  /**
-   * One change, as a single event to the watchers that read them and into the room's batch; in a
-   * count-only room, typing also goes to the counting watchers and a presence change may move the count.
-   */
-  private fanOut(room: string, event: string, message: unknown, change: BatchChange): void {
-    if (!this.fanningOut) return
-    this.emitTo(channelOf(room), event, message)
-    this.batches?.push(room, change)
-    if (!this.countOnly(room)) return
-    if (change.type === 'typing') this.emitTo(channelOf(room, 'count'), event, message)
-    else if (change.type !== 'update') this.counts.changed(room)
-  }
-
   release(name: string): void {
     const room = this.rooms.get(name)
     if (room === undefined) return
     room.watchers--
     if (room.watchers <= 0) {
       this.rooms.delete(name)
-      this.batches?.drop(name)
-      this.counts.drop(name)
+      this.watchers.drop(name)
     }
   }
 
@@ -229,20 +120,25 @@ export class PresenceEngine {
     if (change === undefined) return false
     const message: ConnectionMessage = { room: room.name, connection: entry.wire }
     const event = change === 'join' ? SERVER_EVENTS.join : SERVER_EVENTS.update
-    this.fanOut(room.name, event, message, { type: change, connection: entry.wire })
+    this.watchers.change(room.name, event, message, { type: change, connection: entry.wire })
     return true
   }
 
   applyLeave(room: RoomReplica, leave: LeaveMessage): boolean {
     if (room.remove(leave.connectionId, leave.version) === undefined) return false
     const { connectionId, userId, version } = leave
-    this.fanOut(room.name, SERVER_EVENTS.leave, leave, { type: 'leave', connectionId, userId, version })
+    this.watchers.change(room.name, SERVER_EVENTS.leave, leave, {
+      type: 'leave',
+      connectionId,
+      userId,
+      version,
+    })
     return true
   }
 
   private fanOutTyping(typing: TypingMessage): void {
     const { connectionId, userId, ttlMs } = typing
-    this.fanOut(typing.room, SERVER_EVENTS.typing, typing, {
+    this.watchers.change(typing.room, SERVER_EVENTS.typing, typing, {
       type: 'typing',
       connectionId,
       userId,

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { Server, type Socket } from 'socket.io'
 import { devAuthenticate, tokenAuthenticate } from './authenticate.js'
 import { memoryLink, type ClusterLink } from './cluster-link.js'
-import { PresenceEngine, type Reader } from './engine.js'
+import { PresenceEngine } from './engine.js'
+import type { Reader } from './watcher-fan-out.js'
 import { PresenceServerError, isPresenceServerError } from './errors.js'
 import { pathOf, writeHealth, type HealthReport } from './health.js'
 import { profileOf, toIdentity, type PresenceIdentity } from './identity.js'
@@ -222,7 +223,7 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
       limits: {
         ...limits,
         typingTtlMs,
-        batchWindowMs: engine.batching(reader.readsBatches) ? batchWindowMs : 0,
+        batchWindowMs: engine.watchers.batching(reader.readsBatches) ? batchWindowMs : 0,
       },
     }
     socket.emit(SERVER_EVENTS.welcome, welcome)
@@ -252,7 +253,7 @@ export function createPresenceServer(options: PresenceServerOptions = {}): Prese
   let closed: Promise<void> | undefined
   async function close(): Promise<void> {
     closing = true
-    engine.stopFanOut()
+    engine.watchers.stop()
     for (const session of sessions) session.close()
     // Cut before taking the node out of Redis, which can take a while: a socket left open meanwhile
     // would have its messages dropped unanswered.

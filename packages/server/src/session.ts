@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io'
-import { channelOf, type PresenceEngine, type Reader } from './engine.js'
+import type { PresenceEngine } from './engine.js'
+import type { Reader } from './watcher-fan-out.js'
 import { PresenceServerError, isPresenceServerError, type ServerErrorCode } from './errors.js'
 import { profileOf, type PresenceIdentity } from './identity.js'
 import type { PresenceLogger } from './logger.js'
@@ -179,7 +180,7 @@ export class PresenceSession {
   private async ensureWatching(name: string, resend: boolean): Promise<RoomReplica> {
     const current = this.watching.get(name)
     if (current !== undefined) {
-      if (resend) this.context.engine.subscribe(this.socket, current, this.context.reader)
+      if (resend) this.context.engine.watchers.subscribe(this.socket, current, this.context.reader)
       return current
     }
     if (this.watching.size >= this.context.limits.maxRoomsPerConnection) {
@@ -199,7 +200,7 @@ export class PresenceSession {
       throw new PresenceServerError('internal-error', 'the connection closed')
     }
     this.watching.set(name, room)
-    this.context.engine.subscribe(this.socket, room, this.context.reader)
+    this.context.engine.watchers.subscribe(this.socket, room, this.context.reader)
     return room
   }
 
@@ -263,7 +264,7 @@ export class PresenceSession {
   private unwatch(name: string): void {
     this.leave(name)
     if (!this.watching.delete(name)) return
-    void this.socket.leave(channelOf(name, this.context.engine.deliveryOf(name, this.context.reader)))
+    this.context.engine.watchers.unsubscribe(this.socket, name, this.context.reader)
     this.context.engine.release(name)
   }
 

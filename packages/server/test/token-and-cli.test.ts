@@ -99,6 +99,11 @@ describe('options', () => {
       cluster: { nodeTtlMs: 3000 },
     })
     expect(settings.options.secret).toBeUndefined()
+    expect(settings.options.pingTimeoutMs).toBeUndefined()
+    const pings = parseCli(['--ping-timeout-ms', '60000'], { PRESENCE_PING_TIMEOUT_MS: '20000' })
+    if (pings === 'help') throw new Error('expected settings')
+    expect(pings.options.pingTimeoutMs).toBe(60_000)
+    expect(codeOf(() => parseCli([], { PRESENCE_PING_TIMEOUT_MS: 'long' }))).toBe('invalid-options')
     expect(parseCli(['--help'], {})).toBe('help')
     expect(codeOf(() => parseCli(['--port', 'eighty'], {}))).toBe('invalid-options')
     expect(codeOf(() => parseCli([], { LOG_LEVEL: 'loud' }))).toBe('invalid-options')
