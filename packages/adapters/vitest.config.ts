@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
+import { CHROMIUM_FLAGS, findChromium, missingChromiumMessage } from '../../scripts/chromium.js'
 
 const core = (path: string) => fileURLToPath(new URL(`../core/src/${path}`, import.meta.url))
 const server = fileURLToPath(new URL('../server/src/index.ts', import.meta.url))
@@ -22,5 +23,16 @@ export default defineProject({
     testTimeout: 30_000,
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // What the browser test needs from outside this package, handed over here so no test file
+    // reaches into another folder: the core's source to bundle the page from, and the workspace's
+    // one way to find Chromium (scripts/chromium.ts).
+    provide: {
+      coreSource: core('index.ts'),
+      chromium: {
+        path: findChromium() ?? null,
+        flags: [...CHROMIUM_FLAGS],
+        missing: missingChromiumMessage('The BroadcastChannel browser tests'),
+      },
+    },
   },
 })

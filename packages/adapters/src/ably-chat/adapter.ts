@@ -1,10 +1,11 @@
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
 import type { PresenceEvent, PresenceMember, RoomStatusChange, TypingSetEvent } from '@ably/chat'
 import type { ConnectionInput, LocalPresence, PresenceAdapter } from '@presence-kit/core'
 import { latestRoster } from '../ably/latest-roster.js'
 import { readMemberData } from '../ably/read-data.js'
 import { defineAdapter } from '../shared/define-adapter.js'
 import type { BackendRoom, RoomLink } from '../shared/room-link.js'
-import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
+import { backendError, describe, invalidInput, profileOf } from '../shared/wire.js'
 import type { AblyChatAdapterOptions, AblyChatRoomLike } from './types.js'
 
 const BACKEND = 'ably-chat'
@@ -59,7 +60,7 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
         never
       >
     const checked = (raw: unknown): PresenceMember | undefined => {
-      if (!isRecord(raw) || !isId(raw.clientId) || !isId(raw.connectionId)) {
+      if (!isPlainObject(raw) || !isNonEmptyString(raw.clientId) || !isNonEmptyString(raw.connectionId)) {
         report(invalidInput(BACKEND, 'a presence member needs clientId and connectionId.', describe(raw)))
         return undefined
       }
@@ -69,7 +70,7 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
     const onPresence = (event: PresenceEvent) => {
       if (link.closed) return
       const raw: unknown = event
-      if (!isRecord(raw) || typeof raw.type !== 'string' || !EVENTS.has(raw.type)) {
+      if (!isPlainObject(raw) || typeof raw.type !== 'string' || !EVENTS.has(raw.type)) {
         return report(invalidInput(BACKEND, 'a presence event needs a type and a member.', describe(raw)))
       }
       const member = checked(raw.member)
@@ -95,8 +96,8 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
     const onTyping = (event: TypingSetEvent) => {
       if (link.closed) return
       const raw: unknown = event
-      const change = isRecord(raw) ? raw.change : undefined
-      if (!isRecord(change) || !isId(change.clientId) || typeof change.type !== 'string') {
+      const change = isPlainObject(raw) ? raw.change : undefined
+      if (!isPlainObject(change) || !isNonEmptyString(change.clientId) || typeof change.type !== 'string') {
         return report(invalidInput(BACKEND, 'a typing event needs a change with a clientId.', describe(raw)))
       }
       const typing = change.type === 'typing.started'
@@ -139,7 +140,11 @@ export function createAblyChatAdapter(options: AblyChatAdapterOptions): Presence
       everAttached = true
       const connectionId = client.realtime?.connection.id
       const clientId = client.clientId
-      link.up(isId(connectionId) && isId(clientId) ? `${connectionId}:${clientId}` : undefined)
+      link.up(
+        isNonEmptyString(connectionId) && isNonEmptyString(clientId)
+          ? `${connectionId}:${clientId}`
+          : undefined,
+      )
       snapshot(target)
     }
     const onStatus = (target: AblyChatRoomLike) => (change: RoomStatusChange) => {

@@ -1,8 +1,9 @@
 import type { ConnectionInput, LocalPresence, PresenceAdapter } from '@presence-kit/core'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
 import type * as Ably from 'ably'
 import { defineAdapter } from '../shared/define-adapter.js'
 import type { BackendRoom, RoomLink } from '../shared/room-link.js'
-import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
+import { backendError, describe, invalidInput, profileOf } from '../shared/wire.js'
 import { latestRoster } from './latest-roster.js'
 import { isNewer, type PresenceOrder } from './newness.js'
 import { readMemberData } from './read-data.js'
@@ -60,10 +61,10 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
     /** A checked message, or undefined (reported). */
     const read = (raw: unknown) => {
       if (
-        !isRecord(raw) ||
-        !isId(raw.clientId) ||
-        !isId(raw.connectionId) ||
-        !isId(raw.id) ||
+        !isPlainObject(raw) ||
+        !isNonEmptyString(raw.clientId) ||
+        !isNonEmptyString(raw.connectionId) ||
+        !isNonEmptyString(raw.id) ||
         typeof raw.timestamp !== 'number' ||
         typeof raw.action !== 'string' ||
         !ACTIONS.has(raw.action)
@@ -111,13 +112,20 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
     const onTyping = (message: Ably.InboundMessage) => {
       if (link.closed) return
       const raw: unknown = message
-      const data = isRecord(raw) ? raw.data : undefined
-      if (!isRecord(raw) || !isId(raw.clientId) || !isRecord(data) || typeof data.typing !== 'boolean') {
+      const data = isPlainObject(raw) ? raw.data : undefined
+      if (
+        !isPlainObject(raw) ||
+        !isNonEmptyString(raw.clientId) ||
+        !isPlainObject(data) ||
+        typeof data.typing !== 'boolean'
+      ) {
         return report(
           invalidInput(BACKEND, `"${typingEvent}" needs a clientId and { typing }.`, describe(raw)),
         )
       }
-      const connectionId = isId(raw.connectionId) ? keyOf(raw.connectionId, raw.clientId) : undefined
+      const connectionId = isNonEmptyString(raw.connectionId)
+        ? keyOf(raw.connectionId, raw.clientId)
+        : undefined
       sink.typing({
         userId: raw.clientId,
         typing: data.typing,
@@ -157,7 +165,9 @@ export function createAblyAdapter(options: AblyAdapterOptions): PresenceAdapter 
     const ownKey = () => {
       const connectionId = client.connection.id
       const clientId = client.auth.clientId
-      return isId(connectionId) && isId(clientId) ? keyOf(connectionId, clientId) : undefined
+      return isNonEmptyString(connectionId) && isNonEmptyString(clientId)
+        ? keyOf(connectionId, clientId)
+        : undefined
     }
     const onAttached = () => {
       everAttached = true

@@ -1,5 +1,6 @@
 import type { ActivityReport, PresenceData, UserInfo } from '@presence-kit/core'
-import { isRecord, readActivity, readProfile } from '../shared/wire.js'
+import { isPlainObject } from '@presence-kit/protocol'
+import { readActivity, readProfile } from '../shared/wire.js'
 
 /**
  * What a member entered with. The kit enters with `{ data, activity, profile }`; anything else a
@@ -12,7 +13,7 @@ export function readMemberData(raw: unknown): {
 } {
   // Copied: the store freezes what it keeps, and this object is the SDK's.
   const copy: unknown = raw === undefined ? undefined : JSON.parse(JSON.stringify(raw))
-  if (isRecord(copy) && isRecord(copy.data)) {
+  if (isPlainObject(copy) && isPlainObject(copy.data)) {
     const activity = readActivity(copy.activity)
     const profile = readProfile(copy.profile)
     return {
@@ -21,7 +22,7 @@ export function readMemberData(raw: unknown): {
       ...(profile === undefined ? {} : { profile }),
     }
   }
-  if (isRecord(copy)) return { data: copy as PresenceData }
+  if (isPlainObject(copy)) return { data: copy as PresenceData }
   if (copy === undefined || copy === null) return { data: {} }
   return { data: { value: copy } as unknown as PresenceData }
 }

@@ -1,5 +1,6 @@
 import type { ActivityReport, PresenceData, UserInfo } from '@presence-kit/core'
-import { describe, invalidInput, isId, isRecord, readActivity, readProfile } from '../shared/wire.js'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
+import { describe, invalidInput, readActivity, readProfile } from '../shared/wire.js'
 
 const BACKEND = 'broadcast-channel'
 
@@ -25,13 +26,14 @@ export function readTabMessage(raw: unknown, report: (error: unknown) => void): 
     report(invalidInput(BACKEND, 'a message from another tab has the wrong shape.', describe(raw)))
     return undefined
   }
-  if (!isRecord(raw) || !isId(raw.from)) return bad()
+  if (!isPlainObject(raw) || !isNonEmptyString(raw.from)) return bad()
   switch (raw.type) {
     case 'hello':
     case 'alive':
       return { type: raw.type, from: raw.from }
     case 'state': {
-      if (!isId(raw.userId) || !Number.isSafeInteger(raw.seq) || !isRecord(raw.data)) return bad()
+      if (!isNonEmptyString(raw.userId) || !Number.isSafeInteger(raw.seq) || !isPlainObject(raw.data))
+        return bad()
       const activity = readActivity(raw.activity)
       const profile = readProfile(raw.profile)
       return {
@@ -46,10 +48,10 @@ export function readTabMessage(raw: unknown, report: (error: unknown) => void): 
       }
     }
     case 'leave':
-      if (!isId(raw.userId) || !Number.isSafeInteger(raw.seq)) return bad()
+      if (!isNonEmptyString(raw.userId) || !Number.isSafeInteger(raw.seq)) return bad()
       return { type: 'leave', from: raw.from, userId: raw.userId, seq: raw.seq as number }
     case 'typing':
-      if (!isId(raw.userId) || typeof raw.typing !== 'boolean') return bad()
+      if (!isNonEmptyString(raw.userId) || typeof raw.typing !== 'boolean') return bad()
       return { type: 'typing', from: raw.from, userId: raw.userId, typing: raw.typing }
     default:
       return bad()

@@ -1,5 +1,6 @@
 import type { ConnectionInput, PresenceData } from '@presence-kit/core'
-import { describe, invalidInput, isId, isRecord, readActivity, readProfile } from '../shared/wire.js'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
+import { describe, invalidInput, readActivity, readProfile } from '../shared/wire.js'
 
 const BACKEND = 'nolag'
 
@@ -20,7 +21,7 @@ export function readActor(
   report: (error: unknown) => void,
   updating = false,
 ): { connection: ConnectionInput; typing: boolean } | undefined | null {
-  if (!isRecord(actor) || !isId(actor.actorTokenId) || !isRecord(actor.presence)) {
+  if (!isPlainObject(actor) || !isNonEmptyString(actor.actorTokenId) || !isPlainObject(actor.presence)) {
     report(invalidInput(BACKEND, 'an actor needs { actorTokenId, presence }.', describe(actor)))
     return null
   }
@@ -54,13 +55,13 @@ export function readActor(
       typing: presence.isTyping === true,
     }
   }
-  if (!isId(presence.userId) || !isRecord(rooms)) {
+  if (!isNonEmptyString(presence.userId) || !isPlainObject(rooms)) {
     report(invalidInput(BACKEND, `the presence of actor ${actor.actorTokenId} needs userId and rooms.`))
     return null
   }
   if (!Object.hasOwn(rooms, room)) return undefined
   const entry = rooms[room]
-  if (!isRecord(entry) || !isRecord(entry.data)) {
+  if (!isPlainObject(entry) || !isPlainObject(entry.data)) {
     report(
       invalidInput(BACKEND, `rooms["${room}"] of actor ${actor.actorTokenId} needs data.`, describe(entry)),
     )

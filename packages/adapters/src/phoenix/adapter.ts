@@ -1,8 +1,9 @@
 import type { LocalPresence, PresenceAdapter } from '@presence-kit/core'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
 import { createConnectionId } from '../shared/connection-id.js'
 import { defineAdapter } from '../shared/define-adapter.js'
 import type { BackendRoom, RoomLink } from '../shared/room-link.js'
-import { backendError, describe, invalidInput, isId, isRecord } from '../shared/wire.js'
+import { backendError, describe, invalidInput } from '../shared/wire.js'
 import { PhoenixPresenceMap } from './presence-map.js'
 import { defaultReadMeta } from './read-meta.js'
 import type { PhoenixAdapterOptions, PhoenixChannel } from './types.js'
@@ -66,7 +67,11 @@ export function createPhoenixAdapter(options: PhoenixAdapterOptions): PresenceAd
       }
     })
     channel.on(typingEvent, (payload) => {
-      if (!isRecord(payload) || !isId(payload.user_id) || typeof payload.typing !== 'boolean') {
+      if (
+        !isPlainObject(payload) ||
+        !isNonEmptyString(payload.user_id) ||
+        typeof payload.typing !== 'boolean'
+      ) {
         sink.error(invalidInput(BACKEND, `"${typingEvent}" needs { user_id, typing }.`, describe(payload)))
         return
       }
@@ -74,7 +79,7 @@ export function createPhoenixAdapter(options: PhoenixAdapterOptions): PresenceAd
       sink.typing({
         userId: payload.user_id,
         typing: payload.typing,
-        ...(isId(connectionId) ? { connectionId } : {}),
+        ...(isNonEmptyString(connectionId) ? { connectionId } : {}),
       })
     })
     channel.onError(() => link.down('reconnecting'))

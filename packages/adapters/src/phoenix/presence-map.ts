@@ -1,5 +1,6 @@
 import type { ConnectionInput, LeaveInput } from '@presence-kit/core'
-import { describe, invalidInput, isId, isRecord } from '../shared/wire.js'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
+import { describe, invalidInput } from '../shared/wire.js'
 import type { PhoenixMetaReading } from './types.js'
 
 /** One change the store has to hear, in the order Phoenix applies a diff (joins, then leaves). */
@@ -48,7 +49,7 @@ export class PhoenixPresenceMap {
 
   /** A `presence_state`: the full roster, or undefined when the message cannot be read. */
   state(raw: unknown): ConnectionInput[] | undefined {
-    if (!isRecord(raw)) {
+    if (!isPlainObject(raw)) {
       this.#options.report(invalidInput(BACKEND, 'presence state must be an object of keys.', describe(raw)))
       return undefined
     }
@@ -69,9 +70,9 @@ export class PhoenixPresenceMap {
 
   /** A `presence_diff`: the changes in order, or undefined when the message cannot be read. */
   diff(raw: unknown): PresenceChange[] | undefined {
-    const joins = isRecord(raw) ? (raw.joins ?? {}) : undefined
-    const leaves = isRecord(raw) ? (raw.leaves ?? {}) : undefined
-    if (!isRecord(joins) || !isRecord(leaves)) {
+    const joins = isPlainObject(raw) ? (raw.joins ?? {}) : undefined
+    const leaves = isPlainObject(raw) ? (raw.leaves ?? {}) : undefined
+    if (!isPlainObject(joins) || !isPlainObject(leaves)) {
       this.#options.report(
         invalidInput(BACKEND, 'presence diff must have joins and leaves objects.', describe(raw)),
       )
@@ -86,7 +87,7 @@ export class PhoenixPresenceMap {
       }
       const read = this.#read(key, meta, this.#connectionOfRef)
       if (read === undefined) continue
-      if (isId(meta.phx_ref_prev)) this.#retire(meta.phx_ref_prev)
+      if (isNonEmptyString(meta.phx_ref_prev)) this.#retire(meta.phx_ref_prev)
       // The ref this connection had until now is superseded too, even when `phx_ref_prev` names
       // another one (diffs that overtook each other): a late copy of it must not come back.
       if (read.previousRef !== undefined && read.previousRef !== meta.phx_ref) this.#retire(read.previousRef)
@@ -94,7 +95,7 @@ export class PhoenixPresenceMap {
     }
     for (const [key, meta] of this.#metas(leaves)) {
       const ref = meta.phx_ref
-      if (!isId(ref)) {
+      if (!isNonEmptyString(ref)) {
         this.#options.report(invalidInput(BACKEND, `a left meta of "${key}" has no phx_ref.`))
         continue
       }
@@ -128,14 +129,14 @@ export class PhoenixPresenceMap {
   *#metas(entries: Record<string, unknown>): Generator<[string, Record<string, unknown>]> {
     for (const key of Object.keys(entries)) {
       const entry = entries[key]
-      if (!isRecord(entry) || !Array.isArray(entry.metas)) {
+      if (!isPlainObject(entry) || !Array.isArray(entry.metas)) {
         this.#options.report(
           invalidInput(BACKEND, `presence of "${key}" must be { metas: [...] }.`, describe(entry)),
         )
         continue
       }
       for (const meta of entry.metas as unknown[]) {
-        if (!isRecord(meta)) {
+        if (!isPlainObject(meta)) {
           this.#options.report(invalidInput(BACKEND, `a meta of "${key}" is not an object.`, describe(meta)))
           continue
         }
@@ -151,7 +152,7 @@ export class PhoenixPresenceMap {
     chain: ReadonlyMap<string, string>,
   ): { connection: ConnectionInput; known: boolean; previousRef: string | undefined } | undefined {
     const ref = meta.phx_ref
-    if (!isId(ref)) {
+    if (!isNonEmptyString(ref)) {
       this.#options.report(invalidInput(BACKEND, `a meta of "${key}" has no phx_ref.`))
       return undefined
     }
@@ -164,7 +165,7 @@ export class PhoenixPresenceMap {
       this.#options.report(invalidInput(BACKEND, `readMeta threw for a meta of "${key}".`, error))
       return undefined
     }
-    const prev = isId(meta.phx_ref_prev) ? meta.phx_ref_prev : undefined
+    const prev = isNonEmptyString(meta.phx_ref_prev) ? meta.phx_ref_prev : undefined
     const connectionId =
       this.#echoedId(meta) ?? chain.get(ref) ?? (prev === undefined ? undefined : chain.get(prev)) ?? ref
     const known = this.#known.get(connectionId)
@@ -200,12 +201,14 @@ export class PhoenixPresenceMap {
    */
   #isStaleUpdate(meta: Record<string, unknown>): boolean {
     const prev = meta.phx_ref_prev
-    return isId(prev) && this.#retired.has(prev) && !this.#connectionOfRef.has(meta.phx_ref as string)
+    return (
+      isNonEmptyString(prev) && this.#retired.has(prev) && !this.#connectionOfRef.has(meta.phx_ref as string)
+    )
   }
 
   #echoedId(meta: Record<string, unknown>): string | undefined {
     const id = meta[this.#options.connectionIdKey]
-    return isId(id) ? id : undefined
+    return isNonEmptyString(id) ? id : undefined
   }
 
   #userId(key: string, meta: Record<string, unknown>): string | undefined {
@@ -216,7 +219,7 @@ export class PhoenixPresenceMap {
       this.#options.report(invalidInput(BACKEND, `userIdFromKey threw for "${key}".`, error))
       return undefined
     }
-    if (isId(userId)) return userId
+    if (isNonEmptyString(userId)) return userId
     this.#options.report(invalidInput(BACKEND, `no user id for presence key "${key}".`, describe(userId)))
     return undefined
   }

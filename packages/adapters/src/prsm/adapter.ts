@@ -1,16 +1,17 @@
 import type { ConnectionInput, PresenceAdapter } from '@presence-kit/core'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
 import { defineAdapter } from '../shared/define-adapter.js'
 import type { BackendRoom, RoomLink } from '../shared/room-link.js'
-import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
+import { backendError, describe, invalidInput, profileOf } from '../shared/wire.js'
 import { readKitState, type KitState } from './read-state.js'
 import type { PrsmAdapterOptions } from './types.js'
 
 const BACKEND = 'prsm'
 
 const defaultUserIdOf = (metadata: unknown): string | undefined => {
-  if (!isRecord(metadata)) return undefined
-  if (isId(metadata.userId)) return metadata.userId
-  return isId(metadata.id) ? metadata.id : undefined
+  if (!isPlainObject(metadata)) return undefined
+  if (isNonEmptyString(metadata.userId)) return metadata.userId
+  return isNonEmptyString(metadata.id) ? metadata.id : undefined
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -100,7 +101,7 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
       } catch (error) {
         report(invalidInput(BACKEND, 'userIdOf threw.', error))
       }
-      return isId(userId) ? userId : undefined
+      return isNonEmptyString(userId) ? userId : undefined
     }
 
     const onJoin = async (connectionId: string, version: number | undefined) => {
@@ -154,12 +155,12 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
 
     const onUpdate = (update: unknown) => {
       if (link.closed || !link.linked) return
-      if (!isRecord(update))
+      if (!isPlainObject(update))
         return report(invalidInput(BACKEND, 'a presence update is not an object.', describe(update)))
       // The subscription's first answer comes through the callback too: the snapshot handles it.
       if (update.type === undefined && Array.isArray(update.present)) return
       const { type, connectionId } = update
-      if (!isId(connectionId) || (type !== 'join' && type !== 'leave' && type !== 'state')) {
+      if (!isNonEmptyString(connectionId) || (type !== 'join' && type !== 'leave' && type !== 'state')) {
         return report(
           invalidInput(BACKEND, 'a presence update needs a type and a connectionId.', describe(update)),
         )
@@ -190,18 +191,18 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
               ),
             )
           }
-          const states = isRecord(result.states) ? result.states : {}
+          const states = isPlainObject(result.states) ? result.states : {}
           const connections: ConnectionInput[] = []
           const fresh = new Map<string, Known>()
           for (const member of result.present as unknown[]) {
-            const id = isRecord(member) ? member.id : member
-            if (!isId(id)) {
+            const id = isPlainObject(member) ? member.id : member
+            if (!isNonEmptyString(id)) {
               report(invalidInput(BACKEND, 'a present member has no id.', describe(member)))
               continue
             }
             const raw = Object.hasOwn(states, id) ? states[id] : undefined
             const state = raw === undefined || raw === null ? undefined : readKitState(raw, report)
-            const metadata = isRecord(member) ? member.metadata : undefined
+            const metadata = isPlainObject(member) ? member.metadata : undefined
             const userId = state?.userId ?? (await resolve(id, metadata ?? null))
             if (userId === undefined) continue
             const entry: Known = { userId, state, shown: true, version: undefined }
@@ -213,7 +214,7 @@ export function createPrsmAdapter(options: PrsmAdapterOptions): PresenceAdapter 
           for (const [id, entry] of fresh) known.set(id, entry)
           const connectionId = client.connectionId
           // A new connection: the presence entered is joined again (owed to this link).
-          link.up(isId(connectionId) ? connectionId : undefined)
+          link.up(isNonEmptyString(connectionId) ? connectionId : undefined)
           sink.snapshot(connections)
         },
         (error: unknown) => link.fail(backendError(BACKEND, 'subscribePresence failed.', error)),

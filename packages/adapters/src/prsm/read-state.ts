@@ -1,5 +1,6 @@
 import type { ActivityReport, PresenceData, UserInfo } from '@presence-kit/core'
-import { describe, invalidInput, isId, isRecord, readActivity, readProfile } from '../shared/wire.js'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
+import { describe, invalidInput, readActivity, readProfile } from '../shared/wire.js'
 
 const BACKEND = 'prsm'
 
@@ -13,7 +14,11 @@ export interface KitState {
 }
 
 export function readKitState(raw: unknown, report: (error: unknown) => void): KitState | undefined {
-  if (!isRecord(raw) || !isId(raw.userId) || (raw.data !== undefined && !isRecord(raw.data))) {
+  if (
+    !isPlainObject(raw) ||
+    !isNonEmptyString(raw.userId) ||
+    (raw.data !== undefined && !isPlainObject(raw.data))
+  ) {
     report(invalidInput(BACKEND, 'a presence state needs { userId, data }.', describe(raw)))
     return undefined
   }

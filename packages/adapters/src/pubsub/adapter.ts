@@ -1,7 +1,8 @@
 import type { PresenceAdapter, PresenceData } from '@presence-kit/core'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
 import { defineAdapter } from '../shared/define-adapter.js'
 import type { BackendRoom, RoomLink } from '../shared/room-link.js'
-import { backendError, describe, invalidInput, isId, isRecord, readActivity } from '../shared/wire.js'
+import { backendError, describe, invalidInput, readActivity } from '../shared/wire.js'
 import { PubSubRoster } from './roster.js'
 import type { PresencePacket, PubSubAdapterOptions, PubSubMessage } from './types.js'
 
@@ -66,12 +67,13 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
       if (link.closed) return
       const raw: unknown = packet
       if (
-        !isRecord(raw) ||
-        !isId(raw.clientId) ||
+        !isPlainObject(raw) ||
+        !isNonEmptyString(raw.clientId) ||
         (raw.status !== 'online' && raw.status !== 'offline') ||
         typeof raw.timestamp !== 'number' ||
         !Number.isFinite(raw.timestamp) ||
-        (raw.subscribers !== undefined && (!Array.isArray(raw.subscribers) || !raw.subscribers.every(isId)))
+        (raw.subscribers !== undefined &&
+          (!Array.isArray(raw.subscribers) || !raw.subscribers.every(isNonEmptyString)))
       ) {
         return report(
           invalidInput(BACKEND, 'a presence packet needs { clientId, status, timestamp }.', describe(raw)),
@@ -90,12 +92,22 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
     const onPresenceMessage = (message: PubSubMessage) => {
       if (link.closed) return
       const raw: unknown = message
-      const payload = isRecord(raw) ? raw.payload : undefined
-      if (isRecord(raw) && isId(raw.senderId) && isRecord(payload) && payload.request === 'state') {
+      const payload = isPlainObject(raw) ? raw.payload : undefined
+      if (
+        isPlainObject(raw) &&
+        isNonEmptyString(raw.senderId) &&
+        isPlainObject(payload) &&
+        payload.request === 'state'
+      ) {
         if (raw.senderId !== ownId) resendSoon()
         return
       }
-      if (!isRecord(raw) || !isId(raw.senderId) || !isRecord(payload) || !isRecord(payload.data)) {
+      if (
+        !isPlainObject(raw) ||
+        !isNonEmptyString(raw.senderId) ||
+        !isPlainObject(payload) ||
+        !isPlainObject(payload.data)
+      ) {
         return report(
           invalidInput(BACKEND, `"${presenceTopic}" needs { senderId, payload: { data } }.`, describe(raw)),
         )
@@ -108,8 +120,12 @@ export function createPubSubAdapter(options: PubSubAdapterOptions): PresenceAdap
     const onTyping = (message: PubSubMessage) => {
       if (link.closed) return
       const raw: unknown = message
-      const payload = isRecord(raw) ? raw.payload : undefined
-      if (!isRecord(raw) || !isId(raw.senderId) || (payload !== 'start' && payload !== 'stop')) {
+      const payload = isPlainObject(raw) ? raw.payload : undefined
+      if (
+        !isPlainObject(raw) ||
+        !isNonEmptyString(raw.senderId) ||
+        (payload !== 'start' && payload !== 'stop')
+      ) {
         return report(
           invalidInput(
             BACKEND,

@@ -1,21 +1,12 @@
 import { PresenceError, type ActivityReport, type PresenceData, type UserInfo } from '@presence-kit/core'
+import { isPlainObject } from '@presence-kit/protocol'
 
 /**
  * Checks shared by the adapters for what arrives from a backend. The store validates every input
  * again; these only decide whether a message can be mapped at all, so a message of the wrong shape
- * becomes one typed error instead of a crash inside the backend's callback.
+ * becomes one typed error instead of a crash inside the backend's callback. The shape checks
+ * themselves (`isPlainObject`, `isNonEmptyString`) are @presence-kit/protocol's, one copy for the kit.
  */
-
-/** A plain object as JSON makes it (or one without a prototype), never a class instance or array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const prototype: unknown = Object.getPrototypeOf(value)
-  return prototype === Object.prototype || prototype === null
-}
-
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && value !== ''
-}
 
 /** The error an adapter reports for a message it cannot map. */
 export function invalidInput(backend: string, message: string, detail?: unknown): PresenceError {
@@ -36,7 +27,7 @@ export function describe(value: unknown): string {
 
 /** Reads an activity report sent by another kit client; anything else is left out. */
 export function readActivity(value: unknown): ActivityReport | undefined {
-  if (!isRecord(value)) return undefined
+  if (!isPlainObject(value)) return undefined
   const { inactiveMs, hidden, away } = value
   if (typeof inactiveMs !== 'number' || !Number.isFinite(inactiveMs) || inactiveMs < 0) return undefined
   if (typeof hidden !== 'boolean' || typeof away !== 'boolean') return undefined
@@ -45,7 +36,7 @@ export function readActivity(value: unknown): ActivityReport | undefined {
 
 /** Reads display info (name, avatar) when the backend carries it. */
 export function readProfile(value: unknown): UserInfo | undefined {
-  if (!isRecord(value)) return undefined
+  if (!isPlainObject(value)) return undefined
   const profile: { name?: string; avatarUrl?: string } = {}
   if (typeof value.name === 'string') profile.name = value.name
   if (typeof value.avatarUrl === 'string') profile.avatarUrl = value.avatarUrl

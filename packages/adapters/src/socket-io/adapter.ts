@@ -10,6 +10,7 @@ import {
   WireError,
   readBatch,
   readConnectionMessage,
+  readCount,
   readLeave,
   readServerError,
   readSnapshot,
@@ -34,9 +35,16 @@ export interface SocketIoAdapterOptions extends ConnectOptions {
    */
   readonly socketOptions?: Partial<ManagerOptions & SocketOptions>
   /**
+   * Read counts: a room the server keeps count-only (its `countOnly` option, or
+   * `--count-only-prefix`) then arrives as its number of users and typing only, and the room's
+   * state has `mode: 'count'`. Without it the server sends such a room's members like any other.
+   * Sent to the server as `auth.counts: true`. @default false
+   */
+  readonly counts?: boolean
+  /**
    * A socket you made yourself (with `auth: { token, protocol: 1, batch: true }`; without
-   * `batch: true` the server sends it every change on its own); the adapter then leaves it
-   * open on `destroy()`. Made with `autoConnect: false`, it is connected when the first room opens.
+   * `batch: true` the server sends it every change on its own; add `counts: true` to read counts,
+   * as the `counts` option does); the adapter then leaves it open on `destroy()`. Made with `autoConnect: false`, it is connected when the first room opens.
    */
   readonly socket?: Socket
 }
@@ -48,15 +56,21 @@ export interface SocketIoAdapter extends PresenceAdapter {
    * opens), without connecting: the first room connects it.
    */
   readonly socket: Socket
+  /** Connects a socket that is down or between attempts at once (what `room.retry()` asks for). */
+  reconnect(): void
 }
 
-/** `batch: true`: this client reads `presence:batch` frames, so a busy room costs it one frame a window. */
-type Auth = { token?: string; protocol: number; batch: true }
+/**
+ * `batch: true`: this client reads `presence:batch` frames, so a busy room costs it one frame a
+ * window. `counts: true`: it reads `presence:count` frames for count-only rooms.
+ */
+type Auth = { token?: string; protocol: number; batch: true; counts?: true }
 
 function authOption(
   token: SocketIoAdapterOptions['token'],
+  counts: boolean | undefined,
 ): Auth | ((callback: (auth: Auth) => void) => void) {
-  const base = { protocol: PROTOCOL_VERSION, batch: true } as const
+  const base: Auth = { protocol: PROTOCOL_VERSION, batch: true, ...(counts === true && { counts }) }
   if (typeof token !== 'function') return token === undefined ? base : { token, ...base }
   return (callback) => {
     Promise.resolve()
@@ -90,10 +104,11 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
       transports: ['websocket'],
       ...options.socketOptions,
       autoConnect: false,
-      auth: authOption(options.token),
+      auth: authOption(options.token, options.counts),
       ...(options.query === undefined ? {} : { query: { ...options.query } }),
     }))
   const rooms = new Map<string, RoomLink>()
+  let destroyed = false
 
   const send = (event: string, body: unknown) => {
     const socket = socketOf()
@@ -183,6 +198,8 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
       route(message, (link, room) => link.sink.leave(readLeave(message, room))),
     [SERVER_EVENTS.typing]: (message) =>
       route(message, (link, room) => link.sink.typing(readTyping(message, room))),
+    [SERVER_EVENTS.count]: (message) =>
+      route(message, (link, room) => link.sink.count?.(readCount(message, room))),
     [SERVER_EVENTS.batch]: (message) => route(message, (link, room) => deliverBatch(link, room, message)),
     [SERVER_EVENTS.error]: (message) => {
       let parsed: ReturnType<typeof readServerError>
@@ -246,7 +263,17 @@ export function createSocketIoAdapter(options: SocketIoAdapterOptions): SocketIo
   return {
     name: 'socket-io',
     openRoom: adapter.openRoom,
-    destroy: adapter.destroy,
+    destroy() {
+      destroyed = true
+      adapter.destroy()
+    },
+    reconnect() {
+      // A socket that is down, or still waiting between attempts, tries again now: disconnecting
+      // it first drops the pending attempt and its backoff. `token()` is asked again.
+      if (destroyed || made === undefined || made.connected) return
+      made.disconnect()
+      made.connect()
+    },
     get socket() {
       return socketOf()
     },

@@ -16,6 +16,7 @@ import {
  * types. Everything that arrives is checked before it reaches the store.
  */
 export {
+  readCount,
   CLIENT_EVENTS,
   PROTOCOL_VERSION,
   SERVER_EVENTS,

@@ -1,9 +1,10 @@
 import type { LocalPresence, PresenceAdapter } from '@presence-kit/core'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
 import type { RealtimeChannel } from '@supabase/supabase-js'
 import { createConnectionId } from '../shared/connection-id.js'
 import { defineAdapter } from '../shared/define-adapter.js'
 import type { BackendRoom, RoomLink } from '../shared/room-link.js'
-import { backendError, describe, invalidInput, isId, isRecord, profileOf } from '../shared/wire.js'
+import { backendError, describe, invalidInput, profileOf } from '../shared/wire.js'
 import { readPresence, type ReadPresence } from './read-presence.js'
 import { SupabaseRoster, type RosterChange } from './roster.js'
 import type { SupabaseAdapterOptions } from './types.js'
@@ -78,7 +79,7 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): Presence
     })
     channel.on('broadcast', { event: typingEvent }, (message: { payload?: unknown }) => {
       const signal = message.payload
-      if (!isRecord(signal) || !isId(signal.user_id) || typeof signal.typing !== 'boolean') {
+      if (!isPlainObject(signal) || !isNonEmptyString(signal.user_id) || typeof signal.typing !== 'boolean') {
         return sink.error(
           invalidInput(BACKEND, `"${typingEvent}" needs { user_id, typing }.`, describe(signal)),
         )
@@ -86,7 +87,7 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): Presence
       sink.typing({
         userId: signal.user_id,
         typing: signal.typing,
-        ...(isId(signal.presence_id) ? { connectionId: signal.presence_id } : {}),
+        ...(isNonEmptyString(signal.presence_id) ? { connectionId: signal.presence_id } : {}),
       })
     })
 

@@ -1,13 +1,6 @@
 import type { ConnectionInput, PresenceData } from '@presence-kit/core'
-import {
-  describe,
-  invalidInput,
-  isId,
-  isRecord,
-  readActivity,
-  readProfile,
-  withoutKeys,
-} from '../shared/wire.js'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
+import { describe, invalidInput, readActivity, readProfile, withoutKeys } from '../shared/wire.js'
 
 const BACKEND = 'supabase'
 const BOOKKEEPING = new Set(['presence_ref', 'presence_id'])
@@ -29,18 +22,18 @@ export function readPresence(
   presence: unknown,
   report: (error: unknown) => void,
 ): ReadPresence | undefined {
-  if (!isId(key)) {
+  if (!isNonEmptyString(key)) {
     report(invalidInput(BACKEND, 'a presence key must be a non-empty string.', describe(key)))
     return undefined
   }
-  if (!isRecord(presence)) {
+  if (!isPlainObject(presence)) {
     report(invalidInput(BACKEND, `a presence of "${key}" is not an object.`, describe(presence)))
     return undefined
   }
-  const ref = isId(presence.presence_ref) ? presence.presence_ref : undefined
+  const ref = isNonEmptyString(presence.presence_ref) ? presence.presence_ref : undefined
   // Tracked by the kit: its own connection id and `{ data, activity, profile }`. Tracked by other
   // code: the payload is the data, and the ref is the only id it has.
-  const kit = isId(presence.presence_id)
+  const kit = isNonEmptyString(presence.presence_id)
   const connectionId = kit ? (presence.presence_id as string) : ref
   const data = kit ? (presence.data as PresenceData) : withoutKeys(presence, BOOKKEEPING)
   if (connectionId === undefined) return { userId: key, data, connection: undefined, ref, kit }

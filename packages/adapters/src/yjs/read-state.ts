@@ -1,5 +1,6 @@
 import type { ConnectionInput } from '@presence-kit/core'
-import { describe, invalidInput, isId, isRecord, readActivity, readProfile } from '../shared/wire.js'
+import { isNonEmptyString, isPlainObject } from '@presence-kit/protocol'
+import { describe, invalidInput, readActivity, readProfile } from '../shared/wire.js'
 
 const BACKEND = 'yjs'
 
@@ -24,7 +25,7 @@ export function readClientState(
   report: (error: unknown) => void,
 ): ClientPresence | undefined {
   if (state === null || state === undefined) return undefined
-  if (!isRecord(state)) {
+  if (!isPlainObject(state)) {
     report(
       invalidInput(BACKEND, `the awareness state of client ${clientID} is not an object.`, describe(state)),
     )
@@ -33,11 +34,11 @@ export function readClientState(
   const own = state[field]
   if (own === null) return undefined
   if (own !== undefined) {
-    if (!isRecord(own) || !isId(own.userId)) {
+    if (!isPlainObject(own) || !isNonEmptyString(own.userId)) {
       report(invalidInput(BACKEND, `"${field}" of client ${clientID} needs a userId.`, describe(own)))
       return undefined
     }
-    if (own.data !== undefined && !isRecord(own.data)) {
+    if (own.data !== undefined && !isPlainObject(own.data)) {
       report(
         invalidInput(BACKEND, `"${field}.data" of client ${clientID} must be an object.`, describe(own.data)),
       )
@@ -62,7 +63,7 @@ export function readClientState(
   }
   const user = state.user
   if (user === undefined) return undefined
-  if (!isRecord(user) || !isId(user.id)) {
+  if (!isPlainObject(user) || !isNonEmptyString(user.id)) {
     report(invalidInput(BACKEND, `"user" of client ${clientID} needs a string id.`, describe(user)))
     return undefined
   }

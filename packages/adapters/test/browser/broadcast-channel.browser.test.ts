@@ -3,11 +3,18 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_FLAGS, requireChromiumPath } from '../../../../scripts/chromium.js'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The core's source entry, bundled into the page (see vitest.config.ts). */
+    coreSource: string
+    /** Debian's Chromium as the workspace finds it: its path (null when none), flags, and what to say without it. */
+    chromium: { path: string | null; flags: string[]; missing: string }
+  }
+}
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
-const core = (path: string) => fileURLToPath(new URL(`../../../core/src/${path}`, import.meta.url))
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 type PageState = { status: string; members: string[]; typing: string[] }
@@ -36,7 +43,7 @@ describe('broadcast-channel adapter between pages of one browser (Chromium)', { 
       format: 'esm',
       platform: 'browser',
       target: 'es2022',
-      alias: { '@presence-kit/core': core('index.ts') },
+      alias: { '@presence-kit/core': inject('coreSource') },
     })
     const script = bundle.outputFiles[0]!.text
     server = createServer((request, response) => {
@@ -50,10 +57,9 @@ describe('broadcast-channel adapter between pages of one browser (Chromium)', { 
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: requireChromiumPath('The BroadcastChannel browser tests'),
-      args: [...CHROMIUM_FLAGS],
-    })
+    const found = inject('chromium')
+    if (found.path === null) throw new Error(found.missing)
+    browser = await chromium.launch({ executablePath: found.path, args: found.flags })
   })
 
   afterAll(async () => {

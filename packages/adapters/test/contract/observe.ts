@@ -1,4 +1,10 @@
-import { createPresenceClient, type PresenceAdapter, type PresenceEvent, type Room } from '@presence-kit/core'
+import {
+  createPresenceClient,
+  type PresenceAdapter,
+  type PresenceClientOptions,
+  type PresenceEvent,
+  type Room,
+} from '@presence-kit/core'
 import { vi } from 'vitest'
 
 /** Short timings so grace, typing and expiry play out in a real-time test. */
@@ -19,9 +25,20 @@ export interface ObservedRoom {
   destroy(): void
 }
 
-/** A kit client on `adapter` with one room and a log of its events. */
-export function observeRoom(adapter: PresenceAdapter, userId: string, roomName: string): ObservedRoom {
-  const client = createPresenceClient({ adapter, user: { id: userId }, batch: 'sync', ...TIMINGS })
+/** A kit client on `adapter` with one room and a log of its events; `options` override the timings. */
+export function observeRoom(
+  adapter: PresenceAdapter,
+  userId: string,
+  roomName: string,
+  options: Partial<PresenceClientOptions> = {},
+): ObservedRoom {
+  const client = createPresenceClient({
+    adapter,
+    user: { id: userId },
+    batch: 'sync',
+    ...TIMINGS,
+    ...options,
+  })
   const room = client.room(roomName)
   const events: PresenceEvent[] = []
   room.on(['join', 'leave', 'update', 'sync', 'typing', 'status', 'error'], (event) => events.push(event))

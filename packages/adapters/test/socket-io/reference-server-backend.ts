@@ -1,6 +1,10 @@
 import type { PresenceAdapter } from '@presence-kit/core'
 import { createPresenceServer, createPresenceToken, type PresenceServer } from '@presence-kit/server'
-import { createSocketIoAdapter, type SocketIoAdapter } from '../../src/socket-io/index.js'
+import {
+  createSocketIoAdapter,
+  type SocketIoAdapter,
+  type SocketIoAdapterOptions,
+} from '../../src/socket-io/index.js'
 import type { ContractBackend } from '../contract/harness.js'
 import { sleep } from '../contract/observe.js'
 import { startTcpLink, type TcpLink } from '../support/tcp-link.js'
@@ -13,13 +17,24 @@ const SECRET = 'contract-test-secret-of-enough-length'
  * under test is the real socket.io-client behind its own TCP link, so a test can cut its link as a
  * network would; peers are bare socket.io clients speaking the wire protocol. `batchWindowMs` is
  * the server's: above 0 the adapters get `presence:batch` frames, at 0 every change on its own.
+ * `countOnly` is the server's option too, and `adapterOptions` go to every adapter under test
+ * (`counts: true`, a token function, slower reconnection).
  */
 export async function startReferenceServerBackend({
   batchWindowMs,
+  countOnly,
+  adapterOptions,
 }: {
   batchWindowMs: number
-}): Promise<ContractBackend & { readonly server: PresenceServer }> {
-  const server = createPresenceServer({ secret: SECRET, logger: 'silent', batchWindowMs })
+  countOnly?: (room: string) => boolean
+  adapterOptions?: (userId: string) => Partial<SocketIoAdapterOptions>
+}): Promise<ContractBackend & { readonly server: PresenceServer; tokenFor(userId: string): string }> {
+  const server = createPresenceServer({
+    secret: SECRET,
+    logger: 'silent',
+    batchWindowMs,
+    ...(countOnly === undefined ? {} : { countOnly }),
+  })
   const { port } = await server.listen(0, '127.0.0.1')
   const adapters: SocketIoAdapter[] = []
   const peers: ProtocolPeer[] = []
@@ -29,6 +44,7 @@ export async function startReferenceServerBackend({
 
   return {
     server,
+    tokenFor,
     async createAdapter(userId) {
       const link = await startTcpLink(port)
       links.push(link)
@@ -38,6 +54,7 @@ export async function startReferenceServerBackend({
         token: tokenFor(userId),
         // Short delays: a restored link is used again within a few tens of milliseconds.
         socketOptions: { forceNew: true, reconnectionDelay: 30, reconnectionDelayMax: 60 },
+        ...adapterOptions?.(userId),
       })
       adapters.push(adapter)
       linkOf.set(adapter, link)

@@ -1,5 +1,5 @@
+import { isPlainObject } from '@presence-kit/protocol'
 import type { ChannelHandler } from './phoenix-server.js'
-import { isRecord } from './phoenix-server.js'
 
 /**
  * The channel a Phoenix app writes to serve `@presence-kit/adapters/phoenix`, here in TypeScript:
@@ -26,7 +26,7 @@ export const phoenixPresenceChannel: ChannelHandler = {
     switch (event) {
       case 'presence:enter':
       case 'presence:update': {
-        if (!isRecord(payload)) return { status: 'error', response: { reason: 'bad payload' } }
+        if (!isPlainObject(payload)) return { status: 'error', response: { reason: 'bad payload' } }
         server.track(member.topic, member.id, userId, {
           presence_id: presenceId,
           data: payload.data,
@@ -38,7 +38,7 @@ export const phoenixPresenceChannel: ChannelHandler = {
         server.untrack(member.topic, member.id)
         return { status: 'ok', response: {} }
       case 'presence:typing': {
-        const typing = isRecord(payload) && payload.typing === true
+        const typing = isPlainObject(payload) && payload.typing === true
         server.broadcast(
           member.topic,
           'presence:typing',

@@ -1,3 +1,4 @@
+import { isPlainObject } from '@presence-kit/protocol'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -168,7 +169,7 @@ export async function startPhoenixServer(
         socket,
         topic,
         joinRef: joinRef ?? '',
-        params: isRecord(payload) ? payload : {},
+        params: isPlainObject(payload) ? payload : {},
         assigns: new Map(),
       }
       const answer = handler.join(member, server)
@@ -308,8 +309,4 @@ function encode(
 
 function one(key: string, meta: Record<string, unknown>): Metas {
   return { [key]: { metas: [meta] } }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

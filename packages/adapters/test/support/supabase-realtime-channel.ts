@@ -1,6 +1,6 @@
+import { isPlainObject } from '@presence-kit/protocol'
 import { randomUUID } from 'node:crypto'
 import type { ChannelHandler, ChannelMember, PhoenixServer, ServerSocket } from './phoenix-server.js'
-import { isRecord } from './phoenix-server.js'
 
 /**
  * What Supabase Realtime does with a channel, as `@supabase/realtime-js` 2.109 talks to it (read
@@ -26,9 +26,9 @@ export const trackCount = new WeakMap<ServerSocket, number>()
 
 export const supabaseRealtimeChannel: ChannelHandler = {
   join(member) {
-    const config = isRecord(member.params.config) ? member.params.config : {}
-    const presence = isRecord(config.presence) ? config.presence : {}
-    const broadcast = isRecord(config.broadcast) ? config.broadcast : {}
+    const config = isPlainObject(member.params.config) ? member.params.config : {}
+    const presence = isPlainObject(config.presence) ? config.presence : {}
+    const broadcast = isPlainObject(config.broadcast) ? config.broadcast : {}
     const key = typeof presence.key === 'string' && presence.key !== '' ? presence.key : randomUUID()
     member.assigns.set('presenceKey', key)
     member.assigns.set('presenceEnabled', presence.enabled === true)
@@ -43,10 +43,10 @@ export const supabaseRealtimeChannel: ChannelHandler = {
   },
   handleIn(member, event, payload, server) {
     if (event === 'access_token') return { status: 'ok', response: {} }
-    if (event === 'presence' && isRecord(payload)) {
+    if (event === 'presence' && isPlainObject(payload)) {
       if (payload.event === 'track') {
         trackCount.set(member.socket, (trackCount.get(member.socket) ?? 0) + 1)
-        const meta = isRecord(payload.payload) ? payload.payload : {}
+        const meta = isPlainObject(payload.payload) ? payload.payload : {}
         server.track(member.topic, member.id, member.assigns.get('presenceKey') as string, meta)
         return { status: 'ok', response: {} }
       }
@@ -55,7 +55,7 @@ export const supabaseRealtimeChannel: ChannelHandler = {
         return { status: 'ok', response: {} }
       }
     }
-    if (event === 'broadcast' && isRecord(payload) && typeof payload.event === 'string') {
+    if (event === 'broadcast' && isPlainObject(payload) && typeof payload.event === 'string') {
       fanOut(server, member, payload.event, payload.payload)
       return member.assigns.get('broadcastAck') === true ? { status: 'ok', response: {} } : undefined
     }
