@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
@@ -178,7 +179,19 @@ function failedTestNames() {
   }
   const visit = (runner, suite, trail) => {
     for (const spec of suite.specs ?? []) {
-      if (!spec.ok) names.push(`${runner} ${suite.file ?? ''} > ${[...trail, spec.title].join(' > ')}`)
+      if (spec.ok) continue
+      const error = (spec.tests ?? [])
+        .flatMap((test) => test.results ?? [])
+        .find((result) => result.error)?.error
+      // The whole message on one line: an expectation's own text (which render differed, what the
+      // preview logged) comes after its first line.
+      const reason = stripVTControlCharacters(String(error?.message ?? ''))
+        .replace(/\s+/gu, ' ')
+        .trim()
+      names.push(
+        `${runner} ${suite.file ?? ''} > ${[...trail, spec.title].join(' > ')}` +
+          (reason ? `: ${reason.slice(0, 600)}` : ''),
+      )
     }
     for (const child of suite.suites ?? []) visit(runner, child, [...trail, child.title])
   }
@@ -204,8 +217,11 @@ function testAll() {
     ['Storybook build (React and Vue)', ['run', 'build-storybook']],
     ['unit and property tests', ['run', 'test:unit']],
     ['end-to-end tests (both demos, the Next.js and Nuxt examples, in Chromium)', ['run', 'e2e']],
-    // The visual tests (`pnpm test:visual`) are not a step yet: the Live/Devtools story is shot while
-    // its play still runs, and its timeline's times can move by one 50 ms clock step between runs.
+    // On the Storybook built above (run alone, `pnpm test:visual` builds it when there is none).
+    [
+      'visual tests (every story of both frameworks, light, dark and right-to-left, against the baselines; React against Vue)',
+      ['run', 'test:visual'],
+    ],
     ['benchmarks, quick run', ['run', 'bench:quick']],
     ['bundle size', ['run', 'size']],
   ]

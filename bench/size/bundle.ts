@@ -38,6 +38,10 @@ async function withEsbuild(source: string, external: readonly string[], resolveD
     write: false,
     external: [...external],
     logLevel: 'silent',
+    // esbuild reads the nearest tsconfig.json of every file it bundles, and the React and Vue
+    // packages' `paths` point `@presence-kit/core` at its sources (for their typecheck and tests):
+    // read none, so the core comes from its built files, as an app gets it (Vite never reads them).
+    tsconfigRaw: '{}',
   })
   return result.outputFiles[0]!.contents
 }

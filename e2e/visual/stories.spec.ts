@@ -25,6 +25,7 @@ import {
   clockPlanOf,
   previewReady,
   showStory,
+  stopClock,
   storiesOf,
   watchFailures,
   type Framework,
@@ -155,18 +156,15 @@ async function shootOnce(page: Page, story: StoryEntry, look: Look): Promise<Buf
   if (clock !== 'running') {
     // The look first, on the running clock the preview's channel needs.
     await applyLook(page, look)
-    // A few seconds ahead: the page's clock runs on while the pause is being asked for.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 5_000)
     // Then the same wall time in every run, however long the stories before took: what a story
     // draws of the time (the devtools' timeline of the live crowd) is the same in every picture.
-    // Only the wall clock moves back; timers keep their order.
-    await page.clock.setSystemTime(STOPPED_AT)
+    await stopClock(page, STOPPED_AT)
   }
   try {
     await showStory(page, story, look, clock)
     // The crowd joins and moves on the stopped clock for a fixed time: the same steps every run.
     if (clock === 'live') await page.clock.runFor(LIVE_RUN_MS)
-    return await page.locator('#storybook-root').screenshot(SHOT)
+    return await settledShot(page)
   } finally {
     if (clock !== 'running') {
       await page.clock.resume()
@@ -175,6 +173,32 @@ async function shootOnce(page: Page, story: StoryEntry, look: Look): Promise<Buf
       await previewReady(page, story.id)
     }
   }
+}
+
+/** Real time a story is given to finish drawing between two pictures of it. */
+const SETTLE_MS = 100
+const SETTLE_TRIES = 50
+
+/**
+ * A picture of the story's root once two taken one after the other are alike (as the comparison
+ * with the baseline sees pixels: a scaled avatar's edge may flicker by a shade from one picture to
+ * the next). A story whose play has just ended may still be drawing what its last step set off (a
+ * card closing, React's scheduler, images decoding); with the page's clock stopped nothing of the
+ * story's timers runs, but what they set off may be drawing too. A picture of that half-drawn state
+ * would differ from run to run.
+ */
+async function settledShot(page: Page): Promise<Buffer> {
+  const root = page.locator('#storybook-root')
+  let previous = await root.screenshot(SHOT)
+  for (let attempt = 0; attempt < SETTLE_TRIES; attempt++) {
+    await page.waitForTimeout(SETTLE_MS)
+    const next = await root.screenshot(SHOT)
+    if (compareImages(previous, next, BASELINE_THRESHOLD).pixels === 0) return next
+    previous = next
+  }
+  throw new Error(
+    `The story still changed after ${(SETTLE_MS * SETTLE_TRIES) / 1000} s: it never came to rest.`,
+  )
 }
 
 /** Compares a render with its baseline (or writes it, when updating); a message when they differ. */

@@ -53,9 +53,11 @@ export const LOOKS: readonly Look[] = [
 
 /**
  * How the page's clock runs while a story is shown:
- * - `live`: a crowd that moves on a timer. The clock is stopped at a fixed time and moved on in
- *   fixed steps until the story has rendered, then by a fixed time, and the story is shot while its
- *   play may still run: the crowd has taken the same steps in every run.
+ * - `live`: a crowd that moves on a timer. The clock is stopped at a fixed time on an animation
+ *   frame's boundary, and stands still while the story is prepared and rendered (it needs no timer
+ *   for that), so the crowd starts at the same instant in every run; then it is moved on by a fixed
+ *   time and the story is shot, its play paused where that time left it: the crowd has taken the
+ *   same steps, and the devtools' timeline shows the same times, in every run.
  * - `frozen`: a crowd of 100,000 (the story's name says so), whose rows say for how long each member
  *   has been idle or away. Building and drawing it takes seconds, a different number in every run, so
  *   on a running clock a duration near a minute's end reads "14 min" in one run and "15 min" in the
@@ -73,8 +75,30 @@ export function clockPlanOf(story: StoryEntry): ClockPlan {
 
 // Storybook's own globals in the preview page are named with dangling underscores.
 /* oxlint-disable no-underscore-dangle */
-/** How far a stopped clock is moved on at a time while a story renders. */
+/** How far a stopped clock is moved on at a time while a frozen story renders. */
 const STOPPED_CLOCK_STEP_MS = 50
+/** The page's clock gives animation frames every 16 ms, counted from the clock's start. */
+const FRAME_MS = 16
+
+/**
+ * Stops the page's clock at `wallTime` for a story that must not depend on how long anything took.
+ * - The story shown now ends first, on the running clock: one still at work (checking itself with
+ *   axe after a change of look, say) is waited for by Storybook on timers when it is left, which a
+ *   stopped clock would have to be moved on for, by a number of steps that differs run to run.
+ * - Then the clock stops a few seconds ahead (it runs on while the pause is being asked for) and
+ *   moves on to the next animation frame's boundary: the story's frames (the store's batched
+ *   commits) then fall at the same offsets from its start in every run.
+ * - Only the wall clock moves back to `wallTime`; timers keep their order.
+ */
+export async function stopClock(page: Page, wallTime: Date): Promise<void> {
+  await previewReady(page, undefined)
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 5_000)
+  // On the stopped clock, `performance.now()` is the clock's own count of milliseconds.
+  const ticks = Math.round(await page.evaluate(() => performance.now()))
+  const toFrame = (FRAME_MS - (ticks % FRAME_MS)) % FRAME_MS
+  if (toFrame > 0) await page.clock.runFor(toFrame)
+  await page.clock.setSystemTime(wallTime)
+}
 
 /**
  * Gives the preview the look's globals (theme, direction), unless it has them already. Called before
@@ -122,8 +146,12 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     scope.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
     return 'switching'
   }, story.id)
-  // The same story (the first of a look, shown last in the previous one) renders again in place.
-  if (shown === 'same') await page.waitForTimeout(500)
+  if (shown === 'same') {
+    // The same story (the first of a look, shown last in the previous one) renders again in place,
+    // on the running clock: one on a stopped clock is rendered once more, from its start.
+    if (clock === 'running') await page.waitForTimeout(500)
+    else await remount(page, story.id)
+  }
   const done = clock === 'live' ? ['playing', 'played', 'completed', 'finished'] : ['finished']
   const rendered = () =>
     page.evaluate(
@@ -144,27 +172,24 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
   const untilRendered = async () => {
     const deadline = Date.now() + 170_000
     while (!(await rendered())) {
-      if (Date.now() > deadline) throw new Error(`The story ${story.id} did not render within 170 s.`)
-      // A story that builds its crowd on timers gets there only when the stopped clock is moved on.
-      if (clock !== 'running') await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
-      // A frozen story's play waits on real work too (images, rendering): the clock moves on no
-      // faster than real time, so the play's time limits still mean what they say.
-      if (clock !== 'live') await page.waitForTimeout(STOPPED_CLOCK_STEP_MS)
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The story ${story.id} did not render within 170 s` +
+            (clock === 'live' ? ' (a live story must render on the stopped clock, without timers).' : '.'),
+        )
+      }
+      // A frozen story's play waits on its timers: the stopped clock is moved on, no faster than
+      // real time, so the play's time limits still mean what they say. A live story's clock stands
+      // still until the story has rendered.
+      if (clock === 'frozen') await page.clock.runFor(STOPPED_CLOCK_STEP_MS)
+      await page.waitForTimeout(STOPPED_CLOCK_STEP_MS)
     }
   }
   await untilRendered()
   if (!(await inLook(page, story, look))) {
     // Right after a live story the first story of a new look has rendered in the old one: once
     // more, from the start, with the globals now in place.
-    await page.evaluate((id) => {
-      const scope = window as unknown as {
-        __STORYBOOK_ADDONS_CHANNEL__: { emit(...args: unknown[]): void }
-        visualFailed?: Set<string>
-      }
-      scope.visualFailed?.delete(id)
-      scope.__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId: id })
-    }, story.id)
-    await page.waitForTimeout(500)
+    await remount(page, story.id)
     await untilRendered()
   }
   if (!(await inLook(page, story, look))) {
@@ -176,6 +201,34 @@ export async function showStory(page: Page, story: StoryEntry, look: Look, clock
     // The page's clock drives animation frames too: while it is stopped, none come.
     if (frames) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   }, clock === 'running')
+}
+
+/** Renders the preview's story once more from its start (Storybook's own "remount"). */
+async function remount(page: Page, storyId: string): Promise<void> {
+  // Until the new render has begun: its phase before that is the old render's "finished".
+  await page.evaluate(
+    (id) =>
+      new Promise<void>((begun) => {
+        const scope = window as unknown as {
+          __STORYBOOK_ADDONS_CHANNEL__: {
+            emit(...args: unknown[]): void
+            on(event: string, listener: (change: { storyId?: string; newPhase?: string }) => void): void
+            off(event: string, listener: (change: { storyId?: string; newPhase?: string }) => void): void
+          }
+          visualFailed?: Set<string>
+        }
+        const channel = scope.__STORYBOOK_ADDONS_CHANNEL__
+        const onPhase = (change: { storyId?: string; newPhase?: string }) => {
+          if (change.storyId !== id || change.newPhase !== 'loading') return
+          channel.off('storyRenderPhaseChanged', onPhase)
+          begun()
+        }
+        channel.on('storyRenderPhaseChanged', onPhase)
+        scope.visualFailed?.delete(id)
+        channel.emit('forceRemount', { storyId: id })
+      }),
+    storyId,
+  )
 }
 
 /**

@@ -37,6 +37,7 @@ export const DarkMode: Story = { ...stories.DarkMode }
 export const Unstyled: Story = { ...stories.Unstyled, tags: ['!autodocs'] }
 export const KeyboardNavigation: Story = { ...stories.KeyboardNavigation }
 export const LinkDropsAndReturns: Story = { ...stories.LinkDropsAndReturns }
+export const CountOnly: Story = { ...stories.CountOnly }
 
 export const TypingInRows: Story = { ...stories.TypingInRows }
 

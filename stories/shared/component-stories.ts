@@ -43,6 +43,7 @@ import {
   type Play,
 } from './plays.ts'
 import { SLOW } from './play-dom.ts'
+import { expectCountChip, expectOnlineCount, retryThroughRoom } from './count-plays.ts'
 import {
   badgeKeepsItsBox,
   expectFailed,
@@ -163,6 +164,11 @@ export const onlineListStories = {
   LinkDropsAndReturns: {
     parameters: { presence: { members: cast.few } },
     play: staleStripMovesNothing,
+  },
+  /** A room too big to list: the backend sends its number of users, and the list says it. */
+  CountOnly: {
+    parameters: { presence: { countOnly: true, members: cast.few, crowdSize: 4_800 } },
+    play: expectOnlineCount,
   },
   BrokenAndUnsafeAvatars: {
     args: { includeSelf: false },
@@ -301,6 +307,11 @@ export const avatarStackStories = {
   HundredThousandMembers: {
     parameters: { presence: { crowdSize: HUNDRED_THOUSAND } },
     play: expectAvatars(5, HUNDRED_THOUSAND + 1 - 5),
+  },
+  /** A room too big to list: no avatars to show, its count in a "+N" chip and the group's name. */
+  CountOnly: {
+    parameters: { presence: { countOnly: true, members: cast.few, crowdSize: 4_800 } },
+    play: expectCountChip,
   },
   EveryStatus: {
     args: { includeSelf: false },
@@ -557,6 +568,11 @@ export const connectionStatusStories = {
     args: { timeout: 1_000, onRetry: fn() },
     parameters: { presence: { members: cast.few, connection: 'loading' } },
     play: failureOffersRetry,
+  },
+  /** No `onRetry`: the failure's button retries through the room, and the room connects again. */
+  RetriesThroughTheRoom: {
+    parameters: { presence: { members: cast.few, connection: 'failed' } },
+    play: retryThroughRoom,
   },
   AppearsWithoutLayoutShift: {
     parameters: { presence: { members: cast.few } },

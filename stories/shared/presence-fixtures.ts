@@ -3,6 +3,7 @@
 // they run through against a real backend.
 import { createPresenceClient, type PresenceClient, type SelfUser } from '@presence-kit/core'
 import {
+  countOnlyAdapter,
   createMemoryHub,
   createSimulatedCrowd,
   type MemoryAdapter,
@@ -47,6 +48,11 @@ export interface PresenceScenario {
   readonly connection?: StoryConnection
   /** A live crowd driven by the story's args (see `crowdArgs`). */
   readonly live?: boolean
+  /**
+   * The room is too big to list: the client gets its number of users (and typing), as from a
+   * server that keeps it count-only, and the components show the count. @default false
+   */
+  readonly countOnly?: boolean
   /** Other rooms the client watches, each with the ids of `members` who are in it too. */
   readonly otherRooms?: Readonly<Record<string, readonly string[]>>
 }
@@ -217,7 +223,7 @@ export function createStoryPresence(
   const adapter: MemoryAdapter = hub.adapter()
   const user: SelfUser = self === false ? { id: 'watcher', name: 'Watcher' } : selfUserOf(self)
   const client = createPresenceClient({
-    adapter,
+    adapter: scenario.countOnly === true ? countOnlyAdapter(adapter, (name) => name === STORY_ROOM) : adapter,
     user,
     // Members who left show as offline at once and stay listed while the story is open.
     leaveGraceMs: 0,

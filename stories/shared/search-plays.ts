@@ -29,19 +29,54 @@ const boxOf = (element: Element) => {
 async function searchBox(canvasElement: HTMLElement) {
   const input = await within(canvasElement).findByRole('searchbox', { name: 'Search members' }, SLOW)
   const listbox = await within(canvasElement).findByRole('listbox', {}, SLOW)
-  const status = within(await findPart(canvasElement, 'online-list-search')).getByRole('status')
-  return { input, listbox, status }
+  const field = await findPart(canvasElement, 'online-list-search')
+  const status = within(field).getByRole('status')
+  return { input, listbox, status, field }
+}
+
+/** The input or the nearest element round it that draws a border: what looks like the field. */
+function fieldFrameOf(input: HTMLElement): HTMLElement {
+  for (let element: HTMLElement | null = input; element !== null; element = element.parentElement) {
+    if (Number.parseFloat(getComputedStyle(element).borderTopWidth) > 0) return element
+  }
+  throw new Error('Nothing round the search input draws a border.')
+}
+
+/**
+ * The count of matches is inside the field's border, at its end, and the input ends where the
+ * count's room begins: typed text never runs under the count.
+ */
+function expectCountInsideFieldEnd(field: HTMLElement, input: HTMLElement) {
+  const count = field.querySelector<HTMLElement>('[data-part="online-list-search-count"]')
+  if (count === null) throw new Error('The search box has no count of matches.')
+  const frame = fieldFrameOf(input).getBoundingClientRect()
+  const room = count.getBoundingClientRect()
+  const typed = input.getBoundingClientRect()
+  expect(room.width, 'the room kept for the count').toBeGreaterThan(0)
+  expect(room.left, "the count's start, inside the field's border").toBeGreaterThanOrEqual(frame.left)
+  expect(room.right, "the count's end, inside the field's border").toBeLessThanOrEqual(frame.right)
+  expect(room.top, "the count's top, inside the field's border").toBeGreaterThanOrEqual(frame.top)
+  expect(room.bottom, "the count's bottom, inside the field's border").toBeLessThanOrEqual(frame.bottom)
+  if (getComputedStyle(field).direction === 'rtl') {
+    expect(typed.left, 'the input, clear of the count (right to left)').toBeGreaterThanOrEqual(room.right)
+  } else {
+    expect(typed.right, 'the input, clear of the count').toBeLessThanOrEqual(room.left)
+  }
 }
 
 /**
  * Typing narrows the list (accents and case ignored), the count of matches is said in a polite
- * region, deleting widens it again, and Escape clears the box. The count beside the input has its
- * room from the start: the input stays where it is, at its width, whatever the count says.
+ * region, deleting widens it again, and Escape clears the box. The count, inside the field at its
+ * end, has its room from the start: the input stays where it is, at its width, whatever the count
+ * says, and ends where the count begins.
  */
 export const searchNarrowsAndWidens: Play = async (context) => {
   searchOf(context).setQuery('')
-  const { input, listbox, status } = await searchBox(context.canvasElement)
+  const { input, listbox, status, field } = await searchBox(context.canvasElement)
   expect(input).toHaveAttribute('aria-controls', listbox.id)
+  // Names are not words to correct, nor a form's history to offer.
+  expect(input).toHaveAttribute('spellcheck', 'false')
+  expect(input).toHaveAttribute('autocomplete', 'off')
   expect(status).toHaveAttribute('aria-live', 'polite')
   const everyone = await waitFor(() => {
     expect(setSize(listbox)).toBeGreaterThan(5)
@@ -68,6 +103,7 @@ export const searchNarrowsAndWidens: Play = async (context) => {
   expect(wider).toBeLessThan(everyone)
   for (const name of optionNames(listbox)) expect(foldSearchText(name)).toContain('ar')
   inputStays(`with "${wider} matches"`)
+  expectCountInsideFieldEnd(field, input)
 
   await userEvent.type(input, 'zzz')
   await waitFor(() => expect(normalizedText(status)).toBe('No matches'))

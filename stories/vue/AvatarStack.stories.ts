@@ -25,6 +25,7 @@ export const OpenOverflowWithKeyboard: Story = { ...stories.OpenOverflowWithKeyb
 export const EveryStatusBehindOverflow: Story = { ...stories.EveryStatusBehindOverflow }
 export const LastOnTopWithRings: Story = { ...stories.LastOnTopWithRings }
 export const HundredThousandMembers: Story = { ...stories.HundredThousandMembers, tags: ['!autodocs'] }
+export const CountOnly: Story = { ...stories.CountOnly }
 export const EveryStatus: Story = { ...stories.EveryStatus }
 export const Sizes: Story = {
   ...stories.Sizes,

@@ -16,6 +16,7 @@ export const Connected: Story = { ...stories.Connected }
 export const Reconnecting: Story = { ...stories.Reconnecting }
 export const Failed: Story = { ...stories.Failed }
 export const FirstConnectionTimesOut: Story = { ...stories.FirstConnectionTimesOut }
+export const RetriesThroughTheRoom: Story = { ...stories.RetriesThroughTheRoom }
 export const AppearsWithoutLayoutShift: Story = { ...stories.AppearsWithoutLayoutShift }
 export const RightToLeft: Story = { ...stories.RightToLeft }
 export const DarkMode: Story = { ...stories.DarkMode }

@@ -45,8 +45,15 @@ export interface RoomSink {
   leave(leave: LeaveInput): void
   typing(signal: TypingInput): void
   /**
+   * A room too big to list: its number of users (a whole number), in place of `snapshot` and the
+   * diffs. The room's state switches to `mode: 'count'`; a later `snapshot` switches it back.
+   * Optional for adapters whose backend never counts (the store always provides it).
+   */
+  count?(users: number): void
+  /**
    * The link's state. Report `connected` with the local `connectionId` (when the backend gives one)
-   * so the store recognises its own echo; after every `connected` the store enters again with the
+   * so the store recognises its own echo (an id like any other: a non-empty string of at most 512
+   * characters); after every `connected` the store enters again with the
    * current presence, so adapters need not remember it.
    */
   status(
@@ -88,6 +95,12 @@ export interface PresenceAdapter {
   /** A short name for errors and devtools, such as `phoenix` or `memory`. */
   readonly name: string
   openRoom(context: OpenRoomContext): AdapterRoom
+  /**
+   * Try the backend connection again now (`room.retry()`), after it failed or while a first
+   * connection is slow; nothing to do when it is up. Rooms stay open and report their status as
+   * usual. Without it, a retry only closes the room and opens it again.
+   */
+  reconnect?(): void
   /** Release the backend connection, if the adapter owns one. */
   destroy?(): void
 }

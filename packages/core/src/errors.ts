@@ -27,7 +27,8 @@ export class PresenceError extends Error {
   readonly detail: unknown
 
   constructor(code: PresenceErrorCode, message: string, options: { cause?: unknown; detail?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // Error reads only `cause` from the options (and sets it when the key is there).
+    super(message, options)
     this.code = code
     this.detail = options.detail
   }

@@ -73,7 +73,7 @@ export class Listeners<D extends PresenceObject> {
     this.#onListenerError = onListenerError
   }
 
-  add<E extends PresenceEventName>(name: E, listener: PresenceListener<D, E>): void {
+  _add<E extends PresenceEventName>(name: E, listener: PresenceListener<D, E>): void {
     let set = this.#byName.get(name)
     if (set === undefined) {
       set = new Set()
@@ -82,35 +82,35 @@ export class Listeners<D extends PresenceObject> {
     set.add(listener as (event: never) => void)
   }
 
-  remove<E extends PresenceEventName>(name: E, listener: PresenceListener<D, E>): void {
+  _remove<E extends PresenceEventName>(name: E, listener: PresenceListener<D, E>): void {
     const set = this.#byName.get(name)
     if (set === undefined) return
     set.delete(listener as (event: never) => void)
     if (set.size === 0) this.#byName.delete(name)
   }
 
-  clear(name?: PresenceEventName): void {
+  _clear(name?: PresenceEventName): void {
     if (name === undefined) this.#byName.clear()
     else this.#byName.delete(name)
   }
 
   /** Whether any listener is registered at all. */
-  get any(): boolean {
+  get _any(): boolean {
     return this.#byName.size > 0
   }
 
-  has(name: PresenceEventName): boolean {
+  _has(name: PresenceEventName): boolean {
     return this.#byName.has(name)
   }
 
-  count(name?: PresenceEventName): number {
+  _count(name?: PresenceEventName): number {
     if (name !== undefined) return this.#byName.get(name)?.size ?? 0
     let total = 0
     for (const set of this.#byName.values()) total += set.size
     return total
   }
 
-  emit<E extends PresenceEventName>(name: E, event: PresenceEventMap<D>[E]): void {
+  _emit<E extends PresenceEventName>(name: E, event: PresenceEventMap<D>[E]): void {
     const set = this.#byName.get(name)
     if (set === undefined) return
     for (const listener of Array.from(set)) {

@@ -11,6 +11,7 @@ import type { PresenceObject, RegisteredPresence } from './register.js'
 import type { Member, PresenceData, RoomState } from './types.js'
 import type { UserInfoCache } from './user-info.js'
 import { INSPECT } from './inspect-key.js'
+import { retryAdapter } from './retry-adapter.js'
 
 /** What a room needs from its client. */
 export interface RoomHost {
@@ -53,11 +54,16 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   #subscriberErrors: unknown[] = []
 
   readonly #host: RoomHost
+  /** For `@presence-kit/core/inspect` only: the model's deadlines and a sink on the open link. */
+  declare readonly [INSPECT]: () => readonly [ReadonlyMap<string, number>, RoomSink | undefined]
   constructor(
     readonly name: string,
     host: RoomHost,
   ) {
     this.#host = host
+    // Set here rather than declared as a method: esbuild counts a class with a computed key as a
+    // side effect and would keep the whole core in an app that imports one hook from the bindings.
+    this[INSPECT] = () => [this.#model._deadlines, this.#sinkToken && this.#createSink(this.#sinkToken)]
     const { options } = host
     this.#listeners = new Listeners<D>(options.onListenerError)
     this.#scheduler = toBatchScheduler(options.batch)
@@ -66,10 +72,10 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
       options,
       userInfo: host.userInfo,
       userGone: (userId) => host.userGone(userId),
-      wantsEvents: () => this.#listeners.any,
+      wantsEvents: () => this.#listeners._any,
       onDirty: () => this.#scheduleCommit(),
     })
-    const store = createStore<RoomState<D>>()(() => this.#model.state)
+    const store = createStore<RoomState<D>>()(() => this.#model._state)
     // Subscribers are guarded like listeners (rule 10): one that throws stops neither the others,
     // nor the commit, nor the adapter call or timer that made it.
     const subscribe = store.subscribe
@@ -98,7 +104,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   update(data: PresenceUpdate<D>): void {
     if (this.#refuseWhenDestroyed('update')) return
     if (this.#localData === undefined) {
-      this.#model.report(
+      this.#model._report(
         new PresenceError('invalid-state', `room('${this.name}').update() needs join() first.`),
       )
       return
@@ -142,6 +148,27 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     })
   }
 
+  /**
+   * Try the backend again: after a failure, or while a first connection takes too long. The
+   * adapter is asked to reconnect, then the room is closed and opened again, the local presence
+   * entered again, and the roster kept (stale) until the fresh one arrives. Nothing happens while
+   * nobody watches or joins the room.
+   */
+  retry(): void {
+    if (this.#refuseWhenDestroyed('retry') || (this.#localData === undefined && this.#watchHolds === 0))
+      return
+    const room = this.#adapterRoom
+    this.#adapterRoom = this.#sinkToken = undefined
+    this.#call('close', undefined, room)
+    this.#model._connectionStatus('connecting')
+    retryAdapter(this.#host.options.adapter, (error) => this.#model._report(error))
+    this.#open()
+    if (this.#localData === undefined) return
+    // Entered here, on the new link: not once more when it connects.
+    this.#needsEnter = false
+    this.#publish('enter')
+  }
+
   // ---- Typing -----------------------------------------------------------------------------
 
   /**
@@ -182,7 +209,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   get(userId: string): Member<D> | undefined
   get(userId?: string): RoomState<D> | Member<D> | undefined {
     if (userId === undefined) return this.store.getState()
-    return this.#model.committedMember(userId)
+    return this.#model._committedMember(userId)
   }
 
   /** Whether a user is present (leave grace included) in the committed state. */
@@ -200,17 +227,17 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
 
   /** Rebuilds a member whose resolved info arrived. */
   refreshUser(userId: string): void {
-    this.#model.refreshUser(userId)
+    this.#model._refreshUser(userId)
   }
 
   /** Reports an error that concerns this room (from the client's user-info cache). */
   reportError(error: PresenceError): void {
-    this.#model.report(error)
+    this.#model._report(error)
   }
 
   /** Whether the room still holds anything of this user (present or recently left). */
   remembers(userId: string): boolean {
-    return this.#model.hasUser(userId)
+    return this.#model._hasUser(userId)
   }
 
   // ---- Events -----------------------------------------------------------------------------
@@ -218,39 +245,39 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   /** Listen to one event or several; returns the unsubscribe function. */
   on<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): () => void {
     const names = (Array.isArray(event) ? event : [event]) as readonly E[]
-    for (const name of names) this.#listeners.add(name, listener)
+    for (const name of names) this.#listeners._add(name, listener)
     return this.#once(() => this.off(names, listener))
   }
 
   off<E extends PresenceEventName>(event: E | readonly E[], listener: PresenceListener<D, E>): void {
     const names = (Array.isArray(event) ? event : [event]) as readonly E[]
-    for (const name of names) this.#listeners.remove(name, listener)
+    for (const name of names) this.#listeners._remove(name, listener)
   }
 
   clearListeners(event?: PresenceEventName): void {
-    this.#listeners.clear(event)
+    this.#listeners._clear(event)
   }
 
   /** How many listeners are registered (for leak checks). */
   listenerCount(event?: PresenceEventName): number {
-    return this.#listeners.count(event)
+    return this.#listeners._count(event)
   }
 
   /** Commit whatever is pending now, instead of at the next frame. */
   flush(): void {
     this.#cancelFlush?.()
     this.#cancelFlush = undefined
-    const result = this.#model.commit()
+    const result = this.#model._commit()
     if (result === undefined) return
     // State first, so listeners and subscribers read the snapshot their events describe.
     this.store.setState(result.state, true)
     const subscriberErrors = this.#subscriberErrors
     this.#subscriberErrors = []
     for (const event of result.events) {
-      this.#listeners.emit(event.type, event as PresenceEventMap<D>[typeof event.type])
+      this.#listeners._emit(event.type, event as PresenceEventMap<D>[typeof event.type])
     }
-    if (this.#listeners.has('change')) {
-      this.#listeners.emit(
+    if (this.#listeners._has('change')) {
+      this.#listeners._emit(
         'change',
         Object.freeze({ type: 'change', events: result.events, state: result.state }),
       )
@@ -258,21 +285,16 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     // An event, not lastError: a subscriber that throws on every state would otherwise loop.
     for (const cause of subscriberErrors) {
       const error = new PresenceError('listener-error', 'A store subscriber threw.', { cause })
-      this.#listeners.emit('error', Object.freeze({ type: 'error', error }))
+      this.#listeners._emit('error', Object.freeze({ type: 'error', error }))
     }
     this.#host.committed()
-  }
-
-  /** For `@presence-kit/core/inspect` only: the model's deadlines and a sink on the open link. */
-  [INSPECT](): readonly [ReadonlyMap<string, number>, RoomSink | undefined] {
-    return [this.#model.deadlines, this.#sinkToken && this.#createSink(this.#sinkToken)]
   }
 
   /** Timers and listeners this room holds right now (for leak checks). */
   resources(): { readonly listeners: number; readonly deadlines: number; readonly open: boolean } {
     return {
-      listeners: this.#listeners.count(),
-      deadlines: this.#model.pendingDeadlines,
+      listeners: this.#listeners._count(),
+      deadlines: this.#model._pendingDeadlines,
       open: this.#adapterRoom !== undefined,
     }
   }
@@ -285,8 +307,8 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     this.#destroyed = true
     this.#cancelFlush?.()
     this.#cancelFlush = undefined
-    this.#model.dispose()
-    this.#listeners.clear()
+    this.#model._dispose()
+    this.#listeners._clear()
   }
 
   // ---- Internals --------------------------------------------------------------------------
@@ -309,7 +331,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     this.#localData = undefined
     this.#unsubscribeActivity?.()
     this.#unsubscribeActivity = undefined
-    this.#model.clearLocal()
+    this.#model._clearLocal()
     this.#call('leave')
     if (this.#watchHolds === 0) this.#close()
   }
@@ -318,7 +340,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   #publish(method: 'enter' | 'update'): void {
     const data = this.#localData!
     const activity = this.#host.activity.report()
-    this.#model.setLocal(data as D & PresenceData, activity)
+    this.#model._setLocal(data as D & PresenceData, activity)
     this.#call(method, { data, activity })
   }
 
@@ -336,8 +358,8 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     } catch (error) {
       this.#sinkToken = undefined
       // A backend that cannot open the room is reported, never thrown into a component.
-      this.#model.report(toPresenceError(error))
-      this.#model.connectionStatus('failed')
+      this.#model._report(toPresenceError(error))
+      this.#model._connectionStatus('failed')
     }
   }
 
@@ -348,8 +370,8 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
     this.#sinkToken = undefined
     this.#call('close', undefined, adapterRoom)
     // Nobody watches: forget the roster; the next open starts from a fresh snapshot.
-    this.#model.reset()
-    this.#model.connectionStatus('disconnected')
+    this.#model._reset()
+    this.#model._connectionStatus('disconnected')
   }
 
   /**
@@ -364,7 +386,7 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
   ): void {
     const failed = (error: unknown) => {
       if (this.#destroyed) return
-      this.#model.report(toPresenceError(error))
+      this.#model._report(toPresenceError(error))
       if (method === 'enter') this.#needsEnter = true
     }
     if (room === undefined) return
@@ -391,39 +413,39 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
 
   /** Every callback the adapter gets is guarded: late input after close is ignored, none throws. */
   #createSink(token: object): RoomSink {
-    const live = () => this.#sinkToken === token
     // Fixed arity on purpose: these run for every presence event, and rest arguments allocate.
     const guard =
       <A, B>(kind: string, apply: (arg: A, detail?: B) => void) =>
       (arg: A, detail?: B): void => {
-        if (!live()) return
+        if (this.#sinkToken !== token) return
         this.#host.tap?.(this as unknown as Room, kind, arg, detail)
         this.#applying++
         try {
           apply(arg, detail)
         } catch (error) {
-          this.#model.report(error)
+          this.#model._report(error)
         } finally {
           this.#applying--
         }
-        if (this.#applying === 0 && this.#scheduler === 'sync' && this.#model.hasChanges) this.flush()
+        if (this.#applying === 0 && this.#scheduler === 'sync' && this.#model._hasChanges) this.flush()
       }
     return {
-      snapshot: guard('snapshot', (connections: unknown) => this.#model.snapshot(connections)),
-      join: guard('join', (connection: unknown) => this.#model.diff('join', connection)),
-      update: guard('update', (connection: unknown) => this.#model.diff('update', connection)),
-      leave: guard('leave', (leave: unknown) => this.#model.diff('leave', leave)),
-      typing: guard('typing', (signal: unknown) => this.#model.typing(signal)),
+      snapshot: guard('snapshot', (connections: unknown) => this.#model._snapshot(connections)),
+      join: guard('join', (connection: unknown) => this.#model._diff('join', connection)),
+      update: guard('update', (connection: unknown) => this.#model._diff('update', connection)),
+      leave: guard('leave', (leave: unknown) => this.#model._diff('leave', leave)),
+      typing: guard('typing', (signal: unknown) => this.#model._typing(signal)),
+      count: guard('count', (users: unknown) => this.#model._count(users)),
       status: guard('status', (status: unknown, detail?: { connectionId?: unknown; error?: unknown }) =>
         this.#applyStatus(status, detail),
       ),
-      error: guard('error', (error: unknown) => this.#model.report(error)),
+      error: guard('error', (error: unknown) => this.#model._report(error)),
     }
   }
 
   #applyStatus(status: unknown, detail: { connectionId?: unknown; error?: unknown } | undefined): void {
-    if (detail?.error !== undefined) this.#model.report(detail.error)
-    this.#model.connectionStatus(status, detail)
+    if (detail?.error !== undefined) this.#model._report(detail.error)
+    this.#model._connectionStatus(status, detail)
     if (status === 'connected') {
       // Own presence is re-sent after every reconnect, whatever the backend remembers.
       const reenter = this.#needsEnter && this.#localData !== undefined
@@ -440,13 +462,15 @@ export class Room<D extends PresenceObject = RegisteredPresence> {
       try {
         value = update(this.#localData ?? ({} as D))
       } catch (error) {
-        this.#model.report(new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }))
+        this.#model._report(
+          new PresenceError('invalid-data', 'The presence updater threw.', { cause: error }),
+        )
         return undefined
       }
     }
     const taken = copyPresenceData(value, this.#host.options.maxDataBytes)
     if (taken instanceof PresenceError) {
-      this.#model.report(taken)
+      this.#model._report(taken)
       return undefined
     }
     return taken as D

@@ -92,8 +92,14 @@ export interface RoomState<D extends PresenceObject = RegisteredPresence> {
   /** Whether the local user has entered this room (`join`) as opposed to only watching it. */
   readonly joined: boolean
   readonly self: Member<D> | undefined
-  /** Every present member, self included, in the order they were first seen. */
+  /**
+   * `list` when the backend sends the roster; `count` for a room too big to list, whose backend
+   * sends only its number of users (and typing): `members` is then empty and `count` is that number.
+   */
+  readonly mode: 'list' | 'count'
+  /** Every present member, self included, in the order they were first seen. Empty in `count` mode. */
   readonly members: readonly Member<D>[]
+  /** How many users are present: the roster's length, or in `count` mode the backend's count. */
   readonly count: number
   /** Members typing right now, self excluded, in the order they started. */
   readonly typing: readonly Member<D>[]

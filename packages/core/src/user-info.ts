@@ -73,11 +73,7 @@ export function createUserInfoCache(
         reject(userId, cause)
         return
       }
-      if (
-        result !== null &&
-        typeof result === 'object' &&
-        typeof (result as Promise<unknown>).then === 'function'
-      ) {
+      if (typeof (result as Promise<unknown> | undefined)?.then === 'function') {
         ;(result as Promise<RegisteredUser | undefined>).then(
           (value) => accept(userId, value),
           (cause: unknown) => reject(userId, cause),

@@ -254,10 +254,20 @@ describe('useConnectionStatus', () => {
       { wrapper: env.wrapper },
     )
     await flushMicrotasks()
-    expect(result.current.link).toEqual({ status: 'connected', stale: false, synced: true })
+    expect(result.current.link).toEqual({
+      status: 'connected',
+      stale: false,
+      synced: true,
+      retry: expect.any(Function),
+    })
     const adapterConnection = env.client.room('lobby').get().self?.connections[0]?.connectionId
     act(() => env.hub.disconnect(adapterConnection!, { removeFromRoom: false }))
-    expect(result.current.link).toEqual({ status: 'reconnecting', stale: true, synced: true })
+    expect(result.current.link).toEqual({
+      status: 'reconnecting',
+      stale: true,
+      synced: true,
+      retry: expect.any(Function),
+    })
     expect(result.current.presence.count).toBe(1)
     act(() => env.hub.reconnect(adapterConnection!))
     expect(result.current.link.status).toBe('connected')

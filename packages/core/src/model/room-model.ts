@@ -9,8 +9,10 @@ import type {
   ConnectionStatus,
   Member,
   PresenceData,
+  PresenceStatus,
   RoomState,
 } from '../types.js'
+import { checkCount, typingStandIn } from './count-mode.js'
 import { ACTIVITY, GRACE, RETAIN, TYPING } from './deadline-keys.js'
 import { jsonEqual } from './json-equal.js'
 import { betterStatus, connectionStatus, nextTransition } from './status.js'
@@ -19,6 +21,7 @@ import { Tombstones } from './tombstones.js'
 import {
   checkConnectionBody,
   checkConnectionHead,
+  checkId,
   checkSnapshot,
   checkTyping,
   invalidInput,
@@ -80,20 +83,14 @@ interface Buffered {
  * The working copy of one room and every rule of presence. Inputs change it at once; `commit()`
  * turns the changes into one immutable snapshot and the ordered events of the batch. It never
  * throws on input: bad input becomes an `error` event and `lastError`.
+ *
+ * Members named `_name` are read by other modules of this package only: the build shortens them
+ * (scripts/mangle-internals.ts), as a minifier does with `#name`.
  */
 export class RoomModel<D extends PresenceData = PresenceData> {
   readonly #users = new Map<string, Member<D>>()
-  /**
-   * Every change of `users` since the last commit, as pairs of user id and the member it replaced,
-   * in the first `changeCount` slots: two writes per change, no second index, and the array is
-   * reused from batch to batch instead of regrown. Committed lookups read `users` when it is empty.
-   */
-  #changes: (string | Member<D> | undefined)[] = []
-  #changeCount = 0
-  /** The committed members of the users in `changes`, built only when asked for between commits. */
-  #before: Map<string, Member<D> | undefined> | undefined
-  /** `users` was cleared since the last commit: only the committed roster answers lookups. */
-  #wiped = false
+  /** The committed roster by user id, built when asked for while `users` holds uncommitted changes. */
+  #committedIndex: Map<string, Member<D>> | undefined
   /** Users whose last connection left; present until the grace deadline. */
   readonly #leaving = new Set<string>()
   readonly #recentlyLeft = new Map<string, Member<D>>()
@@ -108,6 +105,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #stale = false
   #joined = false
   #lastError: PresenceError | undefined
+  /** A count-only room's size as the backend last gave it; undefined while the room is listed. */
+  #tally: number | undefined
   #localConnectionId: string | undefined
   #localVersion = 0
 
@@ -119,9 +118,6 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #committed: RoomState<D>
   /** While a snapshot is applied: the index in `events` of each join it made. */
   #snapshotJoins: Map<string, number> | undefined
-  /** While a snapshot is applied: how many known connections it listed. */
-  #snapshotMatched = 0
-  readonly #oneConnection: Connection<D>[] = []
   /** The receiver-clock time of the input being applied: read once per input, not per helper. */
   #now = 0
 
@@ -138,11 +134,11 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST, EMPTY_LIST)
   }
 
-  get state(): RoomState<D> {
+  get _state(): RoomState<D> {
     return this.#committed
   }
 
-  get hasChanges(): boolean {
+  get _hasChanges(): boolean {
     return (
       this.#events.length > 0 ||
       this.#membersDirty ||
@@ -153,83 +149,60 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /** A member as of the last commit. */
-  committedMember(userId: string): Member<D> | undefined {
-    if (this.#committed.members.length === 0) return undefined
-    if (this.#changeCount === 0 && !this.#wiped) return this.#users.get(userId)
-    const before = (this.#before ??= this.#indexBefore())
-    return before.has(userId) || this.#wiped ? before.get(userId) : this.#users.get(userId)
-  }
-
-  #indexBefore(): Map<string, Member<D> | undefined> {
-    const before = new Map<string, Member<D> | undefined>()
-    if (this.#wiped) {
-      for (const member of this.#committed.members) before.set(member.userId, member)
-      return before
+  _committedMember(userId: string): Member<D> | undefined {
+    const { members } = this.#committed
+    if (members.length === 0) return undefined
+    // Nothing changed since the commit: the working copy is the committed roster.
+    if (!this.#membersDirty) return this.#users.get(userId)
+    if (this.#committedIndex === undefined) {
+      this.#committedIndex = new Map()
+      for (const member of members) this.#committedIndex.set(member.userId, member)
     }
-    const changes = this.#changes
-    for (let i = this.#changeCount - 2; i >= 0; i -= 2)
-      before.set(changes[i] as string, changes[i + 1] as Member<D>)
-    return before
+    return this.#committedIndex.get(userId)
   }
 
-  hasUser(userId: string): boolean {
+  _hasUser(userId: string): boolean {
     return this.#users.has(userId) || this.#recentlyLeft.has(userId)
   }
 
-  get pendingDeadlines(): number {
-    return this.#timeline.size
+  get _pendingDeadlines(): number {
+    return this.#timeline._size
   }
 
   /** Every pending deadline by key, by reference: for `@presence-kit/core/inspect`, never written. */
-  get deadlines(): ReadonlyMap<string, number> {
-    return this.#timeline.deadlines
+  get _deadlines(): ReadonlyMap<string, number> {
+    return this.#timeline._deadlines
   }
 
   // ---- Input from the adapter -------------------------------------------------------------
 
-  snapshot(raw: unknown): void {
+  _snapshot(raw: unknown): void {
     this.#now = this.#options.clock.now()
     const notList = checkSnapshot(raw)
-    if (notList !== undefined) return this.report(notList)
+    if (notList !== undefined) return this._report(notList)
     const list = raw as readonly unknown[]
     // Only a room that already has members can have members the snapshot no longer lists.
     const seen = this.#users.size > 0 ? new Set<string>() : undefined
-    let existing = 0
-    if (seen !== undefined) {
-      for (const member of this.#users.values()) {
-        if (!this.#isLeaving(member.userId)) existing += member.connections.length
-      }
-      if (
-        this.#joined &&
-        this.#users.get(this.#selfId)?.connections.some((c) => this.#isLocal(c.connectionId))
-      ) {
-        existing--
-      }
-    }
-    let valid = 0
-    this.#snapshotMatched = 0
     // A user with several connections in one snapshot joins once, with all of them: their join
     // event is updated in place instead of being followed by updates.
     this.#snapshotJoins = this.#config.wantsEvents() ? new Map() : undefined
     for (const item of list) {
       const problem = checkConnectionHead(item)
       if (problem !== undefined) {
-        this.report(problem)
+        this._report(problem)
         continue
       }
       const input = item as CheckedConnection
-      valid++
       seen?.add(input.connectionId)
       // The server lists it now: a leave heard before cannot outrank that, unless versions say so.
-      if (input.version === undefined) this.#tombstones.forget(input.connectionId)
+      if (input.version === undefined) this.#tombstones._forget(input.connectionId)
       this.#upsert(input)
     }
     this.#snapshotJoins = undefined
-    // What the snapshot does not list has gone while we were not looking. When every entry had a
-    // distinct id and every known connection was matched, nothing is missing: skip the scan.
-    if (seen !== undefined && !(seen.size === valid && this.#snapshotMatched === existing)) {
-      for (const member of Array.from(this.#users.values())) {
-        if (this.#isLeaving(member.userId)) continue
+    // What the snapshot does not list has gone while we were not looking.
+    if (seen !== undefined) {
+      for (const member of this.#users.values()) {
+        if (this.#leaving.has(member.userId)) continue
         let gone: Connection<D>[] | undefined
         for (const c of member.connections) {
           if (!seen.has(c.connectionId) && !this.#isLocal(c.connectionId)) (gone ??= []).push(c)
@@ -239,6 +212,11 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     }
     this.#pendingSync = false
     if (!this.#synced || this.#stale) this.#stateDirty = true
+    // A listed room again: the roster shows once more (and stand-ins give way to members).
+    if (this.#tally !== undefined) {
+      this.#tally = undefined
+      this.#membersDirty = this.#typingDirty = this.#stateDirty = true
+    }
     this.#synced = true
     this.#stale = false
     const buffered = this.#buffer
@@ -249,24 +227,26 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /** A join, update or leave from the adapter; a join of a known connection is an update. */
-  diff(kind: DiffKind, raw: unknown): void {
+  _diff(kind: DiffKind, raw: unknown): void {
     this.#now = this.#options.clock.now()
     const problem = checkConnectionHead(raw, kind === 'leave' ? 'A leave' : undefined)
-    if (problem !== undefined) return this.report(problem)
+    if (problem !== undefined) return this._report(problem)
     const input = raw as CheckedConnection
     if (this.#pendingSync) {
       if (this.#buffer.length >= MAX_BUFFERED) this.#buffer.shift()
       this.#buffer.push({ kind, input })
       return
     }
+    // A count-only room has no roster for a diff to change.
+    if (this.#tally !== undefined) return
     this.#apply(kind, input)
     this.#config.onDirty()
   }
 
-  typing(raw: unknown): void {
+  _typing(raw: unknown): void {
     this.#now = this.#options.clock.now()
     const problem = checkTyping(raw)
-    if (problem !== undefined) return this.report(problem)
+    if (problem !== undefined) return this._report(problem)
     const input = raw as TypingInput
     // The local user's own typing (this tab or another) is never shown to them.
     if (input.userId === this.#selfId) return
@@ -274,25 +254,51 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (input.typing) {
       if (!this.#typers.has(input.userId)) this.#typingDirty = true
       this.#typers.set(input.userId, { connectionId: input.connectionId })
-      this.#timeline.schedule(key, this.#now + this.#options.typingTtlMs)
+      this.#timeline._schedule(key, this.#now + this.#options.typingTtlMs)
     } else if (this.#typers.delete(input.userId)) {
-      this.#timeline.cancel(key)
+      this.#timeline._cancel(key)
       this.#typingDirty = true
     }
     if (this.#typingDirty) this.#config.onDirty()
   }
 
-  connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
+  /**
+   * A count-only room's size, in place of its snapshot and diffs: the count replaces the roster
+   * (remote members are dropped without leave events, since they did not leave) and, like a
+   * snapshot, ends the wait for a resync.
+   */
+  _count(raw: unknown): void {
+    const problem = checkCount(raw)
+    if (problem !== undefined) return this._report(problem)
+    const resync = !this.#synced || this.#stale || this.#tally === undefined
+    if (this.#tally === undefined) {
+      for (const userId of Array.from(this.#users.keys())) {
+        if (userId === this.#selfId) continue
+        this.#setUser(userId, undefined)
+        this.#config.userGone(userId)
+      }
+      this.#leaving.clear()
+      this.#recentDirty ||= this.#recentlyLeft.size > 0
+      this.#recentlyLeft.clear()
+    }
+    if (resync || raw !== this.#tally) this.#stateDirty = true
+    this.#tally = raw as number
+    this.#buffer = []
+    this.#pendingSync = this.#stale = false
+    this.#synced = true
+    if (resync) this.#events.push(Object.freeze({ type: 'sync', members: EMPTY_LIST }))
+    this.#config.onDirty()
+  }
+
+  _connectionStatus(status: unknown, detail?: { readonly connectionId?: unknown }): void {
     this.#now = this.#options.clock.now()
     if (!isStatus(status)) {
-      return this.report(invalidInput('Unknown connection status.', String(status)))
+      return this._report(invalidInput('Unknown connection status.', String(status)))
     }
     if (status === 'connected' && detail?.connectionId !== undefined) {
-      if (typeof detail.connectionId !== 'string' || detail.connectionId === '') {
-        this.report(invalidInput('connectionId must be a non-empty string.'))
-      } else {
-        this.#setLocalConnectionId(detail.connectionId)
-      }
+      const problem = checkId(detail, 'connectionId')
+      if (problem === undefined) this.#setLocalConnectionId(detail.connectionId as string)
+      else this._report(problem)
     }
     // Diffs buffered so far belong to the connection that ended; the next snapshot supersedes them.
     this.#buffer = []
@@ -312,7 +318,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config.onDirty()
   }
 
-  report(error: unknown): void {
+  _report(error: unknown): void {
     const presenceError = toPresenceError(error)
     this.#lastError = presenceError
     this.#stateDirty = true
@@ -323,7 +329,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- The local user ---------------------------------------------------------------------
 
   /** Enter or update the local connection: known at once, before any echo. */
-  setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
+  _setLocal(data: PresenceData, activity: ActivityReport | undefined): void {
     this.#now = this.#options.clock.now()
     const wasJoined = this.#joined
     this.#joined = true
@@ -342,7 +348,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config.onDirty()
   }
 
-  clearLocal(): void {
+  _clearLocal(): void {
     this.#now = this.#options.clock.now()
     if (!this.#joined) return
     this.#joined = false
@@ -357,10 +363,17 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   }
 
   /** Rebuild a member whose resolved info arrived. */
-  refreshUser(userId: string): void {
+  _refreshUser(userId: string): void {
     this.#now = this.#options.clock.now()
     const member = this.#users.get(userId)
-    if (member === undefined) return
+    // A typer in a count-only room is shown by a stand-in, named again from the resolved info.
+    if (member === undefined) {
+      if (this.#typers.has(userId)) {
+        this.#typingDirty = true
+        this.#config.onDirty()
+      }
+      return
+    }
     this.#replaceMember(member, member.connections)
     this.#config.onDirty()
   }
@@ -368,10 +381,15 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   // ---- Commit -----------------------------------------------------------------------------
 
   /** Builds the next snapshot and hands back the batch's events, or undefined when nothing changed. */
-  commit(): { readonly state: RoomState<D>; readonly events: readonly PresenceEvent<D>[] } | undefined {
-    if (!this.hasChanges) return undefined
+  _commit(): { readonly state: RoomState<D>; readonly events: readonly PresenceEvent<D>[] } | undefined {
+    if (!this._hasChanges) return undefined
     const previous = this.#committed
-    const members = this.#membersDirty ? Object.freeze([...this.#users.values()]) : previous.members
+    const members =
+      this.#tally !== undefined
+        ? EMPTY_LIST
+        : this.#membersDirty
+          ? Object.freeze([...this.#users.values()])
+          : previous.members
     const typing =
       (this.#membersDirty || this.#typingDirty) && (this.#typers.size > 0 || previous.typing.length > 0)
         ? this.#typingMembers()
@@ -390,9 +408,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       if (events[i]!.type === 'sync') events[i] = Object.freeze({ type: 'sync', members })
     }
     this.#events = []
-    this.#forgetChanges()
-    this.#before = undefined
-    this.#wiped = false
+    this.#committedIndex = undefined
     this.#membersDirty = this.#typingDirty = this.#recentDirty = this.#stateDirty = false
     return { state, events }
   }
@@ -410,34 +426,25 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       joined: this.#joined,
       self: this.#users.get(this.#selfId),
       members,
-      count: members.length,
+      mode: this.#tally === undefined ? 'list' : 'count',
+      count: this.#tally ?? members.length,
       typing,
       recentlyLeft,
       lastError: this.#lastError,
     })
   }
 
-  /** Empties the change list, keeping a burst-sized array for the next batch but no stale members. */
-  #forgetChanges(): void {
-    if (this.#changeCount > 8_192) this.#changes = []
-    else this.#changes.fill(undefined, 0, this.#changeCount)
-    this.#changeCount = 0
-  }
-
   /** Clears the room for a fresh start (the room was closed): nothing kept, no leave events. */
-  reset(): void {
-    this.#timeline.clear()
+  _reset(): void {
+    this.#timeline._clear()
     // Cleared at once: committed lookups answer from the committed roster until the next commit.
     if (this.#users.size > 0) {
       this.#users.clear()
-      this.#wiped = true
-      this.#forgetChanges()
-      this.#before = undefined
       this.#membersDirty = true
     }
     this.#leaving.clear()
     this.#recentlyLeft.clear()
-    this.#tombstones.clear()
+    this.#tombstones._clear()
     this.#typers.clear()
     this.#buffer = []
     this.#events = []
@@ -445,12 +452,13 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#synced = false
     this.#stale = false
     this.#localConnectionId = undefined
+    this.#tally = undefined
     this.#recentDirty = this.#typingDirty = this.#stateDirty = true
   }
 
-  dispose(): void {
-    this.reset()
-    this.#timeline.dispose()
+  _dispose(): void {
+    this._reset()
+    this.#timeline._dispose()
   }
 
   // ---- Rules ------------------------------------------------------------------------------
@@ -485,14 +493,13 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #upsert(input: CheckedConnection, local = false): void {
     const now = this.#now
     if (!local && this.#isLocal(input.connectionId)) return
-    if (!local && this.#tombstones.blocks(input.connectionId, input.version, now)) return
+    if (!local && this.#tombstones._blocks(input.connectionId, input.version, now)) return
     const member = this.#users.get(input.userId)
-    const wasLeaving = member !== undefined && this.#isLeaving(input.userId)
+    const wasLeaving = member !== undefined && this.#leaving.has(input.userId)
     const existing =
       wasLeaving || member === undefined ? undefined : findConnection(member, input.connectionId)
 
     if (existing !== undefined) {
-      this.#snapshotMatched++
       if (input.version !== undefined && input.version <= existing.version && !local) return
       if (!local && !this.#acceptBody(input)) return
       const next = this.#connectionFrom(input, existing, now)
@@ -512,7 +519,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (wasLeaving) {
       // Back within the grace period: the departed connections are replaced, no leave, no join.
       this.#leaving.delete(input.userId)
-      this.#timeline.cancel(GRACE + input.userId)
+      this.#timeline._cancel(GRACE + input.userId)
       this.#replaceMember(member, [connection])
       return
     }
@@ -523,7 +530,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #acceptBody(input: CheckedConnection): boolean {
     const problem = checkConnectionBody(input, this.#options.maxDataBytes)
     if (problem === undefined) return true
-    this.report(problem)
+    this._report(problem)
     return false
   }
 
@@ -531,36 +538,29 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     if (this.#isLocal(connectionId)) return
     const member = this.#users.get(userId)
     const connection =
-      member === undefined || this.#isLeaving(userId) ? undefined : findConnection(member, connectionId)
+      member === undefined || this.#leaving.has(userId) ? undefined : findConnection(member, connectionId)
     if (connection === undefined) {
       // A leave that overtook its join: remember it so the late join cannot make a ghost.
-      if (!this.#tombstones.has(connectionId))
-        this.#tombstones.add(connectionId, version ?? Infinity, this.#now)
+      if (!this.#tombstones._has(connectionId))
+        this.#tombstones._add(connectionId, version ?? Infinity, this.#now)
       return
     }
     if (version !== undefined && version < connection.version) return
-    // One reused array for the single connection of a leave: leaves are the hottest path there is.
-    const gone = this.#oneConnection
-    gone.push(connection)
-    try {
-      this.#removeConnections(member!, gone, version)
-    } finally {
-      gone.pop()
-    }
+    this.#removeConnections(member!, [connection], version)
   }
 
   #removeConnections(member: Member<D>, gone: readonly Connection<D>[], version: number | undefined): void {
     const { userId } = member
     const now = this.#now
     for (const c of gone) {
-      this.#tombstones.add(c.connectionId, version ?? c.version, now)
-      const typer = this.#typers.size === 0 ? undefined : this.#typers.get(userId)
+      this.#tombstones._add(c.connectionId, version ?? c.version, now)
+      const typer = this.#typers.get(userId)
       if (
         typer !== undefined &&
         (typer.connectionId === undefined || typer.connectionId === c.connectionId)
       ) {
         this.#typers.delete(userId)
-        this.#timeline.cancel(TYPING + userId)
+        this.#timeline._cancel(TYPING + userId)
         this.#typingDirty = true
       }
     }
@@ -577,27 +577,20 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       return
     }
     this.#leaving.add(userId)
-    this.#timeline.schedule(GRACE + userId, now + this.#options.leaveGraceMs)
-  }
-
-  #isLeaving(userId: string): boolean {
-    return this.#leaving.size > 0 && this.#leaving.has(userId)
+    this.#timeline._schedule(GRACE + userId, now + this.#options.leaveGraceMs)
   }
 
   #finalizeLeave(member: Member<D>): void {
     const { userId } = member
     const now = this.#now
-    this.#setUser(userId, member, undefined)
-    // Timeline keys are built only when a deadline can exist: string keys cost a hash each.
-    if (this.#timeline.size > 0 && member.connections.some((c) => c.lastActiveAt !== undefined)) {
-      this.#timeline.cancel(ACTIVITY + userId)
-    }
-    if (this.#isLeaving(userId)) {
+    this.#setUser(userId, undefined)
+    this.#timeline._cancel(ACTIVITY + userId)
+    if (this.#leaving.has(userId)) {
       this.#leaving.delete(userId)
-      this.#timeline.cancel(GRACE + userId)
+      this.#timeline._cancel(GRACE + userId)
     }
-    if (this.#typers.size > 0 && this.#typers.delete(userId)) {
-      this.#timeline.cancel(TYPING + userId)
+    if (this.#typers.delete(userId)) {
+      this.#timeline._cancel(TYPING + userId)
       this.#typingDirty = true
     }
     const retain = this.#options.offlineRetentionMs > 0
@@ -610,21 +603,15 @@ export class RoomModel<D extends PresenceData = PresenceData> {
         this.#recentlyLeft.delete(userId)
         this.#recentlyLeft.set(userId, offline)
         this.#recentDirty = true
-        this.#timeline.schedule(RETAIN + userId, now + this.#options.offlineRetentionMs)
+        this.#timeline._schedule(RETAIN + userId, now + this.#options.offlineRetentionMs)
         return
       }
     }
     this.#config.userGone(userId)
   }
 
-  /** Every change of `users` goes through here, so the committed view can be told apart. */
-  #setUser(userId: string, previous: Member<D> | undefined, member: Member<D> | undefined): void {
-    // With an empty committed roster every lookup answers undefined: nothing to remember.
-    if (this.#committed.members.length > 0 && !this.#wiped) {
-      this.#changes[this.#changeCount++] = userId
-      this.#changes[this.#changeCount++] = previous
-      if (this.#before !== undefined && !this.#before.has(userId)) this.#before.set(userId, previous)
-    }
+  /** Every change of `users` goes through here: it marks the roster changed since the commit. */
+  #setUser(userId: string, member: Member<D> | undefined): void {
     if (member === undefined) this.#users.delete(userId)
     else this.#users.set(userId, member)
     this.#membersDirty = true
@@ -632,9 +619,9 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   #addMember(userId: string, connections: readonly Connection<D>[]): void {
     const member = this.#buildMember(userId, connections)
-    this.#setUser(userId, undefined, member)
-    if (this.#recentlyLeft.size > 0 && this.#recentlyLeft.delete(userId)) {
-      this.#timeline.cancel(RETAIN + userId)
+    this.#setUser(userId, member)
+    if (this.#recentlyLeft.delete(userId)) {
+      this.#timeline._cancel(RETAIN + userId)
       this.#recentDirty = true
     } else {
       this.#config.userInfo.request(userId)
@@ -653,8 +640,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #replaceMember(previous: Member<D>, connections: readonly Connection<D>[]): void {
     const next = this.#buildMember(previous.userId, connections)
     if (sameMember(previous, next)) return
-    this.#setUser(previous.userId, previous, next)
-    this.#membersDirty = true
+    this.#setUser(previous.userId, next)
     const joinIndex = this.#snapshotJoins?.get(previous.userId)
     if (joinIndex !== undefined) {
       this.#events[joinIndex] = Object.freeze({ type: 'join', member: next })
@@ -703,21 +689,17 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const now = this.#now
     const thresholds = this.#options
     let latest = connections[0]!
-    // A connection that never reported activity is active and has no deadline: no status maths.
-    let status =
-      latest.lastActiveAt === undefined && !latest.away && !latest.hidden
-        ? 'active'
-        : connectionStatus(latest, now, thresholds)
-    let joinedAt = latest.joinedAt
-    let next = latest.lastActiveAt === undefined ? Infinity : nextTransition(latest, now, thresholds)
-    for (let i = 1; i < connections.length; i++) {
-      const c = connections[i]!
+    // The best status of any connection, the first to join, the next change of status.
+    let status: PresenceStatus = 'offline'
+    let joinedAt = Infinity
+    let next = Infinity
+    for (const c of connections) {
       if (c.updatedAt >= latest.updatedAt) latest = c
       status = betterStatus(status, connectionStatus(c, now, thresholds))
       if (c.joinedAt < joinedAt) joinedAt = c.joinedAt
       next = Math.min(next, nextTransition(c, now, thresholds))
     }
-    if (next !== Infinity) this.#timeline.schedule(ACTIVITY + userId, next)
+    if (next !== Infinity) this.#timeline._schedule(ACTIVITY + userId, next)
     const isSelf = userId === this.#selfId
     return Object.freeze({
       userId,
@@ -755,7 +737,11 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   #typingMembers(): readonly Member<D>[] {
     const list: Member<D>[] = []
     for (const userId of this.#typers.keys()) {
-      const member = this.#users.get(userId)
+      const member =
+        this.#users.get(userId) ??
+        (this.#tally === undefined
+          ? undefined
+          : typingStandIn<D>(userId, this.#config.userInfo, this.#committed.typing, this.#now))
       if (member !== undefined && !this.#leaving.has(userId)) list.push(member)
     }
     return Object.freeze(list)

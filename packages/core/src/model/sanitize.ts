@@ -1,3 +1,4 @@
+import { isPlainObject } from '@presence-kit/protocol'
 import { PresenceError } from '../errors.js'
 import type { PresenceData } from '../types.js'
 
@@ -113,11 +114,9 @@ function tooLarge(): number {
   return fail(new PresenceError('data-too-large', 'Presence data is larger than maxDataBytes.'))
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
+// A plain object as JSON makes it: the check every reader of untrusted input shares, kept once in
+// the wire protocol's package (dependency-free; bundled into the core's own files).
+export { isPlainObject }
 
 /** A short description of a rejected value that never includes the value itself. */
 export function describe(value: unknown): string {

@@ -5,14 +5,14 @@ import type { Clock } from '../clock.js'
  * The heap keeps stale entries and skips them when they surface, which keeps every change O(log n).
  */
 export interface Timeline {
-  schedule(key: string, at: number): void
-  cancel(key: string): void
+  _schedule(key: string, at: number): void
+  _cancel(key: string): void
   /** Drops every deadline; the timeline stays usable. */
-  clear(): void
-  dispose(): void
-  readonly size: number
+  _clear(): void
+  _dispose(): void
+  readonly _size: number
   /** Every pending deadline by key: read by the inspection API, never written outside. */
-  readonly deadlines: ReadonlyMap<string, number>
+  readonly _deadlines: ReadonlyMap<string, number>
 }
 
 export function createTimeline(clock: Clock, onDue: (key: string, at: number) => void): Timeline {
@@ -91,7 +91,7 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
   }
 
   return {
-    schedule(key, at) {
+    _schedule(key, at) {
       if (disposed) return
       if (deadlines.get(key) === at) return
       deadlines.set(key, at)
@@ -104,10 +104,10 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
       }
       if (at < timerAt) arm()
     },
-    cancel(key) {
+    _cancel(key) {
       deadlines.delete(key)
     },
-    clear() {
+    _clear() {
       if (timer !== undefined) clock.clearTimeout(timer)
       timer = undefined
       timerAt = Infinity
@@ -115,7 +115,7 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
       heapAt.length = 0
       heapKey.length = 0
     },
-    dispose() {
+    _dispose() {
       disposed = true
       if (timer !== undefined) clock.clearTimeout(timer)
       timer = undefined
@@ -123,9 +123,9 @@ export function createTimeline(clock: Clock, onDue: (key: string, at: number) =>
       heapAt.length = 0
       heapKey.length = 0
     },
-    get size() {
+    get _size() {
       return deadlines.size
     },
-    deadlines,
+    _deadlines: deadlines,
   }
 }

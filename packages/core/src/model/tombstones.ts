@@ -21,7 +21,7 @@ export class Tombstones {
   }
 
   /** Whether input for this connection at `version` must be dropped (a leave that is not older). */
-  blocks(connectionId: string, version: number | undefined, now: number): boolean {
+  _blocks(connectionId: string, version: number | undefined, now: number): boolean {
     if (this.#seqOf.size === 0) return false
     const seq = this.#seqOf.get(connectionId)
     if (seq === undefined) return false
@@ -34,15 +34,15 @@ export class Tombstones {
   }
 
   /** Drops the tombstone; its ring slot goes stale and is reclaimed in turn. */
-  forget(connectionId: string): void {
+  _forget(connectionId: string): void {
     this.#seqOf.delete(connectionId)
   }
 
-  has(connectionId: string): boolean {
+  _has(connectionId: string): boolean {
     return this.#seqOf.has(connectionId)
   }
 
-  add(connectionId: string, version: number, now: number): void {
+  _add(connectionId: string, version: number, now: number): void {
     // Expired slots go first; a full ring drops its oldest.
     while (this.#first < this.#next) {
       const slot = this.#first % this.#max
@@ -58,13 +58,13 @@ export class Tombstones {
     this.#untils[slot] = now + this.#ttlMs
   }
 
-  clear(): void {
+  _clear(): void {
     this.#seqOf.clear()
     this.#ids.length = this.#versions.length = this.#untils.length = 0
     this.#first = this.#next = 0
   }
 
-  get size(): number {
+  get _size(): number {
     return this.#seqOf.size
   }
 }

@@ -19,11 +19,10 @@ export function invalidInput(message: string, detail?: unknown): PresenceError {
   return new PresenceError('invalid-input', message, { detail })
 }
 
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH
-}
-
-function badId(value: unknown, field: string): PresenceError {
+/** Why `input[field]` is not an id (a non-empty string of at most 512 characters), if it is not. */
+export function checkId(input: Record<string, unknown>, field: string): PresenceError | undefined {
+  const value = input[field]
+  if (typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH) return undefined
   return invalidInput(
     `${field} must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`,
     describe(value),
@@ -56,9 +55,7 @@ function checkActivity(value: unknown): PresenceError | undefined {
  */
 export function checkConnectionHead(input: unknown, what = 'A connection'): PresenceError | undefined {
   if (!isPlainObject(input)) return invalidInput(`${what} must be an object.`, describe(input))
-  if (!isId(input.connectionId)) return badId(input.connectionId, 'connectionId')
-  if (!isId(input.userId)) return badId(input.userId, 'userId')
-  return checkVersion(input.version)
+  return checkId(input, 'connectionId') ?? checkId(input, 'userId') ?? checkVersion(input.version)
 }
 
 /** Validates the payload of a connection in place, freezing its data, activity and profile. */
@@ -81,13 +78,14 @@ export function checkConnectionBody(input: ConnectionInput, maxDataBytes: number
 
 export function checkTyping(input: unknown): PresenceError | undefined {
   if (!isPlainObject(input)) return invalidInput('A typing signal must be an object.', describe(input))
-  if (!isId(input.userId)) return badId(input.userId, 'userId')
-  if (typeof input.typing !== 'boolean')
-    return invalidInput('typing must be a boolean.', describe(input.typing))
-  if (input.connectionId !== undefined && !isId(input.connectionId)) {
-    return badId(input.connectionId, 'connectionId')
-  }
-  return undefined
+  return (
+    checkId(input, 'userId') ??
+    (typeof input.typing !== 'boolean'
+      ? invalidInput('typing must be a boolean.', describe(input.typing))
+      : input.connectionId === undefined
+        ? undefined
+        : checkId(input, 'connectionId'))
+  )
 }
 
 export function checkSnapshot(input: unknown): PresenceError | undefined {

@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../types.js'
+import { getMessageOverride } from './message-override.js'
 
 /** Words of a connection badge; override for other languages. */
 export interface ConnectionBadgeMessages {
@@ -41,8 +42,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000
 
 function message(messages: Partial<ConnectionBadgeMessages> | undefined, key: keyof ConnectionBadgeMessages) {
   // Own string properties only: bad overrides (null, numbers, "__proto__") read as none.
-  const override = Object.hasOwn(Object(messages), key) ? messages![key] : undefined
-  return typeof override === 'string' ? override : englishMessages[key]
+  return getMessageOverride(messages, key) ?? englishMessages[key]
 }
 
 /**

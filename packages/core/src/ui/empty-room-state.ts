@@ -9,6 +9,7 @@ const EMPTY_ROOM_STATE: RoomState = Object.freeze({
   stale: false,
   joined: false,
   self: undefined,
+  mode: 'list',
   members: Object.freeze([]),
   count: 0,
   typing: Object.freeze([]),

@@ -76,6 +76,7 @@ export { reportPropError } from './report-prop-error.js'
 export { getPresenceSnapshot, type PresenceSnapshot } from './presence-snapshot.js'
 export { observeVirtualizerOffset, watchScrollOffset, type ScrollVirtualizer } from './scroll-offset.js'
 export { formatChipCount, formatCount } from './count-format.js'
+export { getCountOnly, getOnlineCountText } from './count-only.js'
 export {
   connectOnlineList,
   createOnlineListMachine,

@@ -14,8 +14,7 @@ export interface ListSearchMessages {
 export const DEFAULT_LIST_SEARCH_MESSAGES: ListSearchMessages = {
   label: 'Search members',
   placeholder: 'Search',
-  matches: (count, formatted) =>
-    count === 0 ? 'No matches' : `${formatted} ${count === 1 ? 'match' : 'matches'}`,
+  matches: (count, formatted) => (count ? `${formatted} ${count === 1 ? 'match' : 'matches'}` : 'No matches'),
 }
 
 /** Options of a framework's `createOnlineListSearch`: the search's and its box's. */
@@ -75,19 +74,18 @@ export function connectListSearch(
 ): ListSearchApi {
   const words = { ...DEFAULT_LIST_SEARCH_MESSAGES, ...messages }
   const onKeydown = (event: KeyInput) => {
-    if (event.key === 'Escape' && search.query !== '') {
+    if (event.key === 'Escape' && search.query) {
       // Only a box with a query takes Escape: an empty one leaves it to a dialog around the list.
       event.preventDefault()
       event.stopPropagation()
       search.setQuery('')
-    } else if (event.key === 'ArrowDown' && context.count > 0) {
+    } else if (event.key === 'ArrowDown' && context.count) {
       event.preventDefault()
       context.focusList()
     }
   }
   return {
-    status:
-      search.query.trim() === '' ? '' : words.matches(context.count, formatCount(context.count, locale)),
+    status: search.query.trim() && words.matches(context.count, formatCount(context.count, locale)),
     reserve: reserveText(words, Math.max(widestCount, context.count), locale),
     inputProps: () => ({
       type: 'search',

@@ -8,6 +8,7 @@ import { compareMembers } from './member-order.js'
 import type { MemberSearch } from './member-search.js'
 import { createSortedMembers, type MemberChanges } from './sorted-members.js'
 import { compareStatus } from './status.js'
+import { getCountOnly } from './count-only.js'
 
 /** Options of `createMemberList`: the props of an online list or an avatar stack. */
 export interface MemberListOptions<M> {
@@ -39,6 +40,9 @@ export interface MemberListSource<M> {
   readonly synced: boolean
   /** True while reconnecting: the members are the last known roster. */
   readonly stale?: boolean | undefined
+  /** `count` for a room too big to list (see `RoomState.mode`): `count` is then shown instead. */
+  readonly mode?: 'list' | 'count' | undefined
+  readonly count?: number | undefined
 }
 
 /** What a member list shows after a commit; the same object until something in it changes. */
@@ -49,6 +53,8 @@ export interface MemberListView<M> extends MemberListLayout {
   readonly synced: boolean
   /** True while reconnecting: the members are the last known roster, not live. */
   readonly stale: boolean
+  /** A count-only room's number of users, shown instead of members; undefined for a listed room. */
+  readonly counted: number | undefined
 }
 
 /** A member list kept in display order across commits. */
@@ -110,16 +116,24 @@ export function createMemberList<M extends ListMember = Member>(
       sortedLeft = matchingLeft!.update(sortedLeft)
     }
     const stale = state.stale === true
+    const counted = getCountOnly(state)
     if (
       view?.synced !== state.synced ||
       view.stale !== stale ||
+      view.counted !== counted ||
       sortedPresent !== lastPresent ||
       sortedLeft !== lastLeft
     ) {
       lastPresent = sortedPresent
       lastLeft = sortedLeft
       const members = sortedLeft.length === 0 ? sortedPresent : sortedPresent.concat(sortedLeft)
-      view = { ...getMemberListLayout(members, groupByStatus ?? false), members, synced: state.synced, stale }
+      view = {
+        ...getMemberListLayout(members, groupByStatus ?? false),
+        members,
+        synced: state.synced,
+        stale,
+        counted,
+      }
     }
     return view!
   }

@@ -8,7 +8,10 @@ export interface PresenceSnapshot<D extends PresenceObject = RegisteredPresence>
   /** Every member but the local user. */
   readonly others: readonly Member<D>[]
   readonly self: Member<D> | undefined
+  /** How many are present: the roster's length, or a count-only room's count. */
   readonly count: number
+  /** `count` for a room too big to list, whose `members` stay empty: show `count` instead. */
+  readonly mode: 'list' | 'count'
   /** False until the first roster arrived: the loading state. */
   readonly synced: boolean
   readonly status: ConnectionStatus
@@ -42,6 +45,7 @@ export function getPresenceSnapshot<D extends PresenceObject>(state: RoomState<D
       },
       self: state.self,
       count: state.count,
+      mode: state.mode,
       synced: state.synced,
       status: state.status,
       stale: state.stale,

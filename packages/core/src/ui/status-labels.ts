@@ -1,4 +1,5 @@
 import type { ConnectionStatus, PresenceStatus } from '../types.js'
+import { getMessageOverride } from './message-override.js'
 
 /**
  * Words for each presence status; override for other languages. `left` words how long ago a member
@@ -51,17 +52,12 @@ export function getConnectionStatusLabel(
   return pick(messages, englishConnectionStatuses, status)
 }
 
-// Own properties only: a status read from bad data ("constructor", "__proto__") must not reach
-// Object.prototype. An unknown status is shown as itself rather than as nothing.
+// A status read from bad data ("constructor", "__proto__") must not reach Object.prototype. An
+// unknown status is shown as itself rather than as nothing.
 function pick<K extends string>(
   overrides: Partial<Record<K, string>>,
   defaults: Record<K, string>,
   key: K,
 ): string {
-  // Object(…) so that `messages={null}` reads as no overrides.
-  if (Object.hasOwn(Object(overrides), key)) {
-    const override = overrides[key]
-    if (typeof override === 'string') return override
-  }
-  return Object.hasOwn(defaults, key) ? defaults[key] : String(key)
+  return getMessageOverride(overrides, key) ?? (Object.hasOwn(defaults, key) ? defaults[key] : String(key))
 }

@@ -1,5 +1,6 @@
 import type { Member } from '../types.js'
 import type { PresenceObject } from '../register.js'
+import { getMessageOverride } from './message-override.js'
 import { getStatusLabel, type StatusMessages } from './status-labels.js'
 
 const MINUTE = 60_000
@@ -53,8 +54,7 @@ export function getStatusText(
     }, locale)
     // "left" is English: other languages say the status and the time ("Offline · vor 2 Min.")
     // unless the app words it (`messages.left`, with {ago} and {status}).
-    const override = Object.hasOwn(Object(messages), 'left') ? messages!.left : undefined
-    const template = typeof override === 'string' ? override : english ? 'left {ago}' : '{status} · {ago}'
+    const template = getMessageOverride(messages, 'left') ?? (english ? 'left {ago}' : '{status} · {ago}')
     return template.replace('{status}', label).replace('{ago}', ago)
   }
   const duration = safely(

@@ -93,6 +93,25 @@ describe('rule 11: bad input never throws and never corrupts state', () => {
     expect(room.get().status).toBe('connected')
   })
 
+  it('rejects a local connectionId that is not an id, as wire ids are, and keeps the status', () => {
+    const { room, sink, takeEvents } = setupRoom()
+    room.watch()
+    connectAndSync(sink(), [conn('ada', 'a1')])
+    takeEvents()
+    for (const connectionId of ['', 42, 'x'.repeat(600)]) {
+      sink().status('connected', { connectionId } as never)
+    }
+    const errors = takeEvents().flatMap((e) => (e.type === 'error' ? [e.error] : []))
+    expect(errors.map((error) => [error.code, error.message])).toEqual(
+      Array.from({ length: 3 }, () => [
+        'invalid-input',
+        'connectionId must be a non-empty string of at most 512 characters.',
+      ]),
+    )
+    expect(room.get().status).toBe('connected')
+    expect(room.isUserPresent('ada')).toBe(true)
+  })
+
   it('keeps __proto__ and constructor keys as ordinary data, polluting nothing', () => {
     const { room, sink } = setupRoom()
     room.watch()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fnv1a32 } from '../../src/ui/fnv1a.js'
-import { getUserColor, USER_COLOR_PALETTE } from '../../src/ui/index.js'
+import { getReadableTextColor, getUserColor, USER_COLOR_PALETTE } from '../../src/ui/index.js'
 
 // WCAG 2.x relative luminance and contrast ratio.
 function luminance(hex: string): number {
@@ -45,6 +45,12 @@ describe('USER_COLOR_PALETTE', () => {
       expect(contrast(background, foreground)).toBeGreaterThanOrEqual(4.5)
     },
   )
+
+  it('gives each background the text colour getReadableTextColor picks for it', () => {
+    for (const { background, foreground } of USER_COLOR_PALETTE) {
+      expect(foreground).toBe(getReadableTextColor(background))
+    }
+  })
 
   it('uses white or a near-black foreground', () => {
     for (const { foreground } of USER_COLOR_PALETTE) {

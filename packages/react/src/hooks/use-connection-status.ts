@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '@presence-kit/core'
+import { useMemo } from 'react'
 import { useNamedRoom } from './use-named-room.js'
 import { useHoldRoom } from './use-room.js'
 import { shallowEqual, useRoomState } from './use-room-state.js'
@@ -9,15 +10,18 @@ export interface ConnectionState {
   readonly stale: boolean
   /** False until the first roster arrived. */
   readonly synced: boolean
+  /** Try the backend again (`room.retry()`): after a failure, or when the first connection is slow. */
+  readonly retry: () => void
 }
 
 /** The state of the link to the backend for one room. */
 export function useConnectionStatus(name: string): ConnectionState {
   const room = useNamedRoom(name, 'useConnectionStatus()')
   useHoldRoom(room, false)
-  return useRoomState(
+  const link = useRoomState(
     room,
     (state) => ({ status: state.status, stale: state.stale, synced: state.synced }),
     shallowEqual,
   )
+  return useMemo(() => ({ ...link, retry: () => room?.retry() }), [link, room])
 }

@@ -1,4 +1,5 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ActivityDot } from '../../src/components/activity-dot/activity-dot.js'
 import { ConnectionStatus } from '../../src/components/connection-status/connection-status.js'
@@ -121,9 +122,43 @@ describe('ConnectionStatus', () => {
     })
     expect(badge.getAttribute('data-connection')).toBe('failed')
     expect(badge.getAttribute('data-state')).toBe('failed')
-    expect(badge.textContent).toBe('Couldn’t connect')
-    // No retry button without an onRetry to call.
-    expect(screen.queryByRole('button')).toBeNull()
+    // The failure offers the room's own retry, with no onRetry given.
+    expect(badge.textContent).toBe('Couldn’t connectRetry')
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy()
+  })
+
+  it('retries through the room by default: the room opens again and the badge clears', async () => {
+    render(
+      <Joined>
+        <ConnectionStatus room="lobby" />
+      </Joined>,
+      { wrapper: env.wrapper },
+    )
+    await act(async () => {})
+    act(() => {
+      env.hub.inject('lobby', { method: 'status', payload: 'failed' })
+    })
+    const badge = screen.getByRole('status')
+    const opened = env.counts.open
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(env.counts.open).toBe(opened + 1)
+    expect(badge.getAttribute('data-connection')).toBe('connected')
+    expect(badge.textContent).toBe('')
+    expect(env.client.room('lobby').get().self?.userId).toBe('ada')
+  })
+
+  it('calls onRetry instead of the room’s retry when given', async () => {
+    const calls: string[] = []
+    render(<ConnectionStatus room="lobby" onRetry={() => calls.push('app')} />, { wrapper: env.wrapper })
+    await act(async () => {})
+    act(() => {
+      env.hub.inject('lobby', { method: 'status', payload: 'failed' })
+    })
+    const opened = env.counts.open
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(calls).toEqual(['app'])
+    expect(env.counts.open).toBe(opened)
+    expect(screen.getByRole('status').getAttribute('data-connection')).toBe('failed')
   })
 
   it('takes other wording', async () => {

@@ -22,15 +22,15 @@ export const ActivityDot = defineComponent({
   name: 'ActivityDot',
   props: {
     /** The status to show; or give `room` and `userId` to follow a member. */
-    status: { type: String as PropType<PresenceStatus>, default: undefined },
+    status: String as PropType<PresenceStatus>,
     /** The room whose member the dot follows (with `userId`). */
-    room: { type: String, default: undefined },
+    room: String,
     /** The member whose status the dot follows (with `room`). */
-    userId: { type: String, default: undefined },
+    userId: String,
     /** Status wording, e.g. for another language. */
-    messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    messages: Object as PropType<Partial<StatusMessages>>,
     /** Show the status as text beside the dot; otherwise the text is only for screen readers. */
-    showLabel: { type: Boolean, default: false },
+    showLabel: Boolean,
     /** The dot's size: `sm`, `md` or `lg`. */
     size: { type: String as PropType<PresenceSize>, default: 'md' },
   },

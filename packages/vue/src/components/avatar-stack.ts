@@ -33,34 +33,34 @@ export const AvatarStack = defineComponent({
   name: 'AvatarStack',
   props: {
     /** The room whose members the stack shows; or give `members`. */
-    room: { type: String, default: undefined },
+    room: String,
     /** Members to show instead of a room's, in this order. */
-    members: { type: Array as PropType<readonly RegisteredMember[]>, default: undefined },
+    members: Array as PropType<readonly RegisteredMember[]>,
     /** Avatars shown before the "+N" button (`DEFAULT_AVATAR_STACK_MAX`). */
     max: { type: Number, default: DEFAULT_AVATAR_STACK_MAX },
     /** Everyone counted, when the roster is counted elsewhere (e.g. a server count). */
-    total: { type: Number, default: undefined },
+    total: Number,
     /** Avatar size: `sm`, `md` or `lg`. */
     size: { type: String as PropType<PresenceSize>, default: 'md' },
     /** Show the local user among the avatars. */
     includeSelf: { type: Boolean, default: true },
     /** The group's accessible name; by default "N people online" from `messages`. */
-    label: { type: String, default: undefined },
+    label: String,
     /** Wording of the group's name ("3 people online") and of the "+N" button's. */
-    messages: { type: Object as PropType<Partial<AvatarStackMessages>>, default: undefined },
+    messages: Object as PropType<Partial<AvatarStackMessages>>,
     /** Which avatar covers its neighbour where they overlap. */
     order: { type: String as PropType<'first-on-top' | 'last-on-top'>, default: 'first-on-top' },
     /** A ring in each member's own colour. */
-    ring: { type: Boolean, default: false },
+    ring: Boolean,
     /** Status wording in avatars' names and the "+N" list. */
-    statusMessages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    statusMessages: Object as PropType<Partial<StatusMessages>>,
     /**
      * Added to the group's name while a room's roster is the last known one (reconnecting), when
      * the avatars are greyed. @default DEFAULT_STALE_TEXT
      */
-    staleText: { type: String, default: undefined },
+    staleText: String,
     /** Locale of the "+N" chip, compact from 1,000 on ("+1.2K"). @default 'en' */
-    locale: { type: String, default: undefined },
+    locale: String,
   },
   emits: {
     /** Enter, Space or a click on an avatar or a "+N" item (to jump to or follow the member). */
@@ -75,7 +75,7 @@ export const AvatarStack = defineComponent({
     const byRoom = computed(() => props.members === undefined)
     const roomName = useRoomProp(() => (byRoom.value ? props.room : undefined), 'AvatarStack', byRoom)
     const room = useRoomHandle(roomName)
-    holdRoom(room, false, () => undefined)
+    holdRoom(room, false)
     const list = useMemberList(room, () => ({ includeSelf: props.includeSelf }))
     const members = computed((): readonly Member[] | undefined => {
       if (byRoom.value) return roomName.value === undefined ? undefined : list.value.members
@@ -92,7 +92,9 @@ export const AvatarStack = defineComponent({
       const chosen = byRoom.value || props.includeSelf ? all : all.filter((member) => !member.isSelf)
       // Only the members that can be seen or listed are copied: a roster may be 100,000 long.
       const loaded = chosen.slice(0, shownMax + AVATAR_OVERFLOW_LIST_LIMIT)
-      const total = Math.max(chosen.length, normalizeCount(props.total, chosen.length))
+      // A count-only room has no members to show: its count is the stack's total.
+      const given = (byRoom.value ? list.value.counted : undefined) ?? props.total
+      const total = Math.max(chosen.length, normalizeCount(given, chosen.length))
       return getAvatarStack({ members: loaded, max: shownMax, total, locale: props.locale })
     })
 
@@ -140,17 +142,29 @@ export const AvatarStack = defineComponent({
               style: lastOnTop ? undefined : { zIndex: count - index },
             }),
           ),
-          current.overflowCount > 0
-            ? h(OverflowList, {
-                key: '+overflow',
-                hidden: current.hidden,
-                unlistedText: current.unlistedLabel,
-                buttonText: current.overflowLabel,
-                buttonLabel: labels.overflowButtonLabel,
-                size,
-                messages: props.statusMessages,
-              })
-            : null,
+          // Nobody to list behind the count (a count-only room): a chip, not a button.
+          current.overflowCount > 0 && current.hidden.length === 0
+            ? h(
+                'span',
+                {
+                  ...part('avatar-overflow'),
+                  'data-size': size,
+                  'data-long': flag(current.overflowLabel.length > 4),
+                  'aria-hidden': 'true',
+                },
+                [h('bdi', current.overflowLabel)],
+              )
+            : current.overflowCount > 0
+              ? h(OverflowList, {
+                  key: '+overflow',
+                  hidden: current.hidden,
+                  unlistedText: current.unlistedLabel,
+                  buttonText: current.overflowLabel,
+                  buttonLabel: labels.overflowButtonLabel,
+                  size,
+                  messages: props.statusMessages,
+                })
+              : null,
           slots.card?.({ root, room: roomName.value, members: props.members }),
         ],
       )

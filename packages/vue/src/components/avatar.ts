@@ -27,12 +27,12 @@ export const Avatar = defineComponent({
     member: { type: Object as PropType<Member>, required: true },
     size: { type: String as PropType<PresenceSize>, default: 'md' },
     /** Hidden from screen readers, where the member's name and status are written out beside it. */
-    decorative: { type: Boolean, default: false },
+    decorative: Boolean,
     /** A ring in the member's colour. */
-    ring: { type: Boolean, default: false },
-    messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
+    ring: Boolean,
+    messages: Object as PropType<Partial<StatusMessages> | undefined>,
     /** In a stack: a tab stop, marked as the member's (`data-user-id`) for select and a card. */
-    focusable: { type: Boolean, default: false },
+    focusable: Boolean,
   },
   setup(props) {
     const loadedUrl = shallowRef<unknown>()

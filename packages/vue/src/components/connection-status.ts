@@ -22,19 +22,19 @@ export const ConnectionStatus = defineComponent({
     /** The room whose connection the badge shows. */
     room: { type: String, required: true },
     /** Wording of "Connecting…", "Reconnecting…", "Offline", "Couldn’t connect" and "Retry". */
-    messages: { type: Object as PropType<Partial<ConnectionBadgeMessages>>, default: undefined },
+    messages: Object as PropType<Partial<ConnectionBadgeMessages>>,
     /** Milliseconds the first connection may take before the badge reports a failure; 0 for no deadline. */
     timeout: { type: Number, default: DEFAULT_CONNECT_TIMEOUT_MS },
     /**
-     * Called by the failure's "Retry" button (there is no button without it): reconnect the way the
-     * app's backend does. The deadline starts again. A prop, as in React, so the badge knows whether
-     * anyone listens.
+     * Called by the failure's "Retry" button instead of the room's own `retry()` (which makes the
+     * adapter try again): reconnect the way the app's backend does. The deadline starts again. A
+     * prop, as in React.
      */
-    onRetry: { type: Function as PropType<() => void>, default: undefined },
+    onRetry: Function as PropType<() => void>,
   },
   setup(props) {
     const room = useRoomProp(() => props.room, 'ConnectionStatus')
-    const { status, synced } = useConnectionStatus(room)
+    const { status, synced, retry: retryRoom } = useConnectionStatus(room)
     const timedOut = ref(false)
     // Each retry starts the first connection's deadline again.
     const attempt = ref(0)
@@ -49,7 +49,7 @@ export const ConnectionStatus = defineComponent({
     )
     const retry = () => {
       attempt.value++
-      props.onRetry?.()
+      ;(typeof props.onRetry === 'function' ? props.onRetry : retryRoom)()
     }
     return () => {
       if (room.value === undefined) return null
@@ -72,7 +72,7 @@ export const ConnectionStatus = defineComponent({
           : h(
               'span',
               part('connection-status-label'),
-              badge.state === 'failed' && typeof props.onRetry === 'function'
+              badge.state === 'failed'
                 ? [
                     badge.label,
                     h(

@@ -39,17 +39,17 @@ export const MemberHoverCard = defineComponent({
     /** The stack or the list whose avatars and rows the card watches (from the host). */
     root: { type: Object as PropType<Readonly<Ref<HTMLElement | null | undefined>>>, required: true },
     /** The room shown, if the host shows a room. */
-    room: { type: String as PropType<string | undefined>, default: undefined },
+    room: String as PropType<string | undefined>,
     /** The members shown, if the host was given them instead of a room. */
-    members: { type: Array as PropType<readonly RegisteredMember[] | undefined>, default: undefined },
+    members: Array as PropType<readonly RegisteredMember[] | undefined>,
     /** How long the pointer rests on an avatar or row before its card opens, in ms. */
-    openDelay: { type: Number, default: undefined },
+    openDelay: Number,
     /** How long the card stays after the pointer leaves, so it can move onto the card, in ms. */
-    closeDelay: { type: Number, default: undefined },
+    closeDelay: Number,
     /** Status and typing wording. */
-    messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    messages: Object as PropType<Partial<StatusMessages>>,
     /** Locale of the status duration ("Idle · 12 min"). @default the runtime's */
-    locale: { type: String, default: undefined },
+    locale: String,
     /** Before the other rooms the member is in. */
     roomsLabel: { type: String, default: 'Also in' },
   },

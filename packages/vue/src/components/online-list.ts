@@ -3,6 +3,7 @@ import {
   connectOnlineList,
   createOnlineListMachine,
   DEFAULT_STALE_TEXT,
+  getOnlineCountText,
   getRowCapacity,
   normalizeCount,
   type ListSearchContext,
@@ -63,11 +64,11 @@ export const OnlineList = defineComponent({
      * The member order. Keep it stable (defined once, not inline): a new function re-sorts.
      * @default compareMembers (self first, then status, then name)
      */
-    sort: { type: Function as PropType<(a: Member, b: Member) => number>, default: undefined },
+    sort: Function as PropType<(a: Member, b: Member) => number>,
     /** A header per status, with its count. */
-    groupByStatus: { type: Boolean, default: false },
+    groupByStatus: Boolean,
     /** List the members who left recently, as offline. */
-    showRecentlyLeft: { type: Boolean, default: false },
+    showRecentlyLeft: Boolean,
     /** List the local user (first, by default). */
     includeSelf: { type: Boolean, default: true },
     /** Row height in px; rows are laid out at this height. */
@@ -79,22 +80,27 @@ export const OnlineList = defineComponent({
     /** The list's accessible name. */
     label: { type: String, default: 'Online' },
     /** Status wording (row labels, group headers). */
-    messages: { type: Object as PropType<Partial<StatusMessages>>, default: undefined },
+    messages: Object as PropType<Partial<StatusMessages>>,
     /** Locale of relative times ("left 2 min ago", "Idle · 12 min"). @default the runtime's */
-    locale: { type: String, default: undefined },
+    locale: String,
     /**
      * Shown in a strip above the list, and read as its description, while the rows are the last
      * known roster (reconnecting). The strip's room is held while live, so nothing moves when it
      * speaks.
      */
     staleText: { type: String, default: DEFAULT_STALE_TEXT },
+    /**
+     * The text of a count-only room (one the backend only counts), shown in place of the rows;
+     * `getOnlineCountText` ("4,812 online", digits grouped for `locale`) by default.
+     */
+    countText: Function as PropType<(count: number) => string>,
     /** Shown when nobody is there; the `#empty` slot replaces it. */
     emptyText: { type: String, default: 'Nobody is here yet.' },
     /**
      * A search box above the list, filtering it by name: `createOnlineListSearch()` from
      * `@presence-kit/vue/search`, made once. One search per list.
      */
-    search: { type: Object as PropType<OnlineListSearch>, default: undefined },
+    search: Object as PropType<OnlineListSearch>,
   },
   emits: {
     /** Enter or Space on the active row, or a click on a row (to jump to or follow the member). */
@@ -111,7 +117,7 @@ export const OnlineList = defineComponent({
   setup(props, { emit, slots }) {
     const roomName = useRoomProp(() => props.room, 'OnlineList')
     const room = useRoomHandle(roomName)
-    holdRoom(room, false, () => undefined)
+    holdRoom(room, false)
     const typers = useRoomState(room, (state) => state.typing)
     const view = useMemberList(room, () => ({
       sort: props.sort,
@@ -212,14 +218,15 @@ export const OnlineList = defineComponent({
       // frame is the root, so attributes (a class) go on it, as React's `className` does.
       const frame = (list: VNodeChild) =>
         h('div', part('online-list-frame'), [
-          search?.render({
-            count: current.members.length,
-            listId: api.listId,
-            focusList: () => {
-              scroller.value?.focus()
-              connect().enter()
-            },
-          }),
+          current.counted === undefined &&
+            search?.render({
+              count: current.members.length,
+              listId: api.listId,
+              focusList: () => {
+                scroller.value?.focus()
+                connect().enter()
+              },
+            }),
           h(
             'div',
             { ...part('online-list-stale'), ...api.staleNoteProps() },
@@ -227,6 +234,17 @@ export const OnlineList = defineComponent({
           ),
           list,
         ])
+      // A room too big to list: its count, in place of rows (and of an empty listbox).
+      const count = current.counted
+      if (count !== undefined) {
+        return frame(
+          h(
+            'div',
+            { ...part('online-list'), 'data-state': 'count', role: 'group', 'aria-label': props.label },
+            h('p', props.countText ? props.countText(count) : getOnlineCountText(count, props.locale)),
+          ),
+        )
+      }
       if (api.state === 'empty') {
         return frame(
           h(

@@ -29,7 +29,7 @@ export const OverflowList = defineComponent({
     /** Avatar size of the button and the listed avatars. */
     size: { type: String as PropType<PresenceSize>, required: true },
     /** Status wording of the listed avatars and rows. */
-    messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
+    messages: Object as PropType<Partial<StatusMessages> | undefined>,
   },
   setup(props) {
     const version = shallowRef(0)

@@ -11,8 +11,8 @@ export const StatusText = defineComponent({
   name: 'StatusText',
   props: {
     member: { type: Object as PropType<Member>, required: true },
-    messages: { type: Object as PropType<Partial<StatusMessages> | undefined>, default: undefined },
-    locale: { type: String as PropType<string | undefined>, default: undefined },
+    messages: Object as PropType<Partial<StatusMessages> | undefined>,
+    locale: String as PropType<string | undefined>,
   },
   setup(props) {
     const now = shallowRef(sharedClock.now())

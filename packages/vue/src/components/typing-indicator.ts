@@ -19,11 +19,11 @@ export const TypingIndicator = defineComponent({
      * Locale of the name list ("Ada, Grace and Linus"); set it with `messages` for another language.
      * @default 'en-GB'
      */
-    locale: { type: String, default: undefined },
+    locale: String,
     /** Names written out before "and N others". @default 3 */
-    maxNames: { type: Number, default: undefined },
+    maxNames: Number,
     /** Wording of the sentence, for other languages. */
-    messages: { type: Object as PropType<Partial<TypingMessages>>, default: undefined },
+    messages: Object as PropType<Partial<TypingMessages>>,
   },
   setup(props) {
     const room = useRoomProp(() => props.room, 'TypingIndicator')

@@ -11,12 +11,14 @@ export interface UseConnectionStatusReturn {
   readonly stale: ComputedRef<boolean>
   /** False until the first roster arrived. */
   readonly synced: ComputedRef<boolean>
+  /** Try the backend again (`room.retry()`): after a failure, or when the first connection is slow. */
+  readonly retry: () => void
 }
 
 /** The state of the link to the backend for one room. */
 export function useConnectionStatus(name: MaybeRefOrGetter<string | undefined>): UseConnectionStatusReturn {
   const room = useRoomHandle(name, 'useConnectionStatus()')
-  holdRoom(room, false, () => undefined)
+  holdRoom(room, false)
   const link = useRoomState(
     room,
     (state) => ({ status: state.status, stale: state.stale, synced: state.synced }),
@@ -26,5 +28,6 @@ export function useConnectionStatus(name: MaybeRefOrGetter<string | undefined>):
     status: computed(() => link.value.status),
     stale: computed(() => link.value.stale),
     synced: computed(() => link.value.synced),
+    retry: () => room.value?.retry(),
   }
 }

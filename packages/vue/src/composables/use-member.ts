@@ -10,7 +10,7 @@ export function useMember<D extends PresenceShape<D> = RegisteredPresence>(
   userId: MaybeRefOrGetter<string | undefined>,
 ): Readonly<Ref<Member<D> | undefined>> {
   const room = useRoomHandle<D>(name, 'useMember()')
-  holdRoom(room, false, () => undefined)
+  holdRoom(room, false)
   // The committed lookup is O(1) and returns the same object until the member changes.
   const select = (): Member<D> | undefined => {
     const id = toValue(userId)

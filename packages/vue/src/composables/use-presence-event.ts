@@ -23,7 +23,7 @@ export function usePresenceEvent<
   handler: (event: PresenceEventMap<D>[E]) => void,
 ): void {
   const room = useRoomHandle<D>(name, 'usePresenceEvent()')
-  holdRoom(room, false, () => undefined)
+  holdRoom(room, false)
   // A key, so a getter returning a new array of the same names does not move the listener.
   const key = () => {
     const value = toValue(events)

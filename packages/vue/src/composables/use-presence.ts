@@ -18,8 +18,8 @@ export type UsePresenceReturn<D extends PresenceObject = RegisteredPresence> = {
 
 /**
  * Who is in a room. Watches the room (its roster, without entering presence) while the calling
- * scope lives; use `useRoom` to join. Returns refs (`members`, `others`, `self`, `count`, `synced`,
- * `status`, `stale`) that change only when their value does. With a selector, one ref that
+ * scope lives; use `useRoom` to join. Returns refs (`members`, `others`, `self`, `count`, `mode`,
+ * `synced`, `status`, `stale`) that change only when their value does. With a selector, one ref that
  * changes only when the selected value does (`Object.is`, or `isEqual`).
  */
 export function usePresence<D extends PresenceShape<D> = RegisteredPresence>(
@@ -36,7 +36,7 @@ export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T =
   isEqual?: EqualityFn<T>,
 ): Readonly<Ref<T>> | UsePresenceReturn<D> {
   const room = useRoomHandle<D>(name, 'usePresence()')
-  holdRoom(room, false, () => undefined)
+  holdRoom(room, false)
   if (selector !== undefined) return useRoomState(room, selector, isEqual)
   const snapshot = useRoomState(room, getPresenceSnapshot<D>)
   const field = <K extends keyof PresenceSnapshot<D>>(key: K) => computed(() => snapshot.value[key])
@@ -46,6 +46,7 @@ export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T =
     others: field('others'),
     self: field('self'),
     count: field('count'),
+    mode: field('mode'),
     synced: field('synced'),
     status: field('status'),
     stale: field('stale'),

@@ -62,7 +62,7 @@ export function useTypingSentence<D extends PresenceObject>(
   room: Readonly<Ref<Room<D> | undefined>>,
   options: MaybeRefOrGetter<TypingSentenceOptions>,
 ): Pick<UseTypingReturn<D>, 'typingUsers' | 'sentence'> {
-  holdRoom(room, false, () => undefined)
+  holdRoom(room, false)
   const typingUsers = useRoomState(room, (state) => state.typing)
   const sentence = computed(() => getTypingSentence(typingUsers.value, toValue(options)))
   return { typingUsers, sentence }

@@ -92,8 +92,17 @@ export function AvatarStack(props: AvatarStackProps) {
 
 function RoomAvatarStack(props: AvatarStackCommonProps & { readonly room: string }) {
   const room = useRoom(props.room, { join: false })
-  const { members, stale } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
-  return <AvatarStackView {...props} members={members} stale={stale} roomName={props.room} />
+  // A count-only room has no members to show: its count is the stack's total.
+  const { members, stale, counted } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
+  return (
+    <AvatarStackView
+      {...props}
+      total={counted ?? props.total}
+      members={members}
+      stale={stale}
+      roomName={props.room}
+    />
+  )
 }
 
 function AvatarStackView({
@@ -159,7 +168,18 @@ function AvatarStackView({
           style={order === 'last-on-top' ? undefined : { zIndex: stack.visible.length - index }}
         />
       ))}
-      {stack.overflowCount > 0 && (
+      {/* Nobody to list behind the count (a count-only room): a chip, not a button. */}
+      {stack.overflowCount > 0 && stack.hidden.length === 0 && (
+        <span
+          {...part('avatar-overflow')}
+          data-size={shownSize}
+          data-long={flag(stack.overflowLabel.length > 4)}
+          aria-hidden="true"
+        >
+          <bdi>{stack.overflowLabel}</bdi>
+        </span>
+      )}
+      {stack.overflowCount > 0 && stack.hidden.length > 0 && (
         <OverflowList
           hidden={stack.hidden}
           unlistedText={stack.unlistedLabel}

@@ -20,8 +20,8 @@ export interface ConnectionStatusProps {
    */
   readonly timeout?: number | undefined
   /**
-   * Called by the failure's "Retry" button (there is no button without it): reconnect the way the
-   * app's backend does. The deadline starts again.
+   * Called by the failure's "Retry" button instead of the room's own `retry()` (which makes the
+   * adapter try again): reconnect the way the app's backend does. The deadline starts again.
    */
   readonly onRetry?: (() => void) | undefined
   readonly className?: string | undefined
@@ -61,7 +61,7 @@ function ConnectionBadge({
   const badge = getConnectionBadge(state, timedOut, messages)
   const retry = () => {
     setAttempt((count) => count + 1)
-    onRetry?.()
+    ;(typeof onRetry === 'function' ? onRetry : state.retry)()
   }
   return (
     <div
@@ -75,7 +75,7 @@ function ConnectionBadge({
       {badge.label !== '' && (
         <span {...part('connection-status-label')}>
           {badge.label}
-          {badge.state === 'failed' && typeof onRetry === 'function' && (
+          {badge.state === 'failed' && (
             <button {...part('connection-status-retry')} type="button" onClick={retry}>
               {badge.retry}
             </button>

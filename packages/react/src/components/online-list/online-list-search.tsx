@@ -44,12 +44,24 @@ function OnlineListSearchBox({
   )
   // The most members the list has shown: the status makes room for that many matches up front.
   const widest = useRef(0)
-  widest.current = Math.max(widest.current, context.count)
-  const api = connectListSearch(search, context, options.messages, options.locale, widest.current)
-  const { onInput, ...input } = domProps(api.inputProps())
+  const api = connectListSearch(
+    search,
+    context,
+    options.messages,
+    options.locale,
+    (widest.current = Math.max(widest.current, context.count)),
+  )
+  // React spells these two its own way; under their DOM names it drops `spellcheck={false}`.
+  const { onInput, autocomplete, spellcheck, ...input } = domProps(api.inputProps())
   return (
     <div {...part('online-list-search')}>
-      <input {...part('online-list-search-input')} {...input} onChange={onInput as () => void} />
+      <input
+        {...part('online-list-search-input')}
+        {...input}
+        autoComplete={autocomplete as string}
+        spellCheck={spellcheck as boolean}
+        onChange={onInput as () => void}
+      />
       <span {...part('online-list-search-count')}>
         {/* Unseen inline, so that it does not show without the stylesheet either. */}
         <span {...part('online-list-search-reserve')} aria-hidden="true" style={unseen}>

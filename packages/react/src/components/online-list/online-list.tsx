@@ -4,6 +4,7 @@ import {
   connectOnlineList,
   createOnlineListMachine,
   DEFAULT_STALE_TEXT,
+  getOnlineCountText,
   getRowCapacity,
   normalizeCount,
   type ListSearchContext,
@@ -66,6 +67,11 @@ export interface OnlineListProps {
    * speaks. @default DEFAULT_STALE_TEXT ('Reconnecting… showing the last known state')
    */
   readonly staleText?: string | undefined
+  /**
+   * The text of a count-only room (one the backend only counts), shown in place of the rows.
+   * @default getOnlineCountText ("4,812 online", digits grouped for `locale`)
+   */
+  readonly countText?: ((count: number) => string) | undefined
   /** Shown when nobody is there. @default 'Nobody is here yet.' */
   readonly emptyText?: string | undefined
   /** Replaces the empty text. */
@@ -116,6 +122,7 @@ function VirtualOnlineList({
   locale,
   emptyText = 'Nobody is here yet.',
   staleText = DEFAULT_STALE_TEXT,
+  countText,
   emptyState,
   renderRow,
   onSelect,
@@ -126,6 +133,8 @@ function VirtualOnlineList({
   const room = useRoom(roomName, { join: false })
   const typers = useRoomState(room, (state) => state.typing)
   const view = useMemberList(room, { sort, includeSelf, showRecentlyLeft, groupByStatus, search })
+  // A room too big to list has a count and no rows.
+  const counted = view.counted
   const rowSize = normalizeCount(rowHeight, DEFAULT_ROW_HEIGHT) || DEFAULT_ROW_HEIGHT
   const viewportHeight =
     typeof height === 'number' && Number.isFinite(height) && height > 0 ? height : undefined
@@ -207,20 +216,29 @@ function VirtualOnlineList({
   // The search box, then the strip that speaks while the roster is stale, then the list.
   const frame = (list: ReactNode) => (
     <div {...part('online-list-frame')} className={className}>
-      {search?.render({
-        count: view.members.length,
-        listId: api.listId,
-        focusList: () => {
-          scrollRef.current?.focus()
-          latestApi.current.enter()
-        },
-      })}
+      {counted === undefined &&
+        search?.render({
+          count: view.members.length,
+          listId: api.listId,
+          focusList: () => {
+            scrollRef.current?.focus()
+            latestApi.current.enter()
+          },
+        })}
       <div {...part('online-list-stale')} {...api.staleNoteProps()}>
         {api.stale && staleText}
       </div>
       {list}
     </div>
   )
+  // A room too big to list: its count, in place of rows (and of an empty listbox).
+  if (counted !== undefined) {
+    return frame(
+      <div {...part('online-list')} data-state="count" role="group" aria-label={label}>
+        <p>{countText ? countText(counted) : getOnlineCountText(counted, locale)}</p>
+      </div>,
+    )
+  }
   if (api.state === 'empty') {
     return frame(
       <div {...part('online-list')} data-state="empty" style={{ height: cssHeight }}>
