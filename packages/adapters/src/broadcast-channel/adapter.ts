@@ -52,6 +52,9 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
     const own = createConnectionId()
     const profile = profileOf(user)
     const tabs = new Map<string, Tab>()
+    // Tabs heard alive but unknown here, already asked for their state (so a tab whose state this
+    // one cannot read is asked once, not at each heartbeat).
+    const askedAbout = new Set<string>()
     const report = (error: unknown) => link.report(error)
     let seq = 0
     let paused = false
@@ -99,6 +102,12 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
           return
         case 'alive':
           if (tab !== undefined) tab.heardAt = Date.now()
+          // A tab this one dropped (its heartbeats came too late: a throttled background tab) is
+          // still there: ask again, once, and its state brings it back.
+          else if (!askedAbout.has(message.from)) {
+            askedAbout.add(message.from)
+            sendHello()
+          }
           return
         case 'state': {
           if (tab !== undefined && message.seq <= tab.seq) return
@@ -112,6 +121,7 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
           }
           if (tab !== undefined && tab.connection.userId !== message.userId)
             drop(message.from, tab, message.seq)
+          askedAbout.delete(message.from)
           const known = tabs.has(message.from)
           tabs.set(message.from, { connection, seq: message.seq, heardAt: Date.now() })
           if (gathering) return
@@ -129,10 +139,12 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
       }
     }
 
+    const sendHello = () => post({ type: 'hello', from: own })
+
     const linkUp = () => {
       link.up(own)
       gathering = true
-      post({ type: 'hello', from: own })
+      sendHello()
       clearTimeout(gatherTimer)
       gatherTimer = setTimeout(() => {
         gathering = false
@@ -140,10 +152,17 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
       }, gatherMs)
     }
 
+    let tickedAt = Date.now()
     const heartbeat = setInterval(() => {
       if (paused || link.closed) return
       if (link.presence !== undefined) post({ type: 'alive', from: own })
-      const silentSince = Date.now() - heartbeatMs * 3
+      const now = Date.now()
+      const late = now - tickedAt > heartbeatMs * 2
+      tickedAt = now
+      // A late tick means this tab was the one held up (a long task, a throttled timer): what the
+      // others said meanwhile is still queued, so their silence proves nothing yet.
+      if (late) return
+      const silentSince = now - heartbeatMs * 3
       for (const [from, tab] of Array.from(tabs)) if (tab.heardAt < silentSince) drop(from, tab, tab.seq)
     }, heartbeatMs)
 
@@ -187,6 +206,7 @@ export function createBroadcastChannelAdapter(options: BroadcastChannelAdapterOp
         channel.removeEventListener('message', onMessage)
         channel.close()
         tabs.clear()
+        askedAbout.clear()
       },
     }
   }
