@@ -88,7 +88,7 @@ const fullSort = medianMs(peerRuns, () => {
 const check = cases[0]!
 const patched = sorter.update(check.after, check.changes)
 const expected = check.after.toSorted(compareMembers)
-if (patched.length !== expected.length || patched.some((item, index) => item !== expected[index])) {
+if (patched.length !== expected.length || expected.some((item, index) => item !== patched.at(index))) {
   console.error('sorted-members bench: the patched list differs from a full sort')
   process.exit(1)
 }

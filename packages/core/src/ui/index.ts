@@ -40,6 +40,7 @@ export {
   type SortableMember,
 } from './member-order.js'
 export { createSortedMembers, type MemberChanges, type SortedMembers } from './sorted-members.js'
+export { firstMembers, type ChunkedList, type MemberSequence, type OrderedMembers } from './chunked-list.js'
 export {
   getNextListIndex,
   isListNavigationKey,

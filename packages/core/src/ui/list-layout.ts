@@ -1,4 +1,5 @@
 import type { PresenceStatus } from '../types.js'
+import type { MemberSequence } from './chunked-list.js'
 import { compareStatus } from './status.js'
 
 /** A status group header of a grouped member list. */
@@ -36,7 +37,7 @@ function groupStatus(status: PresenceStatus): PresenceStatus {
 
 /** The first position after `from` whose member's group sorts after `status`. */
 function firstAfter(
-  members: readonly { readonly status: PresenceStatus }[],
+  members: MemberSequence<{ readonly status: PresenceStatus }>,
   from: number,
   status: PresenceStatus,
 ): number {
@@ -44,7 +45,7 @@ function firstAfter(
   let high = members.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (compareStatus(groupStatus(members[middle]!.status), status) <= 0) low = middle + 1
+    if (compareStatus(groupStatus(members.at(middle)!.status), status) <= 0) low = middle + 1
     else high = middle
   }
   return low
@@ -56,7 +57,7 @@ function firstAfter(
  * 100,000-member list costs one pass and no object per member.
  */
 export function getMemberListLayout(
-  members: readonly { readonly status: PresenceStatus }[],
+  members: MemberSequence<{ readonly status: PresenceStatus }>,
   grouped: boolean,
 ): MemberListLayout {
   if (!grouped) {
@@ -72,7 +73,7 @@ export function getMemberListLayout(
   const groups: MemberListGroup[] = []
   let start = 0
   while (start < members.length) {
-    const status = groupStatus(members[start]!.status)
+    const status = groupStatus(members.at(start)!.status)
     const end = firstAfter(members, start, status)
     groups.push({ status, count: end - start, start, itemIndex: start + groups.length })
     start = end

@@ -7,6 +7,7 @@ import { getMemberChanges } from './member-changes.js'
 import { compareMembers } from './member-order.js'
 import type { MemberSearch } from './member-search.js'
 import { createSortedMembers, type MemberChanges } from './sorted-members.js'
+import { joinSequences, type OrderedMembers } from './chunked-list.js'
 import { compareStatus } from './status.js'
 import { getCountOnly } from './count-only.js'
 
@@ -47,7 +48,12 @@ export interface MemberListSource<M> {
 
 /** What a member list shows after a commit; the same object until something in it changes. */
 export interface MemberListView<M> extends MemberListLayout {
-  /** The members in display order. */
+  /**
+   * The members in display order, read by position (`at`, `length`) without a copy: what a list
+   * of 100,000 members should read on each commit.
+   */
+  readonly ordered: OrderedMembers<M>
+  /** The same members as one array, built when first read (a copy of the whole list). */
   readonly members: readonly M[]
   /** False until the room's first roster arrived. */
   readonly synced: boolean
@@ -69,8 +75,6 @@ export interface MemberList<M> {
 
 type ListMember = Member<PresenceObject>
 
-const NONE: readonly never[] = []
-
 /**
  * The display list of an online list or an avatar stack over a room of up to 100,000 members:
  * filtered (self, recently left), ordered with `createSortedMembers` so a commit of k changes costs
@@ -89,8 +93,8 @@ export function createMemberList<M extends ListMember = Member>(
   const matchingPresent = options.search?.createFilter(order)
   const matchingLeft = options.search?.createFilter(order)
   let lastMembers: readonly M[] | undefined
-  let lastPresent: readonly M[] | undefined
-  let lastLeft: readonly M[] | undefined
+  let lastPresent: OrderedMembers<M> | undefined
+  let lastLeft: OrderedMembers<M> | undefined
   let view: MemberListView<M> | undefined
 
   function update(
@@ -109,8 +113,11 @@ export function createMemberList<M extends ListMember = Member>(
       present.update(includeSelf ? state.members : state.members.filter(keep), kept)
     }
     // Unchanged lists come back as the same arrays, so the view is kept while nothing moved.
-    let sortedPresent = present.current()
-    let sortedLeft = showRecentlyLeft ? left.update(state.recentlyLeft.filter(keep)) : NONE
+    let sortedPresent: OrderedMembers<M> = present.current()
+    // Without recently left members, `left` stays empty.
+    let sortedLeft: OrderedMembers<M> = showRecentlyLeft
+      ? left.update(state.recentlyLeft.filter(keep))
+      : left.current()
     if (matchingPresent) {
       sortedPresent = matchingPresent.update(sortedPresent, kept)
       sortedLeft = matchingLeft!.update(sortedLeft)
@@ -126,10 +133,13 @@ export function createMemberList<M extends ListMember = Member>(
     ) {
       lastPresent = sortedPresent
       lastLeft = sortedLeft
-      const members = sortedLeft.length === 0 ? sortedPresent : sortedPresent.concat(sortedLeft)
+      const ordered = sortedLeft.length === 0 ? sortedPresent : joinSequences(sortedPresent, sortedLeft)
       view = {
-        ...getMemberListLayout(members, groupByStatus ?? false),
-        members,
+        ...getMemberListLayout(ordered, groupByStatus ?? false),
+        ordered,
+        get members() {
+          return ordered.toArray()
+        },
         synced: state.synced,
         stale,
         counted,

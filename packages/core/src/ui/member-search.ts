@@ -1,5 +1,6 @@
 import { getDisplayName, type NameableMember } from './display-name.js'
-import { lowerBound, patchSorted, withUserIdTieBreak, type MemberChanges } from './sorted-members.js'
+import { chunkSorted, type ChunkedList, type OrderedMembers } from './chunked-list.js'
+import { withUserIdTieBreak, type MemberChanges } from './sorted-members.js'
 
 /** A member the search can read: its name and its user id (the order's tie-break). */
 export type SearchableMember = NameableMember & { readonly userId: string }
@@ -19,7 +20,7 @@ export interface MemberSearchOptions {
  * members they name are tested.
  */
 export interface MemberFilter<M> {
-  update(sorted: readonly M[], changes?: MemberChanges<M>): readonly M[]
+  update(sorted: OrderedMembers<M>, changes?: MemberChanges<M>): OrderedMembers<M>
 }
 
 /**
@@ -86,33 +87,35 @@ export function createMemberSearch(options: MemberSearchOptions = {}): MemberSea
     },
     createFilter<M extends SearchableMember>(compare: (a: M, b: M) => number): MemberFilter<M> {
       const order = withUserIdTieBreak(compare)
-      let lastSorted: readonly M[] | undefined
+      let lastSorted: OrderedMembers<M> | undefined
       let lastNeedle = ''
-      let shown: readonly M[] = []
+      let shown: OrderedMembers<M> = chunkSorted([], order)
+      // Matching reads every member, so it works on the list as one array (built once per list).
+      const filtered = (list: OrderedMembers<M>) => chunkSorted(list.toArray().filter(matches), order)
 
-      const update = (sorted: readonly M[], changes?: MemberChanges<M>): readonly M[] => {
+      const update = (sorted: OrderedMembers<M>, changes?: MemberChanges<M>): OrderedMembers<M> => {
         if (needle === '') shown = sorted
         else if (sorted === lastSorted) {
           // Same members, new query: a longer one can only drop some of the previous matches.
-          if (needle !== lastNeedle) shown = (needle.includes(lastNeedle) ? shown : sorted).filter(matches)
+          if (needle !== lastNeedle) shown = filtered(needle.includes(lastNeedle) ? shown : sorted)
         } else if (changes !== undefined && lastSorted !== undefined && needle === lastNeedle) {
-          shown = patchMatches(shown, changes) ?? sorted.filter(matches)
-        } else shown = sorted.filter(matches)
+          shown = patchMatches(shown as ChunkedList<M>, changes) ?? filtered(sorted)
+        } else shown = filtered(sorted)
         lastSorted = sorted
         lastNeedle = needle
         return shown
       }
 
-      // The previous matches with the leaving members out and the arriving ones that match in:
-      // leaving members are found by binary search, so only arriving members are tested.
-      const patchMatches = (previous: readonly M[], changes: MemberChanges<M>) => {
-        const removed = [...changes.removed, ...changes.updated.map(([before]) => before)].filter(
-          (member) => previous[lowerBound(previous, member, order)] === member,
-        )
+      // The previous matches with the leaving members out and the arriving ones that match in. A
+      // leaving member is among them if it matched when it arrived (its folded name is kept), so
+      // only arriving members are tested.
+      const wasShown = (member: M) => folded.get(member)?.includes(needle) === true
+      const patchMatches = (previous: ChunkedList<M>, changes: MemberChanges<M>) => {
+        const removed = [...changes.removed, ...changes.updated.map(([before]) => before)].filter(wasShown)
         const added = [...changes.added, ...changes.updated.map(([, after]) => after)].filter(matches)
         return removed.length + added.length === 0
           ? previous
-          : patchSorted(previous, { added, removed, updated: [] }, order)
+          : previous.patch({ added, removed, updated: [] })
       }
 
       return { update }

@@ -1,4 +1,5 @@
 import type { PresenceStatus } from '../types.js'
+import type { MemberSequence } from './chunked-list.js'
 import { getNextListIndex, isListNavigationKey } from './list-navigation.js'
 
 /** What the list controller reads of a member. */
@@ -17,8 +18,8 @@ export interface KeyInput {
 
 /** What `connectOnlineList` is told on each render. */
 export interface OnlineListContext<M extends ListMember> {
-  /** The members in display order. */
-  readonly members: readonly M[]
+  /** The members in display order (an array, or a member list view's `ordered`). */
+  readonly members: MemberSequence<M>
   readonly synced: boolean
   /** True while reconnecting: the rows are the last known roster, dimmed and described as such. */
   readonly stale?: boolean | undefined
@@ -42,8 +43,21 @@ export interface OnlineListContext<M extends ListMember> {
 export interface OnlineListMachine {
   readonly activeUserId: string | undefined
   /** Where the active member was last seen, to find it again without a search in most cases. */
-  positionIn(members: readonly ListMember[]): number
-  activate(members: readonly ListMember[], position: number): boolean
+  positionIn(members: MemberSequence<ListMember>): number
+  activate(members: MemberSequence<ListMember>, position: number): boolean
+}
+
+/**
+ * Where `userId` is in `members`, searched outwards from `hint`: a commit moves a member by at most
+ * as many places as it has changes, so it is found within a few steps. -1 when it is not there.
+ */
+function findPosition(members: MemberSequence<ListMember>, userId: string, hint: number): number {
+  for (let distance = 0; distance <= hint || hint + distance < members.length; distance++) {
+    for (const position of [hint - distance, hint + distance]) {
+      if (position >= 0 && members.at(position)?.userId === userId) return position
+    }
+  }
+  return -1
 }
 
 export function createOnlineListMachine(notify: () => void): OnlineListMachine {
@@ -55,13 +69,12 @@ export function createOnlineListMachine(notify: () => void): OnlineListMachine {
     },
     positionIn(members) {
       if (activeUserId === undefined) return -1
-      if (members[hint]?.userId !== activeUserId) {
-        hint = members.findIndex((member) => member.userId === activeUserId)
-      }
+      if (hint < 0 || members.at(hint)?.userId !== activeUserId)
+        hint = findPosition(members, activeUserId, hint)
       return hint
     },
     activate(members, position) {
-      const member = members[position]
+      const member = position < 0 ? undefined : members.at(position)
       if (member === undefined) return false
       hint = position
       if (member.userId !== activeUserId) {
@@ -111,7 +124,7 @@ export function connectOnlineList<M extends ListMember>(
   const active = machine.positionIn(members)
   const optionId = (position: number) => `${baseId}-option-${position}`
   const pick = (position: number) => {
-    if (machine.activate(members, position)) context.onSelect(members[position]!)
+    if (machine.activate(members, position)) context.onSelect(members.at(position)!)
   }
   const onKeydown = (event: KeyInput) => {
     if (isListNavigationKey(event.key)) {
@@ -119,9 +132,9 @@ export function connectOnlineList<M extends ListMember>(
       const pageSize = Math.max(1, Math.floor(context.viewportHeight / context.rowHeight) - 1)
       const next = getNextListIndex(event.key, machine.positionIn(members), members.length, pageSize)
       if (machine.activate(members, next)) context.scrollTo(next)
-    } else if ((event.key === 'Enter' || event.key === ' ') && members[active] !== undefined) {
+    } else if ((event.key === 'Enter' || event.key === ' ') && active >= 0) {
       event.preventDefault()
-      context.onSelect(members[active])
+      context.onSelect(members.at(active)!)
     }
   }
   const stale = context.stale === true && context.synced

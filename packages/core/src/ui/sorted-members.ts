@@ -1,3 +1,4 @@
+import { chunkSorted, type ChunkedList } from './chunked-list.js'
 import { compareUserIds } from './member-order.js'
 
 /** What changed between two member lists, as the store knows it after a commit. */
@@ -13,11 +14,11 @@ export interface SortedMembers<M> {
   /**
    * The sorted `next`. Pass `changes` when they are known (they must describe `next` against the
    * previous `next` exactly); without them, the lists are diffed by object identity per user id.
-   * Returns the previous array when `next` is the previous array or nothing changed.
+   * Returns the previous list when `next` is the previous array or nothing changed.
    */
-  update(next: readonly M[], changes?: MemberChanges<M>): readonly M[]
+  update(next: readonly M[], changes?: MemberChanges<M>): ChunkedList<M>
   /** The last sorted list (empty before the first update). */
-  current(): readonly M[]
+  current(): ChunkedList<M>
 }
 
 type Order<M> = (a: M, b: M) => number
@@ -29,9 +30,10 @@ const ALWAYS_PATCH_UP_TO = 32
 
 /**
  * Keeps a large member list (100,000 members) sorted without a full sort on every change: removed and
- * changed members are found by binary search and the new or changed ones are merged back in, so
- * one update of k changes costs O(k log n) comparisons and one block copy of the untouched stretches
- * (a new array each time, so that a list handed out before is never changed under its reader).
+ * changed members are found by binary search and the new or changed ones inserted where they go, in
+ * a list kept in chunks, so one update of k changes costs O(k log n) comparisons and copies only
+ * the chunks it touches (a new list each time, so that a list handed out before is never changed
+ * under its reader).
  *
  * The result always equals `[...next].sort(compare)` with ties broken by user id (so exactly that
  * when `compare` already ends with the user id, as `compareMembers` does). `compare` must be pure:
@@ -43,18 +45,18 @@ export function createSortedMembers<M extends { readonly userId: string }>(
 ): SortedMembers<M> {
   const order = withUserIdTieBreak(compare)
   let input: readonly M[] | undefined
-  let sorted: readonly M[] = []
+  let sorted = chunkSorted<M>([], order)
   // The previous input by user id; undefined when it could not be indexed (duplicate ids).
   let inputById: Map<string, M> | undefined
 
-  function sortFully(next: readonly M[], nextById: Map<string, M> | undefined): readonly M[] {
+  function sortFully(next: readonly M[], nextById: Map<string, M> | undefined): ChunkedList<M> {
     input = next
     inputById = nextById
-    sorted = next.toSorted(order)
+    sorted = chunkSorted(next.toSorted(order), order)
     return sorted
   }
 
-  function update(next: readonly M[], changes?: MemberChanges<M>): readonly M[] {
+  function update(next: readonly M[], changes?: MemberChanges<M>): ChunkedList<M> {
     if (next === input) return sorted
     if (input === undefined || inputById === undefined) return sortFully(next, indexById(next))
 
@@ -74,7 +76,7 @@ export function createSortedMembers<M extends { readonly userId: string }>(
     }
     if (nextById === undefined && !applyToIndex(inputById, resolved)) return sortFully(next, indexById(next))
 
-    const patched = changeCount === 0 ? sorted : patchSorted(sorted, resolved, order)
+    const patched = changeCount === 0 ? sorted : sorted.patch(resolved)
     if (patched === undefined || patched.length !== next.length)
       return sortFully(next, nextById ?? indexById(next))
     input = next
@@ -141,60 +143,4 @@ function applyToIndex<M extends { readonly userId: string }>(
     byId.set(member.userId, member)
   }
   return true
-}
-
-/**
- * A new sorted array: `sorted` without the removed and previous updated members, with the added and
- * next updated members merged in. Undefined when a member to remove is not where the order says.
- *
- * The stretches of `sorted` between changes are copied whole (`slice` and one `concat`, which
- * engines do as block copies) rather than item by item, so the work in script is O(k log n) for
- * k changes and the copy of the untouched members is a memory copy.
- */
-export function patchSorted<M>(
-  sorted: readonly M[],
-  changes: MemberChanges<M>,
-  order: Order<M>,
-): M[] | undefined {
-  const removals: number[] = []
-  for (const member of [...changes.removed, ...changes.updated.map(([before]) => before)]) {
-    const index = lowerBound(sorted, member, order)
-    if (sorted[index] !== member) return undefined
-    removals.push(index)
-  }
-  removals.sort((a, b) => a - b)
-  const arriving = [...changes.added, ...changes.updated.map(([, after]) => after)].toSorted(order)
-
-  const pieces: M[][] = []
-  let from = 0
-  // Keeps sorted[from, to) and goes on after `skip` more members. (A member listed twice cannot get
-  // here: the changes were checked against the index of the previous input.)
-  const cut = (to: number, skip: number) => {
-    pieces.push(sorted.slice(from, to))
-    from = to + skip
-  }
-  let removal = 0
-  for (const member of arriving) {
-    // Sorted arrivals have non-decreasing insertion points; each goes before the member there,
-    // which may itself be leaving.
-    const at = lowerBound(sorted, member, order)
-    while (removal < removals.length && removals[removal]! < at) cut(removals[removal++]!, 1)
-    cut(at, 0)
-    pieces.push([member])
-  }
-  while (removal < removals.length) cut(removals[removal++]!, 1)
-  cut(sorted.length, 0)
-  return pieces[0]!.concat(...pieces.slice(1))
-}
-
-/** The first index whose item does not sort before `target`. */
-export function lowerBound<M>(items: readonly M[], target: M, order: Order<M>): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (order(items[middle]!, target) < 0) low = middle + 1
-    else high = middle
-  }
-  return low
 }

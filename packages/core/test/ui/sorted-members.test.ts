@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Member, PresenceStatus } from '../../src/types.js'
+import type { MemberSequence } from '../../src/ui/chunked-list.js'
 import {
   compareMembers,
   compareStatus,
@@ -119,6 +120,11 @@ const runArb = fc.record({
   passChanges: fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
 })
 
+/** Every member by position, through `at` (not the list's own array). */
+function read<M>(list: MemberSequence<M>): M[] {
+  return Array.from({ length: list.length }, (_, position) => list.at(position)!)
+}
+
 function checkAgainstFullSort(
   compare: (a: Member, b: Member) => number,
   reference: (a: Member, b: Member) => number,
@@ -128,18 +134,19 @@ function checkAgainstFullSort(
       const nextId = idFactory()
       const sorter = createSortedMembers<Member>(compare)
       let list: readonly Member[] = initial.map((fields) => build(nextId(), fields))
-      expect(sorter.update(list)).toEqual(list.toSorted(reference))
+      expect(read(sorter.update(list))).toEqual(list.toSorted(reference))
       batches.forEach((batch, index) => {
         const previousList = list
         const previousSorted = sorter.current()
-        const previousSnapshot = [...previousSorted]
+        const previousSnapshot = read(previousSorted)
         list = applyBatch(list, batch, nextId)
         const changes = passChanges[index] ? changesBetween(previousList, list) : undefined
         const result = sorter.update(list, changes)
-        expect(result).toEqual(list.toSorted(reference))
+        expect(read(result)).toEqual(list.toSorted(reference))
+        expect(result.toArray()).toEqual(list.toSorted(reference))
         expect(sorter.current()).toBe(result)
         // A list handed out before is never changed under its reader.
-        expect(previousSorted).toEqual(previousSnapshot)
+        expect(read(previousSorted)).toEqual(previousSnapshot)
         if (list === previousList) expect(result).toBe(previousSorted)
       })
     }),
@@ -172,10 +179,10 @@ describe('createSortedMembers', () => {
 
   it('starts empty and handles empty lists', () => {
     const sorter = createSortedMembers(compareMembers)
-    expect(sorter.current()).toEqual([])
-    expect(sorter.update([])).toEqual([])
-    expect(sorter.update([makeMember('a')]).map((member) => member.userId)).toEqual(['a'])
-    expect(sorter.update([])).toEqual([])
+    expect(read(sorter.current())).toEqual([])
+    expect(read(sorter.update([]))).toEqual([])
+    expect(read(sorter.update([makeMember('a')])).map((member) => member.userId)).toEqual(['a'])
+    expect(read(sorter.update([]))).toEqual([])
   })
 
   it('recovers from changes that do not match the list', () => {
@@ -194,7 +201,7 @@ describe('createSortedMembers', () => {
       [[a, c], { added: [a, c], removed: [], updated: [] }],
     ]
     for (const [next, wrongChanges] of cases) {
-      expect(sorter.update(next, wrongChanges)).toEqual(next.toSorted(compareMembers))
+      expect(read(sorter.update(next, wrongChanges))).toEqual(next.toSorted(compareMembers))
     }
   })
 
@@ -202,9 +209,11 @@ describe('createSortedMembers', () => {
     const sorter = createSortedMembers(compareMembers)
     const first = makeMember('a', { name: 'X' })
     const second = makeMember('a', { name: 'Y' })
-    expect(sorter.update([second, first])).toEqual([first, second])
+    expect(read(sorter.update([second, first]))).toEqual([first, second])
     const third = makeMember('b')
-    expect(sorter.update([second, first, third])).toEqual([first, second, third].toSorted(compareMembers))
+    expect(read(sorter.update([second, first, third]))).toEqual(
+      [first, second, third].toSorted(compareMembers),
+    )
   })
 
   it('patches a 100,000-member list with few comparisons', () => {
@@ -227,8 +236,8 @@ describe('createSortedMembers', () => {
     const result = sorter.update(next)
     expect(comparisons).toBeLessThan(200)
     expect(result).toHaveLength(100_000)
-    expect(result[0]?.userId).toBe('user-123')
-    expect(result).toEqual(next.toSorted(compareMembers))
+    expect(result.at(0)?.userId).toBe('user-123')
+    expect(read(result)).toEqual(next.toSorted(compareMembers))
 
     // The same with the changes given: no diff, and still only a handful of comparisons.
     const previous = next[123]!
@@ -238,7 +247,7 @@ describe('createSortedMembers', () => {
     comparisons = 0
     const patched = sorter.update(after, { added: [], removed: [leaving], updated: [[previous, renamed]] })
     expect(comparisons).toBeLessThan(200)
-    expect(patched).toEqual(after.toSorted(compareMembers))
+    expect(read(patched)).toEqual(after.toSorted(compareMembers))
   })
 
   it('falls back to a full sort for large batches and stays correct', () => {
@@ -253,7 +262,7 @@ describe('createSortedMembers', () => {
       index % 5 === 0 ? makeMember(member.userId, { name: `M${index}`, status: 'idle' }) : member,
     )
     comparisons = 0
-    expect(sorter.update(next)).toEqual(next.toSorted(compareMembers))
+    expect(read(sorter.update(next))).toEqual(next.toSorted(compareMembers))
     expect(comparisons).toBeGreaterThan(1000)
   })
 })

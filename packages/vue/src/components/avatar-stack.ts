@@ -4,10 +4,12 @@ import {
   DEFAULT_AVATAR_STACK_MAX,
   getAvatarStack,
   getAvatarStackLabels,
+  firstMembers,
   getStaleLabel,
   normalizeCount,
   normalizeSize,
   type AvatarStackMessages,
+  type MemberSequence,
   type PresenceSize,
   type StatusMessages,
 } from '@presence-kit/core/ui'
@@ -77,8 +79,8 @@ export const AvatarStack = defineComponent({
     const room = useRoomHandle(roomName)
     holdRoom(room, false)
     const list = useMemberList(room, () => ({ includeSelf: props.includeSelf }))
-    const members = computed((): readonly Member[] | undefined => {
-      if (byRoom.value) return roomName.value === undefined ? undefined : list.value.members
+    const members = computed((): MemberSequence<Member> | undefined => {
+      if (byRoom.value) return roomName.value === undefined ? undefined : list.value.ordered
       if (Array.isArray(props.members)) return props.members
       if (process.env.NODE_ENV !== 'production')
         reportInDevelopment(new PresenceError('invalid-input', '<AvatarStack>: "members" must be an array.'))
@@ -88,10 +90,13 @@ export const AvatarStack = defineComponent({
       const all = members.value
       if (all === undefined) return undefined
       const shownMax = normalizeCount(props.max, DEFAULT_AVATAR_STACK_MAX)
-      // A room's list has left self out already.
-      const chosen = byRoom.value || props.includeSelf ? all : all.filter((member) => !member.isSelf)
-      // Only the members that can be seen or listed are copied: a roster may be 100,000 long.
-      const loaded = chosen.slice(0, shownMax + AVATAR_OVERFLOW_LIST_LIMIT)
+      // A room's list has left self out already; members given are an array.
+      const chosen =
+        byRoom.value || props.includeSelf
+          ? all
+          : (all as readonly Member[]).filter((member) => !member.isSelf)
+      // Only the members that can be seen or listed are read: a roster may be 100,000 long.
+      const loaded = firstMembers(chosen, shownMax + AVATAR_OVERFLOW_LIST_LIMIT)
       // A count-only room has no members to show: its count is the stack's total.
       const given = (byRoom.value ? list.value.counted : undefined) ?? props.total
       const total = Math.max(chosen.length, normalizeCount(given, chosen.length))

@@ -149,7 +149,7 @@ export const OnlineList = defineComponent({
     const machine = createOnlineListMachine(() => version.value++)
     const activePosition = computed(() => {
       void version.value
-      return machine.positionIn(view.value.members)
+      return machine.positionIn(view.value.ordered)
     })
     // The active row's item (its position plus the headers above it): a header that appears or
     // goes above it moves the item while the position stays, and the range must follow either.
@@ -194,7 +194,7 @@ export const OnlineList = defineComponent({
 
     const connect = () =>
       connectOnlineList(machine, {
-        members: view.value.members,
+        members: view.value.ordered,
         synced: view.value.synced,
         stale: view.value.stale,
         label: props.label,
@@ -220,7 +220,7 @@ export const OnlineList = defineComponent({
         h('div', part('online-list-frame'), [
           current.counted === undefined &&
             search?.render({
-              count: current.members.length,
+              count: current.ordered.length,
               listId: api.listId,
               focusList: () => {
                 scroller.value?.focus()
@@ -255,7 +255,7 @@ export const OnlineList = defineComponent({
           ),
         )
       }
-      const setSize = current.members.length
+      const setSize = current.ordered.length
       const renderRow = slots.row
       const active = api.activePosition
       const itemCount = current.itemCount
@@ -265,7 +265,7 @@ export const OnlineList = defineComponent({
         if (entry.kind === 'group') {
           return renderGroupHeader(entry.group, props.messages, item.start, item.size)
         }
-        const member = current.members[entry.position]!
+        const member = current.ordered.at(entry.position)!
         return h(OnlineListRow, {
           key: member.userId,
           id: api.optionId(entry.position),

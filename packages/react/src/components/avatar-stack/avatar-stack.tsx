@@ -5,6 +5,7 @@ import {
   DEFAULT_AVATAR_STACK_MAX,
   getAvatarStack,
   getAvatarStackLabels,
+  firstMembers,
   getDisplayName,
   getStaleLabel,
   normalizeCount,
@@ -93,11 +94,14 @@ export function AvatarStack(props: AvatarStackProps) {
 function RoomAvatarStack(props: AvatarStackCommonProps & { readonly room: string }) {
   const room = useRoom(props.room, { join: false })
   // A count-only room has no members to show: its count is the stack's total.
-  const { members, stale, counted } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
+  const { ordered, stale, counted } = useMemberList(room, { includeSelf: props.includeSelf ?? true })
+  // Only the members that can be seen or listed are read: a roster may be 100,000 long.
+  const read = normalizeCount(props.max, DEFAULT_AVATAR_STACK_MAX) + AVATAR_OVERFLOW_LIST_LIMIT
+  const members = useMemo(() => firstMembers(ordered, read), [ordered, read])
   return (
     <AvatarStackView
       {...props}
-      total={counted ?? props.total}
+      total={counted ?? Math.max(ordered.length, normalizeCount(props.total, 0))}
       members={members}
       stale={stale}
       roomName={props.room}

@@ -167,7 +167,7 @@ function VirtualOnlineList({
     [assumedHeight],
   )
   const getScrollElement = useCallback(() => scrollRef.current, [])
-  const activePosition = machine.positionIn(view.members)
+  const activePosition = machine.positionIn(view.ordered)
   const activeIndex = activePosition < 0 ? -1 : view.itemIndexOf(activePosition)
   // The active row is always rendered, scrolled into view or not, so that aria-activedescendant
   // never points at an element that is not in the page. A new extractor when the active row
@@ -196,7 +196,7 @@ function VirtualOnlineList({
   })
 
   const api = connectOnlineList(machine, {
-    members: view.members,
+    members: view.ordered,
     synced: view.synced,
     stale: view.stale,
     label,
@@ -218,7 +218,7 @@ function VirtualOnlineList({
     <div {...part('online-list-frame')} className={className}>
       {counted === undefined &&
         search?.render({
-          count: view.members.length,
+          count: view.ordered.length,
           listId: api.listId,
           focusList: () => {
             scrollRef.current?.focus()
@@ -248,7 +248,7 @@ function VirtualOnlineList({
     )
   }
 
-  const setSize = view.members.length
+  const setSize = view.ordered.length
   const itemCount = view.itemCount
   // Headers and rows are two lists of children, so a header's key (a number) and a member's key
   // (its user id, any string) never meet: React compares keys as strings.
@@ -269,7 +269,7 @@ function VirtualOnlineList({
       )
       continue
     }
-    const member = view.members[item.position]!
+    const member = view.ordered.at(item.position)!
     const active = item.position === activePosition
     const id = api.optionId(item.position)
     rows.push(
