@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { Member } from '../../src/types.js'
+import { chunkSorted, type MemberSequence } from '../../src/ui/chunked-list.js'
 import { connectOnlineList, createOnlineListMachine } from '../../src/ui/online-list-controller.js'
 import { connectPopover, createPopoverMachine } from '../../src/ui/popover-controller.js'
 import { makeMember } from './make-member.js'
@@ -7,7 +9,7 @@ const key = (name: string) => ({ key: name, preventDefault: vi.fn(), stopPropaga
 
 describe('connectOnlineList', () => {
   const members = Array.from({ length: 30 }, (_, i) => makeMember(`u${i}`))
-  const setup = (synced = true, list = members, stale = false) => {
+  const setup = (synced = true, list: MemberSequence<Member> = members, stale = false) => {
     const notify = vi.fn()
     const onSelect = vi.fn()
     const scrollTo = vi.fn()
@@ -53,6 +55,25 @@ describe('connectOnlineList', () => {
     connect().pick(3)
     const moved = [makeMember('new'), ...members]
     expect(connect(moved).activePosition).toBe(4)
+  })
+
+  it('finds the active member in a chunked list, moved a little or far, and loses it when it leaves', () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => makeMember(`m${String(i).padStart(4, '0')}`))
+    const order = (a: { userId: string }, b: { userId: string }) =>
+      a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0
+    const list = chunkSorted(many, order, 64)
+    const { connect } = setup(true, many)
+    connect(list).pick(2_000)
+    const active = many[2_000]!
+    const newcomers = Array.from({ length: 3 }, (_, i) => makeMember(`m0000-${i}`))
+    const near = list.patch({ added: newcomers, removed: [], updated: [] })!
+    expect(connect(near).activePosition).toBe(2_003)
+    const far = near.patch({ added: [], removed: many.slice(2_500), updated: [] })!
+    expect(connect(far).activePosition).toBe(2_003)
+    const reordered = chunkSorted(many.toReversed(), (a, b) => order(b, a), 64)
+    expect(reordered.at(connect(reordered).activePosition)).toBe(active)
+    const gone = reordered.patch({ added: [], removed: [active], updated: [] })!
+    expect(connect(gone).activePosition).toBe(-1)
   })
 
   it('says loading, empty or ready, and is busy while loading', () => {
