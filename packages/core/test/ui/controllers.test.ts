@@ -5,6 +5,9 @@ import { connectOnlineList, createOnlineListMachine } from '../../src/ui/online-
 import { connectPopover, createPopoverMachine } from '../../src/ui/popover-controller.js'
 import { makeMember } from './make-member.js'
 
+const byUserId = (a: { userId: string }, b: { userId: string }) =>
+  a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0
+
 const key = (name: string) => ({ key: name, preventDefault: vi.fn(), stopPropagation: vi.fn() })
 
 describe('connectOnlineList', () => {
@@ -59,9 +62,7 @@ describe('connectOnlineList', () => {
 
   it('finds the active member in a chunked list, moved a little or far, and loses it when it leaves', () => {
     const many = Array.from({ length: 5_000 }, (_, i) => makeMember(`m${String(i).padStart(4, '0')}`))
-    const order = (a: { userId: string }, b: { userId: string }) =>
-      a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0
-    const list = chunkSorted(many, order, 64)
+    const list = chunkSorted(many, byUserId, 64)
     const { connect } = setup(true, many)
     connect(list).pick(2_000)
     const active = many[2_000]!
@@ -70,7 +71,7 @@ describe('connectOnlineList', () => {
     expect(connect(near).activePosition).toBe(2_003)
     const far = near.patch({ added: [], removed: many.slice(2_500), updated: [] })!
     expect(connect(far).activePosition).toBe(2_003)
-    const reordered = chunkSorted(many.toReversed(), (a, b) => order(b, a), 64)
+    const reordered = chunkSorted(many.toReversed(), (a, b) => byUserId(b, a), 64)
     expect(reordered.at(connect(reordered).activePosition)).toBe(active)
     const gone = reordered.patch({ added: [], removed: [active], updated: [] })!
     expect(connect(gone).activePosition).toBe(-1)
