@@ -38,7 +38,9 @@ const ALWAYS_PATCH_UP_TO = 32
  * The result always equals `[...next].sort(compare)` with ties broken by user id (so exactly that
  * when `compare` already ends with the user id, as `compareMembers` does). `compare` must be pure:
  * the same two members always compare the same. User ids must be unique in `next`; when they are
- * not, or `changes` contradict the previous list, it falls back to a full sort.
+ * not, it falls back to a full sort, as it does when `changes` name a member the list does not
+ * hold or leave it at another length than `next`. It keeps no index of the members beside the
+ * sorted chunks (a 100,000-entry map per list), so `changes` are trusted otherwise.
  */
 export function createSortedMembers<M extends { readonly userId: string }>(
   compare: Order<M>,
@@ -46,43 +48,28 @@ export function createSortedMembers<M extends { readonly userId: string }>(
   const order = withUserIdTieBreak(compare)
   let input: readonly M[] | undefined
   let sorted = chunkSorted<M>([], order)
-  // The previous input by user id; undefined when it could not be indexed (duplicate ids).
-  let inputById: Map<string, M> | undefined
 
-  function sortFully(next: readonly M[], nextById: Map<string, M> | undefined): ChunkedList<M> {
+  function sortFully(next: readonly M[]): ChunkedList<M> {
     input = next
-    inputById = nextById
-    sorted = chunkSorted(next.toSorted(order), order)
-    return sorted
+    return (sorted = chunkSorted(next.toSorted(order), order))
   }
 
   function update(next: readonly M[], changes?: MemberChanges<M>): ChunkedList<M> {
     if (next === input) return sorted
-    if (input === undefined || inputById === undefined) return sortFully(next, indexById(next))
-
-    let resolved: MemberChanges<M>
-    let nextById: Map<string, M> | undefined
-    if (changes === undefined) {
-      nextById = indexById(next)
-      if (nextById === undefined) return sortFully(next, undefined)
-      resolved = diffByIdentity(input, inputById, next, nextById)
-    } else {
-      resolved = changes
-    }
-
+    const resolved = input && (changes ?? diffByIdentity(input, next))
+    if (resolved === undefined) return sortFully(next)
     const changeCount = resolved.added.length + resolved.removed.length + resolved.updated.length
-    if (changeCount > Math.max(ALWAYS_PATCH_UP_TO, next.length * FULL_SORT_RATIO)) {
-      return sortFully(next, nextById ?? indexById(next))
-    }
-    if (nextById === undefined && !applyToIndex(inputById, resolved)) return sortFully(next, indexById(next))
-
-    const patched = changeCount === 0 ? sorted : sorted.patch(resolved)
-    if (patched === undefined || patched.length !== next.length)
-      return sortFully(next, nextById ?? indexById(next))
+    // Changes that do not fit the list (a member to remove that is not there, one added twice)
+    // fail the patch or its length check: the list is then rebuilt from `next` itself.
+    const patched =
+      changeCount > Math.max(ALWAYS_PATCH_UP_TO, next.length * FULL_SORT_RATIO)
+        ? undefined
+        : changeCount === 0
+          ? sorted
+          : sorted.patch(resolved)
+    if (patched === undefined || patched.length !== next.length) return sortFully(next)
     input = next
-    inputById = nextById ?? inputById
-    sorted = patched
-    return sorted
+    return (sorted = patched)
   }
 
   return { update, current: () => sorted }
@@ -102,12 +89,14 @@ function indexById<M extends { readonly userId: string }>(members: readonly M[])
   return byId
 }
 
+/** What changed from `previous` to `next`, by object identity per user id; undefined when an id repeats. */
 function diffByIdentity<M extends { readonly userId: string }>(
   previous: readonly M[],
-  previousById: ReadonlyMap<string, M>,
   next: readonly M[],
-  nextById: ReadonlyMap<string, M>,
-): MemberChanges<M> {
+): MemberChanges<M> | undefined {
+  const previousById = indexById(previous)
+  const nextById = indexById(next)
+  if (previousById === undefined || nextById === undefined) return undefined
   const added: M[] = []
   const removed: M[] = []
   const updated: (readonly [M, M])[] = []
@@ -120,27 +109,4 @@ function diffByIdentity<M extends { readonly userId: string }>(
     if (!nextById.has(member.userId)) removed.push(member)
   }
   return { added, removed, updated }
-}
-
-/**
- * Applies caller-given changes to the index of the previous input, checking each against it; false
- * when they do not fit (the caller then rebuilds everything from the list itself).
- */
-function applyToIndex<M extends { readonly userId: string }>(
-  byId: Map<string, M>,
-  changes: MemberChanges<M>,
-): boolean {
-  for (const member of changes.removed) {
-    if (byId.get(member.userId) !== member) return false
-    byId.delete(member.userId)
-  }
-  for (const [before, after] of changes.updated) {
-    if (byId.get(before.userId) !== before || after.userId !== before.userId) return false
-    byId.set(after.userId, after)
-  }
-  for (const member of changes.added) {
-    if (byId.has(member.userId)) return false
-    byId.set(member.userId, member)
-  }
-  return true
 }
