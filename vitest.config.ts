@@ -9,6 +9,7 @@ export default defineConfig({
     projects: [
       'packages/*/vitest.config.ts',
       'packages/*/vitest.types.config.ts',
+      'packages/core/vitest.big-rooms.config.ts',
       'apps/*/vitest.config.ts',
       '.storybook/vitest.config.ts',
       '.storybook-vue/vitest.config.ts',

@@ -1,4 +1,5 @@
-import type { ConnectionInput, LeaveInput } from '@presence-kit/core'
+import type { ConnectionInput, LeaveInput, RosterFactory } from '@presence-kit/core'
+import { bigRoomRoster } from '@presence-kit/core/big-rooms'
 import { Presence } from 'phoenix'
 import { createKitRoom } from './kit-room.js'
 import { median } from './measure.js'
@@ -16,9 +17,11 @@ function noop(): void {}
 
 export interface GrowthPoint {
   readonly members: number
-  /** Microseconds per event, median of the runs. */
+  /** Microseconds per event, median of the runs: the default roster (a Map), then bigRoomRoster. */
   readonly syncUs: number
   readonly frameUs: number
+  readonly bigSyncUs: number
+  readonly bigFrameUs: number
   readonly phoenixUs: number
 }
 
@@ -26,7 +29,8 @@ export interface GrowthPoint {
  * Per-event cost as the room grows: the same joins and leaves (alternating, so the room keeps its
  * size) into a room of `members`, through the kit with `batch: 'sync'` (a commit per event), the
  * kit with its default frame batching (a commit per `eventsPerCommit` events, what one frame holds
- * at the event rate), and Phoenix's `Presence.syncDiff`. Inputs are decoded before the clock starts;
+ * at the event rate), each with the default roster and with `bigRoomRoster`, and Phoenix's
+ * `Presence.syncDiff`. Inputs are decoded before the clock starts;
  * only applying them (and committing) is timed. A run stops after `events`, or after a pair once
  * `budgetMs` has passed (a slow side is then timed on fewer events, never on a longer clock).
  */
@@ -41,22 +45,35 @@ export function growth(options: {
   const { warmup, events } = churnEvents(members, options.events)
   const sync: number[] = []
   const frame: number[] = []
+  const bigSync: number[] = []
+  const bigFrame: number[] = []
   const phoenix: number[] = []
   // One untimed run of each first, so none is timed while its code is still being compiled.
   kitRun('sync')
   kitRun('flush')
+  kitRun('sync', bigRoomRoster)
+  kitRun('flush', bigRoomRoster)
   phoenixRun()
   for (let run = 0; run < options.runs; run++) {
     sync.push(kitRun('sync'))
     frame.push(kitRun('flush'))
+    bigSync.push(kitRun('sync', bigRoomRoster))
+    bigFrame.push(kitRun('flush', bigRoomRoster))
     phoenix.push(phoenixRun())
   }
-  return { members, syncUs: median(sync), frameUs: median(frame), phoenixUs: median(phoenix) }
+  return {
+    members,
+    syncUs: median(sync),
+    frameUs: median(frame),
+    bigSyncUs: median(bigSync),
+    bigFrameUs: median(bigFrame),
+    phoenixUs: median(phoenix),
+  }
 
   /** Microseconds per event of one run. */
 
-  function kitRun(batch: 'sync' | 'flush'): number {
-    const { room, sink, destroy } = createKitRoom(batch)
+  function kitRun(batch: 'sync' | 'flush', roster?: RosterFactory): number {
+    const { room, sink, destroy } = createKitRoom(batch, roster)
     sink.snapshot(warmup.map(kitInput))
     room.flush()
     const inputs: (ConnectionInput | LeaveInput)[] = events.map(kitInput)

@@ -1,5 +1,6 @@
 import { Presence } from 'phoenix'
-import type { ConnectionInput } from '@presence-kit/core'
+import type { ConnectionInput, RosterFactory } from '@presence-kit/core'
+import { bigRoomRoster } from '@presence-kit/core/big-rooms'
 import { createKitRoom } from './kit-room.js'
 import { connectionId, payload, userId, type PhoenixState } from './workload.js'
 
@@ -8,7 +9,8 @@ import { connectionId, payload, userId, type PhoenixState } from './workload.js'
  * the heap once `members` are loaded, minus the heap before. Each side's input is built inside a
  * function and dropped before the heap is read, so only what the state itself keeps is counted
  * (phoenix keeps its input's meta objects, and they count; the array or object they came in does
- * not). Run as `tsx --expose-gc memory.ts kit|phoenix phoenix-meta|bench <members>`; prints the
+ * not). Run as `tsx --expose-gc memory.ts kit|kit-big|phoenix phoenix-meta|bench <members>` (`kit-big`:
+ * the kit with `bigRoomRoster`); prints the
  * bytes per member.
  *
  * The shapes: `phoenix-meta` is what a Phoenix app tracks (`phx_ref`, `online_at`, `name`; the
@@ -28,8 +30,8 @@ function data(shape: MemberShape, index: number): Record<string, string> {
     : { online_at: String(1_765_000_000 + index), name: `User ${index}` }
 }
 
-function kitState(shape: MemberShape, members: number): object {
-  const { room, sink } = createKitRoom()
+function kitState(shape: MemberShape, members: number, roster?: RosterFactory): object {
+  const { room, sink } = createKitRoom('flush', roster)
   const input: ConnectionInput[] = Array.from({ length: members }, (_, i) => ({
     userId: userId(i),
     connectionId: connectionId(i),
@@ -56,10 +58,15 @@ function phoenixState(shape: MemberShape, members: number): object {
   return state
 }
 
-const [which, shape, count] = process.argv.slice(2) as ['kit' | 'phoenix', MemberShape, string]
+const [which, shape, count] = process.argv.slice(2) as ['kit' | 'kit-big' | 'phoenix', MemberShape, string]
 if (shape !== 'bench' && shape !== 'phoenix-meta') throw new Error(`unknown member shape ${shape}`)
 const members = Number(count)
-const load = which === 'kit' ? kitState : phoenixState
+const load =
+  which === 'kit'
+    ? kitState
+    : which === 'kit-big'
+      ? (s: MemberShape, m: number) => kitState(s, m, bigRoomRoster)
+      : phoenixState
 // Warm the code paths on a small room, dropped, so compiled code is not counted as presence state.
 load(shape, 100)
 const before = heap()

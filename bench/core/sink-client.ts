@@ -8,7 +8,7 @@ import { createPresenceClient, type PresenceClientOptions, type RoomSink } from 
  */
 export function createSinkClient(
   userId: string,
-  options: Pick<PresenceClientOptions, 'batch' | 'maxDataBytes'> = {},
+  options: Pick<PresenceClientOptions, 'batch' | 'maxDataBytes' | 'roster'> = {},
 ) {
   let sink: RoomSink | undefined
   const client = createPresenceClient({

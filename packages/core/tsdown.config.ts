@@ -9,6 +9,7 @@ export default defineConfig({
     ui: 'src/ui/index.ts',
     testing: 'src/testing/index.ts',
     inspect: 'src/inspect/index.ts',
+    'big-rooms': 'src/big-rooms/index.ts',
   },
   format: 'esm',
   dts: true,

@@ -1,4 +1,5 @@
 import { createPresenceClient, type PresenceClient, type PresenceClientOptions } from '@presence-kit/core'
+import { bigRoomRoster } from '@presence-kit/core/big-rooms'
 import { createMemoryHub, createSimulatedCrowd, type SimulatedCrowd } from '@presence-kit/core/testing'
 import { withLocalCrowdPeople } from './crowd-people.js'
 
@@ -43,7 +44,8 @@ export function createDemoCrowd(
     members,
     ...rates(members),
   })
-  const client = createPresenceClient({ ...clientOptions, adapter: hub.adapter() })
+  // Up to 100,000 members: a commit of the crowd's room costs what changed, not the room's size.
+  const client = createPresenceClient({ ...clientOptions, adapter: hub.adapter(), roster: bigRoomRoster })
   crowd.start()
   return {
     client,

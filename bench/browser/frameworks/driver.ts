@@ -1,4 +1,5 @@
 import type { ConnectionInput, PresenceClient, RoomSink } from '@presence-kit/core'
+import { bigRoomRoster } from '@presence-kit/core/big-rooms'
 import { createSinkClient } from '../../core/sink-client.js'
 import { pumpEvents } from '../event-pump.js'
 import { burstEvents, userId, type BurstEvent } from '../../vue/burst-events.js'
@@ -8,7 +9,8 @@ import { burstEvents, userId, type BurstEvent } from '../../vue/burst-events.js'
  * adapter sink, the framework's page mounted on it (count, `AvatarStack`, `OnlineList`), a snapshot
  * of `members`, then joins and leaves at a steady rate, each in its own task, while the list
  * scrolls 40 px every frame. Every frame's duration (rAF to rAF) and the JS heap at every frame are
- * recorded from the first paint of the list to the end.
+ * recorded from the first paint of the list to the end. The client keeps its rooms on
+ * `bigRoomRoster`, as an app with rooms this size would (see `@presence-kit/core/big-rooms`).
  */
 export const ROOM = 'lobby'
 
@@ -73,7 +75,7 @@ export function installDriver(mountPage: MountPage): void {
 
   async function setup(size: number): Promise<SetupResult> {
     members = size
-    const made = createSinkClient('viewer')
+    const made = createSinkClient('viewer', { roster: bigRoomRoster })
     const client = made.client
     mountPage(root, client)
     // The page opens the room when it mounts; the adapter hands over the sink then.

@@ -2,6 +2,7 @@ export { createPresenceClient, type PresenceClient } from './client.js'
 export { createServerRenderingClient, isBrowser } from './server-rendering-client.js'
 export { Room, type PresenceUpdate } from './room.js'
 export type { PresenceClientOptions, TypingOptions, ResolveUser } from './options.js'
+export type { Roster, RosterFactory } from './model/roster.js'
 export type {
   PresenceObject,
   PresenceShape,

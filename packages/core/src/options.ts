@@ -2,6 +2,7 @@ import type { PresenceAdapter } from './adapter.js'
 import type { BatchOption } from './batch.js'
 import { systemClock, type Clock } from './clock.js'
 import { PresenceError } from './errors.js'
+import { mapRoster, type RosterFactory } from './model/roster.js'
 import type { RegisteredUser } from './register.js'
 import type { SelfUser } from './types.js'
 
@@ -44,6 +45,12 @@ export interface PresenceClientOptions {
   maxTombstones?: number
   /** Presence data larger than this (estimated JSON bytes) is rejected. @default 16384 */
   maxDataBytes?: number
+  /**
+   * Where each room keeps its members. The default copies the room into `members` at each commit
+   * that changed it; for rooms of thousands, `bigRoomRoster` from `@presence-kit/core/big-rooms`
+   * makes a commit cost what changed. @default a Map
+   */
+  roster?: RosterFactory
 
   // From the framework binding or tests, overridable.
   /** When input is committed to the store. @default 'frame' */
@@ -69,6 +76,7 @@ export interface ResolvedOptions {
   readonly tombstoneTtlMs: number
   readonly maxTombstones: number
   readonly maxDataBytes: number
+  readonly roster: RosterFactory
   readonly batch: BatchOption
   readonly clock: Clock
   readonly onListenerError: (error: unknown) => void
@@ -101,6 +109,8 @@ export function resolveOptions(options: PresenceClientOptions): ResolvedOptions 
   if (resolveUser !== undefined && typeof resolveUser !== 'function') {
     throw invalid('resolveUser must be a function.')
   }
+  const roster = options.roster ?? mapRoster
+  if (typeof roster !== 'function') throw invalid('roster must be a function.')
   const batch = options.batch ?? 'frame'
   if (
     batch !== 'frame' &&
@@ -136,6 +146,7 @@ export function resolveOptions(options: PresenceClientOptions): ResolvedOptions 
     maxTombstones: numberOption('maxTombstones', options.maxTombstones, 10_000, true),
     maxDataBytes: numberOption('maxDataBytes', options.maxDataBytes, 16_384, true),
     batch,
+    roster,
     clock: options.clock ?? systemClock,
     onListenerError:
       options.onListenerError ?? ((error) => console.error('[presence-kit] an event listener threw:', error)),

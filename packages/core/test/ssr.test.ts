@@ -27,10 +27,25 @@ describe('server-side safety', () => {
     const dom = await import('../src/dom.js')
     const ui = await import('../src/ui/index.js')
     const testing = await import('../src/testing/index.js')
+    const { bigRoomRoster } = await import('../src/big-rooms/index.js')
     const hub = testing.createMemoryHub()
     const client = core.createPresenceClient({ adapter: hub.adapter(), user: { id: 'ssr' }, batch: 'sync' })
     client.room('lobby').join({ rendered: 'on the server' })
     expect(client.room('lobby').get().count).toBe(1)
+    const big = core.createPresenceClient({
+      adapter: hub.adapter(),
+      user: { id: 'ssr-big' },
+      batch: 'sync',
+      roster: bigRoomRoster,
+    })
+    big.room('lobby').watch()
+    expect(
+      big
+        .room('lobby')
+        .get()
+        .members.map((member) => member.userId),
+    ).toEqual(['ssr'])
+    big.destroy()
     expect(ui.getTypingSentence([])).toBe('')
     // Without an explicit window it looks one up (and finds none): a server render is a no-op.
     touched.length = 0

@@ -17,6 +17,7 @@ import { ACTIVITY, GRACE, RETAIN, TYPING } from './deadline-keys.js'
 import { jsonEqual } from './json-equal.js'
 import { betterStatus, connectionStatus, nextTransition } from './status.js'
 import { createTimeline, type Timeline } from './timeline.js'
+import type { Roster } from './roster.js'
 import { Tombstones } from './tombstones.js'
 import {
   checkConnectionBody,
@@ -41,6 +42,7 @@ export type RoomModelOptions = Pick<
   | 'maxTombstones'
   | 'maxDataBytes'
   | 'user'
+  | 'roster'
 >
 
 export interface RoomModelConfig {
@@ -60,6 +62,7 @@ export interface RoomModelConfig {
 const LOCAL_PLACEHOLDER = '\u0000local'
 const EMPTY_DATA: PresenceData = Object.freeze({})
 const EMPTY_LIST: readonly never[] = Object.freeze([])
+const NO_MEMBERS = () => EMPTY_LIST
 const STATUSES: readonly unknown[] = ['connecting', 'connected', 'reconnecting', 'disconnected', 'failed']
 const isStatus = (value: unknown): value is ConnectionStatus => STATUSES.includes(value)
 /** Diffs kept while waiting for a snapshot; past this the oldest go (the snapshot supersedes them). */
@@ -88,7 +91,9 @@ interface Buffered {
  * (scripts/mangle-internals.ts), as a minifier does with `#name`.
  */
 export class RoomModel<D extends PresenceData = PresenceData> {
-  readonly #users = new Map<string, Member<D>>()
+  #users: Roster<Member<D>>
+  /** The committed roster, as the roster froze it: one array, built when first read. */
+  #committedMembers: () => readonly Member<D>[] = NO_MEMBERS
   /** The committed roster by user id, built when asked for while `users` holds uncommitted changes. */
   #committedIndex: Map<string, Member<D>> | undefined
   /** Users whose last connection left; present until the grace deadline. */
@@ -129,9 +134,10 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#config = config
     this.#options = options
     this.#selfId = options.user.id
+    this.#users = options.roster()
     this.#timeline = createTimeline(options.clock, (key) => this.#onDeadline(key))
     this.#tombstones = new Tombstones(options.tombstoneTtlMs, options.maxTombstones)
-    this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST, EMPTY_LIST)
+    this.#committed = this.#stateWith(EMPTY_LIST, EMPTY_LIST)
   }
 
   get _state(): RoomState<D> {
@@ -150,13 +156,12 @@ export class RoomModel<D extends PresenceData = PresenceData> {
 
   /** A member as of the last commit. */
   _committedMember(userId: string): Member<D> | undefined {
-    const { members } = this.#committed
-    if (members.length === 0) return undefined
+    if (this.#committed.mode === 'count') return undefined
     // Nothing changed since the commit: the working copy is the committed roster.
     if (!this.#membersDirty) return this.#users.get(userId)
     if (this.#committedIndex === undefined) {
       this.#committedIndex = new Map()
-      for (const member of members) this.#committedIndex.set(member.userId, member)
+      for (const member of this.#committedMembers()) this.#committedIndex.set(member.userId, member)
     }
     return this.#committedIndex.get(userId)
   }
@@ -384,12 +389,12 @@ export class RoomModel<D extends PresenceData = PresenceData> {
   _commit(): { readonly state: RoomState<D>; readonly events: readonly PresenceEvent<D>[] } | undefined {
     if (!this._hasChanges) return undefined
     const previous = this.#committed
-    const members =
+    this.#committedMembers =
       this.#tally !== undefined
-        ? EMPTY_LIST
+        ? NO_MEMBERS
         : this.#membersDirty
-          ? Object.freeze([...this.#users.values()])
-          : previous.members
+          ? this.#users.freeze()
+          : this.#committedMembers
     const typing =
       (this.#membersDirty || this.#typingDirty) && (this.#typers.size > 0 || previous.typing.length > 0)
         ? this.#typingMembers()
@@ -397,7 +402,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     const recentlyLeft = this.#recentDirty
       ? Object.freeze(Array.from(this.#recentlyLeft.values()).toReversed())
       : previous.recentlyLeft
-    const state = this.#stateWith(members, typing, recentlyLeft)
+    const state = this.#stateWith(typing, recentlyLeft)
     this.#committed = state
     const events = this.#events
     if (typing !== previous.typing && !sameItems(typing, previous.typing)) {
@@ -405,7 +410,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     }
     // Sync events carry the committed roster, known only now.
     for (let i = 0; i < events.length; i++) {
-      if (events[i]!.type === 'sync') events[i] = Object.freeze({ type: 'sync', members })
+      if (events[i]!.type === 'sync') events[i] = Object.freeze({ type: 'sync', members: state.members })
     }
     this.#events = []
     this.#committedIndex = undefined
@@ -413,11 +418,8 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     return { state, events }
   }
 
-  #stateWith(
-    members: readonly Member<D>[],
-    typing: readonly Member<D>[],
-    recentlyLeft: readonly Member<D>[],
-  ): RoomState<D> {
+  #stateWith(typing: readonly Member<D>[], recentlyLeft: readonly Member<D>[]): RoomState<D> {
+    const members = this.#committedMembers
     return Object.freeze({
       room: this.#config.room,
       status: this.#status,
@@ -425,9 +427,12 @@ export class RoomModel<D extends PresenceData = PresenceData> {
       stale: this.#stale,
       joined: this.#joined,
       self: this.#users.get(this.#selfId),
-      members,
+      // Read through the roster: a roster that commits in chunks joins them only when asked.
+      get members() {
+        return members()
+      },
       mode: this.#tally === undefined ? 'list' : 'count',
-      count: this.#tally ?? members.length,
+      count: this.#tally ?? this.#users.size,
       typing,
       recentlyLeft,
       lastError: this.#lastError,
@@ -439,7 +444,7 @@ export class RoomModel<D extends PresenceData = PresenceData> {
     this.#timeline._clear()
     // Cleared at once: committed lookups answer from the committed roster until the next commit.
     if (this.#users.size > 0) {
-      this.#users.clear()
+      this.#users = this.#options.roster()
       this.#membersDirty = true
     }
     this.#leaving.clear()

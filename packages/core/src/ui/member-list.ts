@@ -43,7 +43,10 @@ export interface MemberListSource<M> {
   readonly stale?: boolean | undefined
   /** `count` for a room too big to list (see `RoomState.mode`): `count` is then shown instead. */
   readonly mode?: 'list' | 'count' | undefined
+  /** How many `members` there are (or, in `count` mode, users in the room). */
   readonly count?: number | undefined
+  /** The local user, when among `members`. */
+  readonly self?: M | undefined
 }
 
 /** What a member list shows after a commit; the same object until something in it changes. */
@@ -102,17 +105,22 @@ export function createMemberList<M extends ListMember = Member>(
     events?: readonly PresenceEvent<PresenceObject>[],
   ): MemberListView<M> {
     let kept: MemberChanges<M> | undefined
-    if (state.members !== lastMembers) {
-      lastMembers = state.members
+    // With a commit's events and its count, `members` is read only when the events do not fit
+    // (the same commit given twice, a count-only room): a roster kept in chunks (`bigRoomRoster`)
+    // is otherwise never joined into one array.
+    const byEvents = events && state.count !== undefined
+    if (byEvents || state.members !== lastMembers) {
       const changes = events && (getMemberChanges(events) as unknown as MemberChanges<M>)
       kept = changes && {
         added: changes.added.filter(keep),
         removed: changes.removed.filter(keep),
         updated: changes.updated.filter(([before]) => keep(before)),
       }
-      present.update(includeSelf ? state.members : state.members.filter(keep), kept)
+      const shown = () => state.members.filter(keep)
+      if (byEvents) present.update(shown, kept, state.count! - +(!includeSelf && !!state.self))
+      else present.update((lastMembers = state.members) && shown(), kept)
     }
-    // Unchanged lists come back as the same arrays, so the view is kept while nothing moved.
+    // Unchanged lists come back as the same objects, so the view is kept while nothing moved.
     let sortedPresent: OrderedMembers<M> = present.current()
     // Without recently left members, `left` stays empty.
     let sortedLeft: OrderedMembers<M> = showRecentlyLeft

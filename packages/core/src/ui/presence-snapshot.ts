@@ -38,7 +38,11 @@ export function getPresenceSnapshot<D extends PresenceObject>(state: RoomState<D
   let snapshot = snapshots.get(state)
   if (snapshot === undefined) {
     snapshot = {
-      members: state.members,
+      // Read when first read, like `others`: a roster kept in chunks (`bigRoomRoster`) is joined
+      // into one array only for a page that lists it.
+      get members() {
+        return state.members
+      },
       // Built when first read: a page that shows the count only never filters 100,000 members.
       get others() {
         return othersOf(state.members)

@@ -15,8 +15,12 @@ export interface SortedMembers<M> {
    * The sorted `next`. Pass `changes` when they are known (they must describe `next` against the
    * previous `next` exactly); without them, the lists are diffed by object identity per user id.
    * Returns the previous list when `next` is the previous array or nothing changed.
+   *
+   * With `changes`, `next` may be a function that returns the list, with its `length`: it is then
+   * called only when the changes do not fit, so a commit never copies a roster it does not need.
    */
   update(next: readonly M[], changes?: MemberChanges<M>): ChunkedList<M>
+  update(next: () => readonly M[], changes: MemberChanges<M> | undefined, length: number): ChunkedList<M>
   /** The last sorted list (empty before the first update). */
   current(): ChunkedList<M>
 }
@@ -46,7 +50,7 @@ export function createSortedMembers<M extends { readonly userId: string }>(
   compare: Order<M>,
 ): SortedMembers<M> {
   const order = withUserIdTieBreak(compare)
-  let input: readonly M[] | undefined
+  let input: unknown
   let sorted = chunkSorted<M>([], order)
 
   function sortFully(next: readonly M[]): ChunkedList<M> {
@@ -54,25 +58,30 @@ export function createSortedMembers<M extends { readonly userId: string }>(
     return (sorted = chunkSorted(next.toSorted(order), order))
   }
 
-  function update(next: readonly M[], changes?: MemberChanges<M>): ChunkedList<M> {
+  function update(
+    next: readonly M[] | (() => readonly M[]),
+    changes?: MemberChanges<M>,
+    length = (next as readonly M[]).length,
+  ): ChunkedList<M> {
     if (next === input) return sorted
-    const resolved = input && (changes ?? diffByIdentity(input, next))
-    if (resolved === undefined) return sortFully(next)
+    const list = () => (typeof next === 'function' ? next() : next)
+    const resolved = input === undefined ? undefined : (changes ?? diffByIdentity(sorted.toArray(), list()))
+    if (resolved === undefined) return sortFully(list())
     const changeCount = resolved.added.length + resolved.removed.length + resolved.updated.length
     // Changes that do not fit the list (a member to remove that is not there, one added twice)
     // fail the patch or its length check: the list is then rebuilt from `next` itself.
     const patched =
-      changeCount > Math.max(ALWAYS_PATCH_UP_TO, next.length * FULL_SORT_RATIO)
+      changeCount > Math.max(ALWAYS_PATCH_UP_TO, length * FULL_SORT_RATIO)
         ? undefined
         : changeCount === 0
           ? sorted
           : sorted.patch(resolved)
-    if (patched === undefined || patched.length !== next.length) return sortFully(next)
+    if (patched === undefined || patched.length !== length) return sortFully(list())
     input = next
     return (sorted = patched)
   }
 
-  return { update, current: () => sorted }
+  return { update: update as SortedMembers<M>['update'], current: () => sorted }
 }
 
 /** `compare`, with ties broken by user id: the total order `createSortedMembers` keeps. */
@@ -97,16 +106,12 @@ function diffByIdentity<M extends { readonly userId: string }>(
   const previousById = indexById(previous)
   const nextById = indexById(next)
   if (previousById === undefined || nextById === undefined) return undefined
-  const added: M[] = []
-  const removed: M[] = []
-  const updated: (readonly [M, M])[] = []
-  for (const member of next) {
-    const before = previousById.get(member.userId)
-    if (before === undefined) added.push(member)
-    else if (before !== member) updated.push([before, member])
+  return {
+    added: next.filter((member) => !previousById.has(member.userId)),
+    removed: previous.filter((member) => !nextById.has(member.userId)),
+    updated: next.flatMap((member) => {
+      const before = previousById.get(member.userId)
+      return before === undefined || before === member ? [] : [[before, member] as const]
+    }),
   }
-  for (const member of previous) {
-    if (!nextById.has(member.userId)) removed.push(member)
-  }
-  return { added, removed, updated }
 }

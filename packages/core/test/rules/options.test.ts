@@ -16,6 +16,7 @@ describe('options', () => {
     ['a fractional limit', { maxTombstones: 1.5 }, /maxTombstones must be a whole number/],
     ['an unknown batch mode', { batch: 'sometimes' }, /batch must be/],
     ['a resolver that is not a function', { resolveUser: 'ldap' }, /resolveUser must be a function/],
+    ['a roster that is not a factory', { roster: new Map() }, /roster must be a function/],
   ]
   for (const [label, override, message] of bad) {
     it(`rejects ${label} with a PresenceError that says what to change`, () => {

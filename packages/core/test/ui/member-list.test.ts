@@ -13,6 +13,22 @@ const ids = (members: readonly Member[]) => members.map((member) => member.userI
 const byIdDescending = (a: Member, b: Member) => (a.userId < b.userId ? 1 : -1)
 const byName = (a: Member, b: Member) => a.userId.localeCompare(b.userId)
 
+/** A room state whose `members` counts its reads, as a roster kept in chunks would be joined. */
+const counted = (members: Member[], self?: Member) => {
+  const read = { times: 0 }
+  const source = {
+    get members() {
+      read.times++
+      return members
+    },
+    recentlyLeft: [],
+    synced: true,
+    count: members.length,
+    self,
+  }
+  return { source, read }
+}
+
 describe('createMemberList', () => {
   const ada = makeMember('ada', { name: 'Ada', isSelf: true, status: 'idle' })
   const grace = makeMember('grace', { name: 'Grace' })
@@ -101,6 +117,47 @@ describe('createMemberList', () => {
     list.update(state([grace]))
     const view = list.update(state([grace, ada]), [{ type: 'join', member: ada }])
     expect(ids(view.members)).toEqual(['grace'])
+  })
+
+  describe('given a commit with its count, as a room state has', () => {
+    it('never reads the roster when the events fit, with or without self', () => {
+      for (const includeSelf of [true, false]) {
+        const list = createMemberList({ includeSelf })
+        list.update(state([ada, grace]))
+        const { source, read } = counted([ada, grace, alan], ada)
+        const view = list.update(source, [{ type: 'join', member: alan }])
+        expect(ids(view.members)).toEqual(includeSelf ? ['ada', 'alan', 'grace'] : ['alan', 'grace'])
+        expect(read.times).toBe(0)
+        // A commit of no roster events: nothing read, the same view.
+        const next = counted([ada, grace, alan], ada)
+        expect(list.update(next.source, [{ type: 'status', status: 'connected' }])).toBe(view)
+        expect(next.read.times).toBe(0)
+      }
+    })
+
+    it('reads the roster when the events do not add up to its count, and shows it', () => {
+      const list = createMemberList()
+      list.update(state([grace]))
+      // A join the list never heard of: the count says three.
+      const { source, read } = counted([grace, alan, linus])
+      const view = list.update(source, [{ type: 'join', member: linus }])
+      expect(read.times).toBeGreaterThan(0)
+      expect(ids(view.members)).toEqual(['alan', 'grace', 'linus'])
+      // The same commit given twice: its changes no longer fit, and the list stays right.
+      expect(ids(list.update(source, [{ type: 'join', member: linus }]).members)).toEqual([
+        'alan',
+        'grace',
+        'linus',
+      ])
+    })
+
+    it('empties the list for a count-only room, whose events name nobody', () => {
+      const list = createMemberList()
+      list.update(state([grace, alan]))
+      const view = list.update({ ...state([]), mode: 'count', count: 4_812 }, [{ type: 'sync', members: [] }])
+      expect(view.members).toEqual([])
+      expect(view.counted).toBe(4_812)
+    })
   })
 
   it('a grouped order is by status first even with a custom order', () => {

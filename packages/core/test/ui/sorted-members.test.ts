@@ -205,6 +205,26 @@ describe('createSortedMembers', () => {
     }
   })
 
+  it('reads a list given as a function only when the changes do not fit it', () => {
+    const sorter = createSortedMembers(compareMembers)
+    const a = makeMember('a', { name: 'A' })
+    const b = makeMember('b', { name: 'B' })
+    const c = makeMember('c', { name: 'C' })
+    sorter.update([b, a])
+    let reads = 0
+    const lazily = (members: Member[]) => () => {
+      reads++
+      return members
+    }
+    const added = sorter.update(lazily([a, b, c]), { added: [c], removed: [], updated: [] }, 3)
+    expect(read(added)).toEqual([a, b, c])
+    expect(reads).toBe(0)
+    // Two members said, three counted: the list is read and sorted from it.
+    const recovered = sorter.update(lazily([c, b, a]), { added: [], removed: [a], updated: [] }, 3)
+    expect(reads).toBe(1)
+    expect(read(recovered)).toEqual([a, b, c])
+  })
+
   it('handles duplicate user ids by sorting fully', () => {
     const sorter = createSortedMembers(compareMembers)
     const first = makeMember('a', { name: 'X' })

@@ -16,6 +16,8 @@ export type UsePresenceReturn<D extends PresenceObject = RegisteredPresence> = {
   readonly snapshot: Readonly<Ref<PresenceSnapshot<D>>>
 }
 
+const FIELDS = ['members', 'others', 'self', 'count', 'mode', 'synced', 'status', 'stale'] as const
+
 /**
  * Who is in a room. Watches the room (its roster, without entering presence) while the calling
  * scope lives; use `useRoom` to join. Returns refs (`members`, `others`, `self`, `count`, `mode`,
@@ -39,16 +41,10 @@ export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T =
   holdRoom(room, false)
   if (selector !== undefined) return useRoomState(room, selector, isEqual)
   const snapshot = useRoomState(room, getPresenceSnapshot<D>)
-  const field = <K extends keyof PresenceSnapshot<D>>(key: K) => computed(() => snapshot.value[key])
-  return {
-    snapshot,
-    members: field('members'),
-    others: field('others'),
-    self: field('self'),
-    count: field('count'),
-    mode: field('mode'),
-    synced: field('synced'),
-    status: field('status'),
-    stale: field('stale'),
-  }
+  // One computed per field, each changing only when its own value does.
+  const fields = Object.fromEntries(FIELDS.map((key) => [key, computed(() => snapshot.value[key])])) as Omit<
+    UsePresenceReturn<D>,
+    'snapshot'
+  >
+  return { snapshot, ...fields }
 }

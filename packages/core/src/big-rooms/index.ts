@@ -1,0 +1,2 @@
+export { bigRoomRoster } from './chunked-roster.js'
+export type { Roster, RosterFactory } from '../model/roster.js'
