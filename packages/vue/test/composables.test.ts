@@ -172,6 +172,10 @@ describe('usePresence', () => {
       ),
       { global: env.global },
     )
+    // A ref for every field of the snapshot, and the snapshot itself.
+    expect(Object.keys(presence).toSorted()).toEqual(
+      [...Object.keys(presence.snapshot.value), 'snapshot'].toSorted(),
+    )
     expect(presence.synced.value).toBe(true)
     expect(presence.count.value).toBe(2)
     expect(presence.self.value?.userId).toBe('ada')

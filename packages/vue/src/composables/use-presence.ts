@@ -16,7 +16,17 @@ export type UsePresenceReturn<D extends PresenceObject = RegisteredPresence> = {
   readonly snapshot: Readonly<Ref<PresenceSnapshot<D>>>
 }
 
-const FIELDS = ['members', 'others', 'self', 'count', 'mode', 'synced', 'status', 'stale'] as const
+// Every field of the snapshot (a test checks that none is missing).
+const FIELDS = [
+  'members',
+  'others',
+  'self',
+  'count',
+  'mode',
+  'synced',
+  'status',
+  'stale',
+] as const satisfies readonly (keyof PresenceSnapshot)[]
 
 /**
  * Who is in a room. Watches the room (its roster, without entering presence) while the calling
