@@ -71,9 +71,11 @@ console.log(
 const curve: GrowthPoint[] = []
 const versus = (kit: number, phoenix: number) => `${us(kit)} us (${(phoenix / kit).toFixed(2)}x phoenix)`
 for (const members of sizes) {
+  // 20,000 events a run: enough that several young-generation collections fall in each run. With
+  // 2,000, one collection more or less (5-7 ms) moved a figure by 3 microseconds.
   const point = quick
     ? growth({ members, events: 200, eventsPerCommit: EVENTS_PER_FRAME, runs: 1, budgetMs: 100 })
-    : growth({ members, events: 2_000, eventsPerCommit: EVENTS_PER_FRAME, runs: 3, budgetMs: 1_500 })
+    : growth({ members, events: 20_000, eventsPerCommit: EVENTS_PER_FRAME, runs: 3, budgetMs: 1_500 })
   curve.push(point)
   console.log(
     `  ${n(members)} members: batch 'sync' ${versus(point.syncUs, point.phoenixUs)}, ` +

@@ -1,2 +1,2 @@
-export { bigRoomRoster } from './chunked-roster.js'
+export { bigRoomRoster } from './versioned-roster.js'
 export type { Roster, RosterFactory } from '../model/roster.js'
