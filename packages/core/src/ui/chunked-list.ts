@@ -47,7 +47,11 @@ export function chunkSorted<M>(sorted: readonly M[], order: Order<M>, size = CHU
 }
 
 /** The first index whose item does not sort before `target`. */
-export function lowerBound<M>(items: readonly M[], target: M, order: Order<M>): number {
+export function lowerBound<T, K = T>(
+  items: readonly T[],
+  target: K,
+  order: (item: T, target: K) => number,
+): number {
   let low = 0
   let high = items.length
   while (low < high) {
@@ -69,40 +73,36 @@ function fromChunks<M>(chunks: readonly (readonly M[])[], order: Order<M>, size:
     length,
     at(position) {
       if (!(position >= 0 && position < length)) return undefined
-      let low = 0
-      let high = chunks.length - 1
-      while (low < high) {
-        const middle = (low + high + 1) >>> 1
-        if (starts[middle]! <= position) low = middle
-        else high = middle - 1
-      }
-      return chunks[low]![position - starts[low]!]
+      // The last chunk that starts at or before `position`.
+      const chunk = lowerBound(starts, position + 1, (start, target) => start - target) - 1
+      return chunks[chunk]![position - starts[chunk]!]
     },
     toArray: () => (array ??= chunks.flat() as M[]),
     patch(changes) {
       const next = chunks.slice()
-      // The chunk a member belongs in: the first whose last member does not sort before it.
-      const chunkFor = (member: M) => {
-        let low = 0
-        let high = next.length - 1
-        while (low < high) {
-          const middle = (low + high) >>> 1
-          if (order(next[middle]!.at(-1)!, member) < 0) low = middle + 1
-          else high = middle
-        }
-        return low
-      }
-      // A changed chunk is a copy (4 KB), so a list handed out before is never changed.
+      // Chunks this patch made: changed in place, since no list handed out holds them yet.
+      const own = new Set<readonly M[]>()
+      // A chunk handed out before is copied (4 KB) once, changed as it is copied; a copy is changed
+      // in place.
       const edit = (member: M, remove: boolean) => {
-        const index = chunkFor(member)
-        const chunk = next[index]?.slice() ?? []
+        // The first chunk whose last member does not sort before this one, else the last chunk
+        // (0 in a list with none).
+        const index = Math.max(
+          0,
+          Math.min(
+            lowerBound(next, member, (chunk, target) => order(chunk.at(-1)!, target)),
+            next.length - 1,
+          ),
+        )
+        let chunk = (next[index] ?? []) as M[]
         const at = lowerBound(chunk, member, order)
         if (remove && chunk[at] !== member) return false
-        if (remove) chunk.splice(at, 1)
-        else chunk.splice(at, 0, member)
+        const change: [number, number, ...M[]] = remove ? [at, 1] : [at, 0, member]
+        if (own.has(chunk)) chunk.splice(...change)
+        else own.add((chunk = chunk.toSpliced(...change)))
         // A chunk grown to twice the size is split; an emptied one goes.
-        const pieces = chunk.length < 2 * size ? [chunk] : [chunk.slice(0, size), chunk.slice(size)]
-        next.splice(index, 1, ...pieces.filter((piece) => piece.length > 0))
+        if (chunk.length > 0 && chunk.length < 2 * size) next[index] = chunk
+        else next.splice(index, 1, ...(chunk.length > 0 ? [chunk.slice(0, size), chunk.slice(size)] : []))
         return true
       }
       for (const member of [...changes.removed, ...changes.updated.map(([before]) => before)]) {
