@@ -99,9 +99,16 @@ export async function runFrameworkBench({ quick }: { quick: boolean }): Promise<
     args: [...CHROMIUM_FLAGS, ...UNCAPPED_FRAME_FLAGS, '--enable-precise-memory-info'],
   })
   const figures = new Map<Framework, Figures>()
+  // The same pages with no events at all, only the snapshot and the scrolling: how high the heap
+  // peaks from rendering the list alone, the floor under the figure with events.
+  const scrollOnly = new Map<Framework, Figures>()
   try {
     for (const framework of FRAMEWORKS)
       figures.set(framework, await measure(browser, framework, html, options))
+    if (!quick) {
+      for (const framework of FRAMEWORKS)
+        scrollOnly.set(framework, await measure(browser, framework, html, { ...options, eventsPerSecond: 0 }))
+    }
   } finally {
     await browser.close()
   }
@@ -147,6 +154,16 @@ export async function runFrameworkBench({ quick }: { quick: boolean }): Promise<
     (value) => `${value.toFixed(2)}x`,
     'target: under 2x',
   )
+  if (!quick) {
+    const [r, v] = FRAMEWORKS.map((framework) => {
+      const f = scrollOnly.get(framework)!
+      return f.heapPeakBytes / f.liveHeapBytes
+    }) as [number, number]
+    console.log(
+      `heap peak / live heap with no events, scrolling only: React ${r.toFixed(2)}x, Vue ${v.toFixed(2)}x ` +
+        '(for scale: what rendering the list alone leaves for the events)',
+    )
+  }
   line(
     'most rows in the DOM',
     (f) => f.maxRows,
