@@ -33,12 +33,12 @@ export function localCrowdConnection(connection: Connection): Connection {
  * for a big crowd) and its random names repeat.
  */
 export function withLocalCrowdPeople(hub: MemoryHub): MemoryHub {
+  // One function for every call: a crowd of 100,000 calls it for each of its connections.
+  const addVirtual: MemoryHub['addVirtual'] = (room, connection) =>
+    hub.addVirtual(room, localCrowdConnection(connection))
   return new Proxy(hub, {
     get(target, key) {
-      if (key === 'addVirtual') {
-        return (room: string, connection: Connection) =>
-          target.addVirtual(room, localCrowdConnection(connection))
-      }
+      if (key === 'addVirtual') return addVirtual
       const value: unknown = Reflect.get(target, key, target)
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
     },

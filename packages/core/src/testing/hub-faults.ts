@@ -56,7 +56,7 @@ export function injectMessage(core: HubCore, roomName: string, message: Injected
   for (const watcher of room.watchers) {
     if (!watcher.client.connected) continue
     if (message.to !== undefined && watcher.client.connectionId !== message.to) continue
-    envelopes.push(core.envelope(watcher, message.method, args, true))
+    envelopes.push(core.envelope(watcher, message.method, args, 'raw'))
   }
   core.post(envelopes)
   return envelopes.length

@@ -1,5 +1,6 @@
 import type { ConnectionInput, RoomSink } from '../adapter.js'
 import type { ActivityReport, PresenceData, SelfUser, UserInfo } from '../types.js'
+import { cloneWire } from './clone-wire.js'
 import type { PendingMessage, SinkMethod } from './memory-hub-types.js'
 
 export const SINK_METHODS: readonly SinkMethod[] = [
@@ -54,6 +55,14 @@ export interface HubRoom {
   readonly watchers: Set<HubWatcher>
 }
 
+/**
+ * How the receiver's arguments are made from an envelope's `args`:
+ * - `clone`: each argument copied, as a wire would;
+ * - `raw`: as the test wrote them (injected), not copied;
+ * - `snapshot`: `args[0]` holds the room's entries, each copied straight into a connection.
+ */
+export type Delivery = 'clone' | 'raw' | 'snapshot'
+
 /** A queued sink call: the public message plus what delivery needs. */
 export interface Envelope {
   readonly message: PendingMessage
@@ -61,17 +70,31 @@ export interface Envelope {
   /** The client's session when queued: a disconnect since then drops it. */
   readonly session: number
   readonly args: readonly unknown[]
-  /** Injected: delivered as the test wrote it, not cloned. */
-  readonly raw: boolean
+  readonly delivery: Delivery
 }
 
+/** The connection as the hub sends it, sharing the entry's values: copy it before it leaves. */
 export function toConnectionInput(entry: HubEntry): ConnectionInput {
-  return {
+  const connection: { -readonly [K in keyof ConnectionInput]: ConnectionInput[K] } = {
     connectionId: entry.connectionId,
     userId: entry.userId,
     data: entry.data,
     version: entry.version,
-    ...(entry.activity === undefined ? {} : { activity: entry.activity }),
-    ...(entry.profile === undefined ? {} : { profile: entry.profile }),
   }
+  if (entry.activity !== undefined) connection.activity = entry.activity
+  if (entry.profile !== undefined) connection.profile = entry.profile
+  return connection
+}
+
+/** The receiver's own copy of an entry, what `cloneWire(toConnectionInput(entry))` makes, in one pass. */
+export function copyConnection(entry: HubEntry): ConnectionInput {
+  const connection: { -readonly [K in keyof ConnectionInput]: ConnectionInput[K] } = {
+    connectionId: entry.connectionId,
+    userId: entry.userId,
+    data: cloneWire(entry.data),
+    version: entry.version,
+  }
+  if (entry.activity !== undefined) connection.activity = cloneWire(entry.activity)
+  if (entry.profile !== undefined) connection.profile = cloneWire(entry.profile)
+  return connection
 }

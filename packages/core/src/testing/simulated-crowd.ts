@@ -51,13 +51,6 @@ export interface SimulatedCrowd {
   dispose(): void
 }
 
-interface SimulatedUser {
-  readonly userId: string
-  readonly connectionIds: readonly string[]
-  /** Position in the users array, for O(1) removal. */
-  index: number
-}
-
 const MIN_TYPING_MS = 1000
 const MAX_TYPING_MS = 4000
 
@@ -72,7 +65,13 @@ export function createSimulatedCrowd(options: SimulatedCrowdOptions): SimulatedC
   const random: Random = createRandom(options.seed ?? 1)
   let settings = resolveSettings({}, options)
 
-  const users: SimulatedUser[] = []
+  // Two numbers per user rather than an object and an array of ids: a crowd of 100,000 is built in
+  // one go, and fewer objects that all survive means less garbage-collection work while it is.
+  // Ids are derived from the number; a user leaves by swapping the last one into their place.
+  /** Each user's number `n`: the user id is `${idPrefix}-${n}`. */
+  const users: number[] = []
+  /** How many tabs the user at the same position has open. */
+  const tabsOf: number[] = []
   /** Typing connections and the simulated time they stop, in the order they started. */
   const typing = new Map<string, number>()
   let userCount = 0
@@ -96,50 +95,58 @@ export function createSimulatedCrowd(options: SimulatedCrowdOptions): SimulatedC
       identity.avatarUrl === undefined
         ? { name: identity.name }
         : { name: identity.name, avatarUrl: identity.avatarUrl }
-    const connectionIds: string[] = []
     for (let tab = 1; tab <= tabs; tab++) {
-      const connectionId = `${userId}/tab-${tab}`
+      const connectionId = connectionIdOf(userId, tab)
       const activity = activityReport(random, randomActivityState(random))
       hub.addVirtual(room, { userId, connectionId, data, activity, profile })
-      connectionIds.push(connectionId)
       events++
     }
     connectionCount += tabs
-    users.push({ userId, connectionIds, index: users.length })
+    users.push(n)
+    tabsOf.push(tabs)
   }
 
-  const removeUser = (user: SimulatedUser) => {
-    const last = users.pop() as SimulatedUser
-    if (last !== user) {
-      users[user.index] = last
-      last.index = user.index
-    }
-    for (const connectionId of user.connectionIds) {
+  const removeUser = (index: number) => {
+    const userId = `${idPrefix}-${users[index] as number}`
+    const tabs = tabsOf[index] as number
+    const last = users.length - 1
+    users[index] = users[last] as number
+    tabsOf[index] = tabsOf[last] as number
+    users.pop()
+    tabsOf.pop()
+    for (let tab = 1; tab <= tabs; tab++) {
+      const connectionId = connectionIdOf(userId, tab)
       // A leave clears typing on receivers at once; no stop signal needed.
       typing.delete(connectionId)
       if (!hub.destroyed) hub.removeVirtual(room, connectionId)
       events++
     }
-    connectionCount -= user.connectionIds.length
+    connectionCount -= tabs
   }
+
+  /** A user drawn at random, as `random.pick(users)` would draw one: by position. */
+  const randomUser = (): number => random.int(0, users.length - 1)
 
   const resize = () => {
     while (users.length < settings.members) addUser()
-    while (users.length > settings.members) removeUser(random.pick(users))
+    while (users.length > settings.members) removeUser(randomUser())
   }
 
   const churn = () => {
     const target = settings.members
-    if (users.length > target) removeUser(random.pick(users))
+    if (users.length > target) removeUser(randomUser())
     else if (users.length < target) addUser()
     else if (target > 0) {
-      if (random.chance(0.5)) removeUser(random.pick(users))
+      if (random.chance(0.5)) removeUser(randomUser())
       else addUser()
     }
   }
 
-  const randomConnection = (): string | undefined =>
-    users.length === 0 ? undefined : random.pick(random.pick(users).connectionIds)
+  const randomConnection = (): string | undefined => {
+    if (users.length === 0) return undefined
+    const index = randomUser()
+    return connectionIdOf(`${idPrefix}-${users[index] as number}`, random.int(1, tabsOf[index] as number))
+  }
 
   const startTyping = () => {
     const connectionId = randomConnection()
@@ -225,8 +232,12 @@ export function createSimulatedCrowd(options: SimulatedCrowdOptions): SimulatedC
       if (disposed) return
       stop()
       disposed = true
-      while (users.length > 0) removeUser(users[users.length - 1] as SimulatedUser)
+      while (users.length > 0) removeUser(users.length - 1)
       typing.clear()
     },
   }
+}
+
+function connectionIdOf(userId: string, tab: number): string {
+  return `${userId}/tab-${tab}`
 }

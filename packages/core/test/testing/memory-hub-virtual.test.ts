@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { ConnectionInput } from '../../src/adapter.js'
 import { createMemoryHub } from '../../src/testing/index.js'
 import { recordingSink } from './recording-sink.js'
 
@@ -45,6 +46,46 @@ describe('memory hub: virtual connections', () => {
     expect(() => hub.typingVirtual('r', 'nope', true)).toThrow(/no virtual connection/)
     expect(hub.removeVirtual('r', 'c1')).toBe(false)
     expect(hub.removeVirtual('nowhere', 'v1')).toBe(false)
+  })
+
+  it('copies every connection of a snapshot for each receiver: nothing a receiver changes reaches the hub or another', () => {
+    const hub = createMemoryHub({ delivery: 'manual' })
+    const data = { tags: ['a'] }
+    const activity = { inactiveMs: 5, hidden: false, away: false }
+    const profile = { name: 'Ada', avatarUrl: 'https://x/a.png' }
+    hub.addVirtual('r', { userId: 'ada', connectionId: 'a1', data, activity, profile })
+    data.tags.push('sender')
+    const first = recordingSink()
+    const second = recordingSink()
+    hub.adapter().openRoom({ room: 'r', user: { id: 'w1' }, sink: first })
+    hub.adapter().openRoom({ room: 'r', user: { id: 'w2' }, sink: second })
+    const queued = hub.pending().filter((message) => message.method === 'snapshot')
+    expect(queued.map((message) => message.payload)).toEqual([
+      [{ connectionId: 'a1', userId: 'ada', data: { tags: ['a'] }, activity, profile, version: 1 }],
+      [{ connectionId: 'a1', userId: 'ada', data: { tags: ['a'] }, activity, profile, version: 1 }],
+    ])
+    hub.deliver()
+    const [[mine]] = first.snapshots() as [[ConnectionInput]]
+    const [[theirs]] = second.snapshots() as [[ConnectionInput]]
+    const [[shown]] = queued.map((message) => message.payload) as [[ConnectionInput]]
+    expect(mine).toEqual(shown)
+    for (const key of ['data', 'activity', 'profile'] as const) {
+      expect(mine[key]).not.toBe(theirs[key])
+      expect(mine[key]).not.toBe(shown[key])
+    }
+    expect(mine.data!['tags']).not.toBe(theirs.data!['tags'])
+    ;(mine.data!['tags'] as string[]).push('receiver')
+    ;(mine.activity as { inactiveMs: number }).inactiveMs = 99
+    ;(mine.profile as { name: string }).name = 'Changed'
+    expect(theirs).toEqual({
+      connectionId: 'a1',
+      userId: 'ada',
+      data: { tags: ['a'] },
+      activity,
+      profile,
+      version: 1,
+    })
+    expect(hub.connections('r')[0]).toMatchObject({ data: { tags: ['a'] }, activity, profile })
   })
 
   it('holds 100,000 in one room and sends them in one snapshot to a client that opens', () => {
