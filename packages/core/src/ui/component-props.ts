@@ -12,7 +12,8 @@ export function normalizeSize(value: unknown, fallback: PresenceSize = 'md'): Pr
  * Checks a room name given to a hook, composable or component (`where`: `usePresence()`,
  * `<AvatarStack>`): undefined when valid (see `isValidRoomName`), else what is wrong, for the
  * binding to report in development while it shows an empty room. Names often come from untyped
- * sources, so nothing throws. In a production build the text is '' and the bundler drops it.
+ * sources, so nothing throws. In a production build the text is '' and the bundler drops it; `where`
+ * is only ever part of that text, so bindings pass it under the same development check.
  */
 export function checkRoomName(value: unknown, where: string): string | undefined {
   if (isValidRoomName(value)) return undefined

@@ -1,17 +1,16 @@
+import { cached } from './cached.js'
+
 // One compact formatter per locale: a "+N" chip is rebuilt on every roster commit.
 const compactFormatters = new Map<string, Intl.NumberFormat | null>()
 
 function compactFormatter(locale: string): Intl.NumberFormat | null {
-  let formatter = compactFormatters.get(locale)
-  if (formatter === undefined) {
+  return cached(compactFormatters, locale, () => {
     try {
-      formatter = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 2 })
+      return new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 2 })
     } catch {
-      formatter = null
+      return null
     }
-    compactFormatters.set(locale, formatter)
-  }
-  return formatter
+  })
 }
 
 /** A count with the locale's digit grouping ("12,345" in English); plain digits for a bad locale. */

@@ -25,7 +25,7 @@ export interface HoverCardMachine {
 // One card at a time on the page: opening one closes the other. Touched only in browser event
 // handlers, so a server render shares nothing between requests.
 let openMachine: HoverCardMachine | undefined
-let closedAt = Number.NEGATIVE_INFINITY
+let closedAt = -Infinity
 
 export function createHoverCardMachine(notify: () => void, describe: () => string): HoverCardMachine {
   let userId: string | undefined

@@ -1,3 +1,5 @@
+import { cached } from './cached.js'
+
 // One formatter per locale: building an Intl.ListFormat costs far more than using one, and typing
 // sentences are rebuilt on every keystroke signal.
 const formatters = new Map<string, Intl.ListFormat | null>()
@@ -15,13 +17,7 @@ export function formatConjunction(items: readonly string[], locale: string): str
 
 function getFormatter(locale: string): Intl.ListFormat | null {
   // Checked before the cache so a runtime without ListFormat (or a test removing it) is respected.
-  if (typeof Intl.ListFormat !== 'function') return null
-  let formatter = formatters.get(locale)
-  if (formatter === undefined) {
-    formatter = createFormatter(locale)
-    formatters.set(locale, formatter)
-  }
-  return formatter
+  return typeof Intl.ListFormat === 'function' ? cached(formatters, locale, createFormatter) : null
 }
 
 function createFormatter(locale: string): Intl.ListFormat | null {

@@ -1,5 +1,6 @@
 import type { Member, PresenceStatus } from '../types.js'
 import type { PresenceObject } from '../register.js'
+import { cached } from './cached.js'
 import { getDisplayName } from './display-name.js'
 import { compareStatus, PRESENCE_STATUSES } from './status.js'
 
@@ -19,13 +20,7 @@ export interface CompareMembersOptions {
 const collators = new Map<string, Intl.Collator>()
 
 function getCollator(locale: string | undefined): Intl.Collator {
-  const key = locale ?? ''
-  let collator = collators.get(key)
-  if (collator === undefined) {
-    collator = createCollator(locale)
-    collators.set(key, collator)
-  }
-  return collator
+  return cached(collators, locale ?? '', () => createCollator(locale))
 }
 
 function createCollator(locale: string | undefined): Intl.Collator {
@@ -43,12 +38,7 @@ function createCollator(locale: string | undefined): Intl.Collator {
 const displayNames = new WeakMap<object, string>()
 
 function cachedDisplayName(member: SortableMember): string {
-  let name = displayNames.get(member)
-  if (name === undefined) {
-    name = getDisplayName(member)
-    displayNames.set(member, name)
-  }
-  return name
+  return cached(displayNames, member, getDisplayName)
 }
 
 /** Code-unit order: fast, and the same in every locale, which is what a last tie-break needs. */

@@ -1,3 +1,4 @@
+import { cached } from './cached.js'
 import { getDisplayName, type NameableMember } from './display-name.js'
 import { chunkSorted, type ChunkedList, type OrderedMembers } from './chunked-list.js'
 import { withUserIdTieBreak, type MemberChanges } from './sorted-members.js'
@@ -63,9 +64,7 @@ export function createMemberSearch(options: MemberSearchOptions = {}): MemberSea
 
   const matches = (member: SearchableMember) => {
     tested++
-    let name = folded.get(member)
-    if (name === undefined) folded.set(member, (name = foldSearchText(text(member))))
-    return name.includes(needle)
+    return cached(folded, member, () => foldSearchText(text(member))).includes(needle)
   }
 
   return {

@@ -1,5 +1,6 @@
 import type { PresenceObject, RegisteredPresence } from '../register.js'
 import type { ConnectionStatus, Member, RoomState } from '../types.js'
+import { cached } from './cached.js'
 
 /** What `usePresence(room)` gives in React and Vue: a room's state, shaped for rendering. */
 export interface PresenceSnapshot<D extends PresenceObject = RegisteredPresence> {
@@ -25,36 +26,26 @@ const snapshots = new WeakMap<RoomState<PresenceObject>, PresenceSnapshot<Presen
 const othersByRoster = new WeakMap<readonly Member<PresenceObject>[], readonly Member<PresenceObject>[]>()
 
 function othersOf<D extends PresenceObject>(members: readonly Member<D>[]): readonly Member<D>[] {
-  let others = othersByRoster.get(members)
-  if (others === undefined) {
-    others = members.filter((m) => !m.isSelf)
-    othersByRoster.set(members, others)
-  }
-  return others as readonly Member<D>[]
+  return cached(othersByRoster, members, () => members.filter((m) => !m.isSelf)) as readonly Member<D>[]
 }
 
 /** The snapshot of a committed room state: the same object for the same state. */
 export function getPresenceSnapshot<D extends PresenceObject>(state: RoomState<D>): PresenceSnapshot<D> {
-  let snapshot = snapshots.get(state)
-  if (snapshot === undefined) {
-    snapshot = {
-      // Read when first read, like `others`: a roster kept in chunks (`bigRoomRoster`) is joined
-      // into one array only for a page that lists it.
-      get members() {
-        return state.members
-      },
-      // Built when first read: a page that shows the count only never filters 100,000 members.
-      get others() {
-        return othersOf(state.members)
-      },
-      self: state.self,
-      count: state.count,
-      mode: state.mode,
-      synced: state.synced,
-      status: state.status,
-      stale: state.stale,
-    }
-    snapshots.set(state, snapshot)
-  }
-  return snapshot as PresenceSnapshot<D>
+  return cached(snapshots, state, () => ({
+    // Read when first read, like `others`: a roster kept in chunks (`bigRoomRoster`) is joined
+    // into one array only for a page that lists it.
+    get members() {
+      return state.members
+    },
+    // Built when first read: a page that shows the count only never filters 100,000 members.
+    get others() {
+      return othersOf(state.members)
+    },
+    self: state.self,
+    count: state.count,
+    mode: state.mode,
+    synced: state.synced,
+    status: state.status,
+    stale: state.stale,
+  })) as PresenceSnapshot<D>
 }

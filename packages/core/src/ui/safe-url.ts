@@ -2,7 +2,7 @@
 export const MAX_IMAGE_URL_LENGTH = 8192
 
 /** The longest `data:` URL `isSafeImageUrl` accepts (1 MiB): inline images are legitimately large. */
-export const MAX_DATA_IMAGE_URL_LENGTH = 1024 * 1024
+export const MAX_DATA_IMAGE_URL_LENGTH = 1_048_576
 
 // The base only gives relative paths something to resolve against; it never reaches the network.
 const RELATIVE_BASE = 'https://relative.invalid/'

@@ -16,7 +16,7 @@ export interface ConnectionState {
 
 /** The state of the link to the backend for one room. */
 export function useConnectionStatus(name: string): ConnectionState {
-  const room = useNamedRoom(name, 'useConnectionStatus()')
+  const room = useNamedRoom(name, process.env.NODE_ENV !== 'production' ? 'useConnectionStatus()' : '')
   useHoldRoom(room, false)
   const link = useRoomState(
     room,

@@ -8,7 +8,7 @@ export function useMember<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
   userId: string,
 ): Member<D> | undefined {
-  const room = useNamedRoom<D>(name, 'useMember()')
+  const room = useNamedRoom<D>(name, process.env.NODE_ENV !== 'production' ? 'useMember()' : '')
   useHoldRoom(room, false)
   // The committed lookup is O(1) and returns the same object until the member changes.
   return useRoomState(room, () => room?.get(userId))

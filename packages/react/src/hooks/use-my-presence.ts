@@ -14,7 +14,7 @@ export function useMyPresence<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
   initialPresence?: PresenceUpdate<NoInfer<D>>,
 ): [data: D | undefined, update: (next: PresenceUpdate<D>) => void] {
-  const room = useNamedRoom<D>(name, 'useMyPresence()')
+  const room = useNamedRoom<D>(name, process.env.NODE_ENV !== 'production' ? 'useMyPresence()' : '')
   useHoldRoom(room, true, initialPresence)
   const data = useRoomState(room, (state) => (state.joined ? state.self?.data : undefined))
   const update = useCallback((next: PresenceUpdate<D>) => room?.update(next), [room])

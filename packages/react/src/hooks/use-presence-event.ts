@@ -17,7 +17,7 @@ export function usePresenceEvent<
   E extends PresenceEventName,
   D extends PresenceShape<D> = RegisteredPresence,
 >(name: string, events: E | readonly E[], handler: (event: PresenceEventMap<D>[E]) => void): void {
-  const room = useNamedRoom<D>(name, 'usePresenceEvent()')
+  const room = useNamedRoom<D>(name, process.env.NODE_ENV !== 'production' ? 'usePresenceEvent()' : '')
   useHoldRoom(room, false)
   const latest = useRef(handler)
   latest.current = handler

@@ -24,7 +24,7 @@ export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T =
   selector?: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): T | PresenceSnapshot<D> {
-  const room = useNamedRoom<D>(name, 'usePresence()')
+  const room = useNamedRoom<D>(name, process.env.NODE_ENV !== 'production' ? 'usePresence()' : '')
   useHoldRoom(room, false)
   return useRoomState(room, selector ?? (getPresenceSnapshot as (state: RoomState<D>) => T), isEqual)
 }

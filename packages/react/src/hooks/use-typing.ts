@@ -26,7 +26,7 @@ export function useTyping<D extends PresenceShape<D> = RegisteredPresence>(
   name: string,
   options: TypingSentenceOptions = {},
 ): UseTypingReturn<D> {
-  const room = useNamedRoom<D>(name, 'useTyping()')
+  const room = useNamedRoom<D>(name, process.env.NODE_ENV !== 'production' ? 'useTyping()' : '')
   useHoldRoom(room, false)
   const { typingUsers, sentence } = useTypingSentence(room, options)
   const actions = useMemo(() => {

@@ -36,7 +36,11 @@ export const ActivityDot = defineComponent({
   },
   setup(props) {
     const byMember = computed(() => props.status === undefined)
-    const room = useRoomProp(() => (byMember.value ? props.room : undefined), 'ActivityDot', byMember)
+    const room = useRoomProp(
+      () => (byMember.value ? props.room : undefined),
+      process.env.NODE_ENV !== 'production' ? 'ActivityDot' : '',
+      byMember,
+    )
     const userId = computed(() =>
       byMember.value && typeof props.userId === 'string' ? props.userId : undefined,
     )

@@ -75,7 +75,11 @@ export const AvatarStack = defineComponent({
   setup(props, { emit, slots }) {
     const root = ref<HTMLElement>()
     const byRoom = computed(() => props.members === undefined)
-    const roomName = useRoomProp(() => (byRoom.value ? props.room : undefined), 'AvatarStack', byRoom)
+    const roomName = useRoomProp(
+      () => (byRoom.value ? props.room : undefined),
+      process.env.NODE_ENV !== 'production' ? 'AvatarStack' : '',
+      byRoom,
+    )
     const room = useRoomHandle(roomName)
     holdRoom(room, false)
     const list = useMemberList(room, () => ({ includeSelf: props.includeSelf }))

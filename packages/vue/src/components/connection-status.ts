@@ -33,7 +33,10 @@ export const ConnectionStatus = defineComponent({
     onRetry: Function as PropType<() => void>,
   },
   setup(props) {
-    const room = useRoomProp(() => props.room, 'ConnectionStatus')
+    const room = useRoomProp(
+      () => props.room,
+      process.env.NODE_ENV !== 'production' ? 'ConnectionStatus' : '',
+    )
     const { status, synced, retry: retryRoom } = useConnectionStatus(room)
     const timedOut = ref(false)
     // Each retry starts the first connection's deadline again.

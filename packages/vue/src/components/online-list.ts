@@ -115,7 +115,7 @@ export const OnlineList = defineComponent({
     card: MemberCardHost
   }>,
   setup(props, { emit, slots }) {
-    const roomName = useRoomProp(() => props.room, 'OnlineList')
+    const roomName = useRoomProp(() => props.room, process.env.NODE_ENV !== 'production' ? 'OnlineList' : '')
     const room = useRoomHandle(roomName)
     holdRoom(room, false)
     const typers = useRoomState(room, (state) => state.typing)

@@ -26,7 +26,7 @@ export const TypingIndicator = defineComponent({
     messages: Object as PropType<Partial<TypingMessages>>,
   },
   setup(props) {
-    const room = useRoomProp(() => props.room, 'TypingIndicator')
+    const room = useRoomProp(() => props.room, process.env.NODE_ENV !== 'production' ? 'TypingIndicator' : '')
     const { sentence } = useTypingSentence(useRoomHandle(room), () => ({
       locale: props.locale,
       maxNames: props.maxNames,

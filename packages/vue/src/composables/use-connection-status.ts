@@ -17,7 +17,7 @@ export interface UseConnectionStatusReturn {
 
 /** The state of the link to the backend for one room. */
 export function useConnectionStatus(name: MaybeRefOrGetter<string | undefined>): UseConnectionStatusReturn {
-  const room = useRoomHandle(name, 'useConnectionStatus()')
+  const room = useRoomHandle(name, process.env.NODE_ENV !== 'production' ? 'useConnectionStatus()' : '')
   holdRoom(room, false)
   const link = useRoomState(
     room,

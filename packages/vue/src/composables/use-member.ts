@@ -9,7 +9,7 @@ export function useMember<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string | undefined>,
   userId: MaybeRefOrGetter<string | undefined>,
 ): Readonly<Ref<Member<D> | undefined>> {
-  const room = useRoomHandle<D>(name, 'useMember()')
+  const room = useRoomHandle<D>(name, process.env.NODE_ENV !== 'production' ? 'useMember()' : '')
   holdRoom(room, false)
   // The committed lookup is O(1) and returns the same object until the member changes.
   const select = (): Member<D> | undefined => {

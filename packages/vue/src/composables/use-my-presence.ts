@@ -21,7 +21,7 @@ export function useMyPresence<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string | undefined>,
   initialPresence?: PresenceUpdate<NoInfer<D>>,
 ): UseMyPresenceReturn<D> {
-  const room = useRoomHandle<D>(name, 'useMyPresence()')
+  const room = useRoomHandle<D>(name, process.env.NODE_ENV !== 'production' ? 'useMyPresence()' : '')
   holdRoom(room, true, () => initialPresence)
   const data = useRoomState(room, (state) => (state.joined ? state.self?.data : undefined))
   const update = (next: PresenceUpdate<D>) => room.value?.update(next)

@@ -22,7 +22,7 @@ export function usePresenceEvent<
   events: MaybeRefOrGetter<E | readonly E[]>,
   handler: (event: PresenceEventMap<D>[E]) => void,
 ): void {
-  const room = useRoomHandle<D>(name, 'usePresenceEvent()')
+  const room = useRoomHandle<D>(name, process.env.NODE_ENV !== 'production' ? 'usePresenceEvent()' : '')
   holdRoom(room, false)
   // A key, so a getter returning a new array of the same names does not move the listener.
   const key = () => {

@@ -47,7 +47,7 @@ export function usePresence<D extends PresenceShape<D> = RegisteredPresence, T =
   selector?: (state: RoomState<D>) => T,
   isEqual?: EqualityFn<T>,
 ): Readonly<Ref<T>> | UsePresenceReturn<D> {
-  const room = useRoomHandle<D>(name, 'usePresence()')
+  const room = useRoomHandle<D>(name, process.env.NODE_ENV !== 'production' ? 'usePresence()' : '')
   holdRoom(room, false)
   if (selector !== undefined) return useRoomState(room, selector, isEqual)
   const snapshot = useRoomState(room, getPresenceSnapshot<D>)

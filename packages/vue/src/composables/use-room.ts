@@ -38,7 +38,7 @@ export function useRoom<D extends PresenceShape<D> = RegisteredPresence>(
   options: UseRoomOptions<NoInfer<D>> = {},
 ): ComputedRef<Room<D>> {
   usePresenceClient().room(toValue(name))
-  const handle = useRoomHandle<D>(name, 'useRoom()')
+  const handle = useRoomHandle<D>(name, process.env.NODE_ENV !== 'production' ? 'useRoom()' : '')
   holdRoom(
     handle,
     () => toValue(options.join) ?? true,

@@ -36,7 +36,7 @@ export function useTyping<D extends PresenceShape<D> = RegisteredPresence>(
   name: MaybeRefOrGetter<string | undefined>,
   options: MaybeRefOrGetter<TypingSentenceOptions> = {},
 ): UseTypingReturn<D> {
-  const room = useRoomHandle<D>(name, 'useTyping()')
+  const room = useRoomHandle<D>(name, process.env.NODE_ENV !== 'production' ? 'useTyping()' : '')
   const { typingUsers, sentence } = useTypingSentence(room, options)
   const startTyping = () => room.value?.startTyping()
   const stopTyping = () => room.value?.stopTyping()

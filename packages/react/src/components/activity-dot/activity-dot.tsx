@@ -47,7 +47,7 @@ const KNOWN = new Set<unknown>(PRESENCE_STATUSES)
  */
 export function ActivityDot(props: ActivityDotProps) {
   if (props.status !== undefined) return <StatusDot {...props} status={props.status} />
-  const error = checkRoomProp(props.room, 'ActivityDot')
+  const error = checkRoomProp(props.room, process.env.NODE_ENV !== 'production' ? 'ActivityDot' : '')
   if (error !== undefined || typeof props.userId !== 'string') {
     if (process.env.NODE_ENV !== 'production') {
       reportPropError(

@@ -83,7 +83,7 @@ export function AvatarStack(props: AvatarStackProps) {
       reportPropError(new PresenceError('invalid-input', '<AvatarStack>: "members" must be an array.'))
     return null
   }
-  const error = checkRoomProp(props.room, 'AvatarStack')
+  const error = checkRoomProp(props.room, process.env.NODE_ENV !== 'production' ? 'AvatarStack' : '')
   if (error !== undefined) {
     reportPropError(error)
     return null

@@ -34,7 +34,7 @@ export interface ConnectionStatusProps {
  * status region, so a screen reader hears the changes.
  */
 export function ConnectionStatus(props: ConnectionStatusProps) {
-  const error = checkRoomProp(props.room, 'ConnectionStatus')
+  const error = checkRoomProp(props.room, process.env.NODE_ENV !== 'production' ? 'ConnectionStatus' : '')
   if (error !== undefined) {
     reportPropError(error)
     return null

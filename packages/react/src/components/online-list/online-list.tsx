@@ -100,7 +100,7 @@ const DEFAULT_OVERSCAN = 6
  * stop, a listbox whose active option follows the arrow keys, Home, End, PageUp and PageDown.
  */
 export function OnlineList(props: OnlineListProps) {
-  const error = checkRoomProp(props.room, 'OnlineList')
+  const error = checkRoomProp(props.room, process.env.NODE_ENV !== 'production' ? 'OnlineList' : '')
   if (error !== undefined) {
     reportPropError(error)
     return null

@@ -25,7 +25,7 @@ export interface TypingIndicatorProps {
  * types), so screen readers announce each change; the animated dots are decoration.
  */
 export function TypingIndicator(props: TypingIndicatorProps) {
-  const error = checkRoomProp(props.room, 'TypingIndicator')
+  const error = checkRoomProp(props.room, process.env.NODE_ENV !== 'production' ? 'TypingIndicator' : '')
   if (error !== undefined) {
     reportPropError(error)
     return null
