@@ -4,7 +4,7 @@ import type { PresenceEvent } from '../events.js'
 import type { Member } from '../types.js'
 import { getMemberListLayout, type MemberListLayout } from './list-layout.js'
 import { getMemberChanges } from './member-changes.js'
-import { compareMembers } from './member-order.js'
+import { createMemberComparator } from './member-order.js'
 import type { MemberSearch } from './member-search.js'
 import { createSortedMembers, type MemberChanges } from './sorted-members.js'
 import { joinSequences, type OrderedMembers } from './chunked-list.js'
@@ -87,7 +87,8 @@ export function createMemberList<M extends ListMember = Member>(
   options: MemberListOptions<M> = {},
 ): MemberList<M> {
   const { includeSelf = true, showRecentlyLeft, groupByStatus } = options
-  const sort = functionOr<(a: M, b: M) => number>(options.sort, compareMembers)
+  const sort =
+    functionOr<((a: M, b: M) => number) | undefined>(options.sort, undefined) ?? createMemberComparator()
   const order = groupByStatus ? (a: M, b: M) => compareStatus(a.status, b.status) || sort(a, b) : sort
   const keep = (member: M) => includeSelf || !member.isSelf
   const present = createSortedMembers<M>(order)

@@ -56,19 +56,25 @@ export function compareMembers(
   b: SortableMember,
   options: CompareMembersOptions = {},
 ): number {
-  if (a.isSelf !== b.isSelf) return a.isSelf ? -1 : 1
-  return (
-    compareStatus(a.status, b.status) ||
-    getCollator(options.locale).compare(cachedDisplayName(a), cachedDisplayName(b)) ||
-    compareUserIds(a.userId, b.userId)
-  )
+  return compareWith(getCollator(options.locale), a, b)
 }
 
 /** `compareMembers` with its options bound, for `sortMembers` and `createSortedMembers`. */
 export function createMemberComparator(
   options: CompareMembersOptions = {},
 ): (a: SortableMember, b: SortableMember) => number {
-  return (a, b) => compareMembers(a, b, options)
+  // Found once here rather than on each of the ~1.7 million comparisons of a 100,000-member sort.
+  const collator = getCollator(options.locale)
+  return (a, b) => compareWith(collator, a, b)
+}
+
+function compareWith(collator: Intl.Collator, a: SortableMember, b: SortableMember): number {
+  if (a.isSelf !== b.isSelf) return a.isSelf ? -1 : 1
+  return (
+    compareStatus(a.status, b.status) ||
+    collator.compare(cachedDisplayName(a), cachedDisplayName(b)) ||
+    compareUserIds(a.userId, b.userId)
+  )
 }
 
 /** A sorted copy of `members`; the input is left alone. */
