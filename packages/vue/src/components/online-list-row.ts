@@ -39,6 +39,38 @@ function placement(start: number, size: number) {
 }
 
 /**
+ * What a default row shows, a component apart from the row: a commit that changes the list's
+ * length (every join or leave) changes every row's `aria-setsize` and position, not what it shows.
+ */
+const RowContent = defineComponent({
+  name: 'OnlineListRowContent',
+  props: {
+    member: { type: Object as PropType<Member>, required: true },
+    typing: { type: Boolean, required: true },
+    messages: Object as PropType<Partial<StatusMessages> | undefined>,
+    locale: String as PropType<string | undefined>,
+  },
+  setup(props) {
+    return () => {
+      const { member } = props
+      return [
+        // The name and status are written beside it: a labelled image would read them twice.
+        h(Avatar, { member, size: 'sm', decorative: true }),
+        h('span', { 'data-presence-name': '' }, getDisplayName(member)),
+        // Typing: dots on screen, the word in the row's name.
+        props.typing
+          ? h('span', part('member-typing'), [
+              h('span', { ...part('typing-dots'), 'aria-hidden': 'true' }, [h('span'), h('span'), h('span')]),
+              h('span', { style: visuallyHidden }, `, ${getTypingText(props.messages)}`),
+            ])
+          : null,
+        h(StatusText, { member, messages: props.messages, locale: props.locale }),
+      ]
+    }
+  },
+})
+
+/**
  * One option of the list. A component of its own, with only primitive props and the member
  * object, so a commit that changes one member re-renders that member's row only.
  */
@@ -70,23 +102,7 @@ export const OnlineListRow = defineComponent({
           onClick: () => props.onPick(index),
         },
         props.renderRow === undefined
-          ? [
-              // The name and status are written beside it: a labelled image would read them twice.
-              h(Avatar, { member, size: 'sm', decorative: true }),
-              h('span', { 'data-presence-name': '' }, getDisplayName(member)),
-              // Typing: dots on screen, the word in the row's name.
-              typing
-                ? h('span', part('member-typing'), [
-                    h('span', { ...part('typing-dots'), 'aria-hidden': 'true' }, [
-                      h('span'),
-                      h('span'),
-                      h('span'),
-                    ]),
-                    h('span', { style: visuallyHidden }, `, ${getTypingText(props.messages)}`),
-                  ])
-                : null,
-              h(StatusText, { member, messages: props.messages, locale: props.locale }),
-            ]
+          ? [h(RowContent, { member, typing, messages: props.messages, locale: props.locale })]
           : props.renderRow({ member, index, isSelf: member.isSelf, status: member.status, active, typing }),
       )
     }

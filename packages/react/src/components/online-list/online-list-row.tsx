@@ -90,7 +90,11 @@ export const MemberRow = memo(function MemberRow({
   )
 })
 
-function DefaultRowContent({
+/**
+ * What a default row shows, memoised apart from the row: a commit that changes the list's length
+ * (every join or leave) changes every row's `aria-setsize` and position, not what it shows.
+ */
+const DefaultRowContent = memo(function DefaultRowContent({
   member,
   typing,
   messages,
@@ -120,7 +124,7 @@ function DefaultRowContent({
       <StatusText member={member} messages={messages} locale={locale} />
     </>
   )
-}
+})
 
 export interface GroupRowProps extends RowPlacement {
   readonly group: MemberListGroup
