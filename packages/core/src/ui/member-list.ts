@@ -117,7 +117,8 @@ export function createMemberList<M extends ListMember = Member>(
         removed: changes.removed.filter(keep),
         updated: changes.updated.filter(([before]) => keep(before)),
       }
-      const shown = () => state.members.filter(keep)
+      // The roster itself when nothing is filtered out: lists of one room then share a full sort.
+      const shown = () => (includeSelf ? state.members : state.members.filter(keep))
       if (byEvents) present.update(shown, kept, state.count! - +(!includeSelf && !!state.self))
       else present.update((lastMembers = state.members) && shown(), kept)
     }
@@ -134,7 +135,8 @@ export function createMemberList<M extends ListMember = Member>(
     const stale = state.stale === true
     const counted = getCountOnly(state)
     if (
-      view?.synced !== state.synced ||
+      !view ||
+      view.synced !== state.synced ||
       view.stale !== stale ||
       view.counted !== counted ||
       sortedPresent !== lastPresent ||

@@ -27,6 +27,11 @@ export interface SortedMembers<M> {
 
 type Order<M> = (a: M, b: M) => number
 
+// The last full sort of each list, by its order: an avatar stack and an online list of one room,
+// in the same order, then sort its 100,000 members once between them. A sorted list is never
+// changed in place (a patch makes a new one), so sharing it is safe.
+const fullSorts = new WeakMap<object, readonly [Order<never>, ChunkedList<unknown>]>()
+
 // Past this share of the list, patching stops paying for its bookkeeping and a full sort is simpler.
 const FULL_SORT_RATIO = 0.05
 // Small batches are patched even in short lists, where 5% would be a single member.
@@ -55,7 +60,11 @@ export function createSortedMembers<M extends { readonly userId: string }>(
 
   function sortFully(next: readonly M[]): ChunkedList<M> {
     input = next
-    return (sorted = chunkSorted(next.toSorted(order), order))
+    let shared = fullSorts.get(next)
+    // A length that moved means the array was changed in place since: it is sorted again.
+    if (shared?.[0] !== compare || shared[1].length !== next.length)
+      fullSorts.set(next, (shared = [compare, chunkSorted(next.toSorted(order), order)]))
+    return (sorted = shared[1] as ChunkedList<M>)
   }
 
   function update(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PresenceEvent } from '../../src/events.js'
 import type { Member } from '../../src/types.js'
-import { compareMembers, compareStatus, createMemberList } from '../../src/ui/index.js'
+import { compareMembers, compareStatus, createMemberList, type MemberListSource } from '../../src/ui/index.js'
 import { makeMember } from './make-member.js'
 
 const state = (members: Member[], recentlyLeft: Member[] = [], synced = true) => ({
@@ -34,6 +34,22 @@ describe('createMemberList', () => {
   const grace = makeMember('grace', { name: 'Grace' })
   const linus = makeMember('linus', { name: 'Linus', status: 'away' })
   const alan = makeMember('alan', { name: 'Alan' })
+
+  it('takes a hand-made source that leaves out synced', () => {
+    const source = { members: [grace, alan], recentlyLeft: [] } as unknown as MemberListSource<Member>
+    const view = createMemberList().update(source)
+    expect(ids(view.members)).toEqual(['alan', 'grace'])
+    expect(view.synced).toBeUndefined()
+  })
+
+  it('sorts a roster once for all the lists that show it in the same order', () => {
+    const roster = state([linus, grace, alan, ada])
+    const stack = createMemberList().update(roster)
+    expect(createMemberList().update(roster).ordered).toBe(stack.ordered)
+    expect(createMemberList({ groupByStatus: true }).update(roster).ordered).not.toBe(stack.ordered)
+    const others = createMemberList({ includeSelf: false }).update(roster)
+    expect(ids(others.members)).toEqual(['alan', 'grace', 'linus'])
+  })
 
   it('orders self first, then by status, then by name', () => {
     const list = createMemberList()

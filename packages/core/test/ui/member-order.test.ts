@@ -52,6 +52,12 @@ describe('compareMembers and sortMembers', () => {
     expect(ids(sortMembers(members, createMemberComparator({ locale: 'sv' })))).toEqual(['z', 'a'])
   })
 
+  it('gives one comparator per locale, so that lists in one order can share a sort', () => {
+    expect(createMemberComparator({ locale: 'de' })).toBe(createMemberComparator({ locale: 'de' }))
+    expect(createMemberComparator()).toBe(createMemberComparator({}))
+    expect(createMemberComparator({ locale: 'sv' })).not.toBe(createMemberComparator({ locale: 'de' }))
+  })
+
   it('does not throw on an invalid locale', () => {
     const compare = createMemberComparator({ locale: 'not a locale!' })
     expect(ids(sortMembers([makeMember('b'), makeMember('a')], compare))).toEqual(['a', 'b'])

@@ -225,6 +225,38 @@ describe('createSortedMembers', () => {
     expect(read(recovered)).toEqual([a, b, c])
   })
 
+  it('shares one full sort between lists of the same array in the same order', () => {
+    let comparisons = 0
+    const counting = (a: Member, b: Member) => (comparisons++, compareMembers(a, b))
+    const members = ['d', 'b', 'e', 'a', 'c'].map((id) => makeMember(id, { name: id.toUpperCase() }))
+    const stack = createSortedMembers(counting)
+    const list = createSortedMembers(counting)
+    const sorted = stack.update(members)
+    expect(comparisons).toBeGreaterThan(0)
+    comparisons = 0
+    expect(list.update(members)).toBe(sorted)
+    expect(comparisons).toBe(0)
+    // Another order, or another array with the same members, sorts on its own.
+    const grouped = createSortedMembers((a: Member, b: Member) => (comparisons++, -compareMembers(a, b)))
+    expect(read(grouped.update(members)).map((member) => member.userId)).toEqual(['e', 'd', 'c', 'b', 'a'])
+    comparisons = 0
+    expect(read(createSortedMembers(counting).update([...members]))).toEqual(read(sorted))
+    expect(comparisons).toBeGreaterThan(0)
+    // A patch of one list leaves the other's as it was.
+    const f = makeMember('f', { name: 'F' })
+    const patched = stack.update([...members, f], { added: [f], removed: [], updated: [] })
+    expect(read(patched).map((member) => member.userId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    expect(read(list.current()).map((member) => member.userId)).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
+  it('sorts again when an array it sorted before was changed in place', () => {
+    const members = [makeMember('b'), makeMember('a')]
+    createSortedMembers(compareMembers).update(members)
+    members.push(makeMember('c'))
+    const later = createSortedMembers(compareMembers).update(members)
+    expect(read(later).map((member) => member.userId)).toEqual(['a', 'b', 'c'])
+  })
+
   it('handles duplicate user ids by sorting fully', () => {
     const sorter = createSortedMembers(compareMembers)
     const first = makeMember('a', { name: 'X' })
