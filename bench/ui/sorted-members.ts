@@ -1,12 +1,18 @@
 import type { Member, PresenceStatus } from '@presence-kit/core'
-import { compareMembers, createSortedMembers, type MemberChanges } from '@presence-kit/core/ui'
+import {
+  compareMembers,
+  createMemberList,
+  createSortedMembers,
+  type MemberChanges,
+} from '@presence-kit/core/ui'
 import { medianMs, report } from '../core/measure.js'
 import { seededRandom } from './seeded-random.js'
 
 /**
  * The incremental sorter against sorting the whole list again (what a hand-written list does on
  * every change), on the same 100,000 members and the same 10 changes (4 joins, 4 leaves, 2 status
- * changes). `--quick` runs small sizes; its figures are not the ones to quote.
+ * changes); then a first roster shown by two lists in one order (an avatar stack and an online
+ * list) against two full sorts. `--quick` runs small sizes; its figures are not the ones to quote.
  */
 const quick = process.argv.includes('--quick')
 const size = quick ? 10_000 : 100_000
@@ -94,3 +100,35 @@ if (patched.length !== expected.length || expected.some((item, index) => item !=
 }
 
 report(`patch (${size.toLocaleString('en')} members, 10 changes)`, kit, 'full sort', fullSort, 'ms', false)
+
+// A room's first roster as a page shows it twice, in an avatar stack and in an online list, both
+// in the default order: two member lists (which share one full sort) against two full sorts (two
+// components sorting on their own). A fresh roster array each run, as each commit brings one.
+const roster = () => ({ members: [...before], recentlyLeft: [], synced: true })
+const twoLists = medianMs(peerRuns, () => {
+  const state = roster()
+  return () => {
+    createMemberList().update(state)
+    createMemberList().update(state)
+  }
+})
+const twoSorts = medianMs(peerRuns, () => {
+  const { members } = roster()
+  return () => {
+    members.toSorted(compareMembers)
+    members.toSorted(compareMembers)
+  }
+})
+const stack = createMemberList().update(roster())
+if (stack.ordered.length !== size || stack.ordered.at(0) !== before.toSorted(compareMembers)[0]) {
+  console.error('sorted-members bench: the member list differs from a full sort')
+  process.exit(1)
+}
+report(
+  `first roster in two lists (${size.toLocaleString('en')} members)`,
+  twoLists,
+  'two full sorts',
+  twoSorts,
+  'ms',
+  false,
+)
