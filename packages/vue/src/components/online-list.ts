@@ -158,9 +158,9 @@ export const OnlineList = defineComponent({
     )
 
     // The virtualizer lays every row out again whenever its count changes: 100,000 rows on each
-    // join or leave. Rows have one height, so it is given a capacity that moves in steps of 1,024
-    // rows instead of the count, the rows past the count are not rendered, and the list's height
-    // comes from the count itself.
+    // join or leave. Rows have one height, so it is given a capacity that moves in steps of rows
+    // (`getRowCapacity`) instead of the count, the rows past the count are not rendered, and the
+    // list's height comes from the count itself.
     let lastCapacity = 0
     const capacity = computed(() => (lastCapacity = getRowCapacity(view.value.itemCount, lastCapacity)))
 

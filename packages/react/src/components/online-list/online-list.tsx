@@ -146,9 +146,10 @@ function VirtualOnlineList({
   latest.current = { onSelect }
 
   // The virtualizer lays every row out again whenever its count changes: 100,000 rows on each
-  // join or leave. Rows have one height, so it is given a capacity that moves in steps of 1,024
-  // rows instead of the count; the rows past the count are not rendered, and the list's height
-  // comes from the count itself. Recomputing it twice for one render gives the same capacity.
+  // join or leave. Rows have one height, so it is given a capacity that moves in steps of rows
+  // (`getRowCapacity`) instead of the count; the rows past the count are not rendered, and the
+  // list's height comes from the count itself. Recomputing it twice for one render gives the same
+  // capacity.
   const capacityRef = useRef(0)
   const capacity = getRowCapacity(view.itemCount, capacityRef.current)
   capacityRef.current = capacity
