@@ -75,26 +75,22 @@ export interface Envelope {
 
 /** The connection as the hub sends it, sharing the entry's values: copy it before it leaves. */
 export function toConnectionInput(entry: HubEntry): ConnectionInput {
-  const connection: { -readonly [K in keyof ConnectionInput]: ConnectionInput[K] } = {
-    connectionId: entry.connectionId,
-    userId: entry.userId,
-    data: entry.data,
-    version: entry.version,
-  }
-  if (entry.activity !== undefined) connection.activity = entry.activity
-  if (entry.profile !== undefined) connection.profile = entry.profile
-  return connection
+  return connectionOf(entry, (value) => value)
 }
 
 /** The receiver's own copy of an entry, what `cloneWire(toConnectionInput(entry))` makes, in one pass. */
 export function copyConnection(entry: HubEntry): ConnectionInput {
+  return connectionOf(entry, cloneWire)
+}
+
+function connectionOf(entry: HubEntry, copy: <T>(value: T) => T): ConnectionInput {
   const connection: { -readonly [K in keyof ConnectionInput]: ConnectionInput[K] } = {
     connectionId: entry.connectionId,
     userId: entry.userId,
-    data: cloneWire(entry.data),
+    data: copy(entry.data),
     version: entry.version,
   }
-  if (entry.activity !== undefined) connection.activity = cloneWire(entry.activity)
-  if (entry.profile !== undefined) connection.profile = cloneWire(entry.profile)
+  if (entry.activity !== undefined) connection.activity = copy(entry.activity)
+  if (entry.profile !== undefined) connection.profile = copy(entry.profile)
   return connection
 }
