@@ -73,16 +73,6 @@ export interface Envelope {
   readonly delivery: Delivery
 }
 
-/** The connection as the hub sends it, sharing the entry's values: copy it before it leaves. */
-export function toConnectionInput(entry: HubEntry): ConnectionInput {
-  return connectionOf(entry, (value) => value)
-}
-
-/** The receiver's own copy of an entry, what `cloneWire(toConnectionInput(entry))` makes, in one pass. */
-export function copyConnection(entry: HubEntry): ConnectionInput {
-  return connectionOf(entry, cloneWire)
-}
-
 function connectionOf(entry: HubEntry, copy: <T>(value: T) => T): ConnectionInput {
   const connection: { -readonly [K in keyof ConnectionInput]: ConnectionInput[K] } = {
     connectionId: entry.connectionId,
@@ -93,4 +83,14 @@ function connectionOf(entry: HubEntry, copy: <T>(value: T) => T): ConnectionInpu
   if (entry.activity !== undefined) connection.activity = copy(entry.activity)
   if (entry.profile !== undefined) connection.profile = copy(entry.profile)
   return connection
+}
+
+/** The connection as the hub sends it, sharing the entry's values: copy it before it leaves. */
+export function toConnectionInput(entry: HubEntry): ConnectionInput {
+  return connectionOf(entry, (value) => value)
+}
+
+/** The receiver's own copy of an entry, what `cloneWire(toConnectionInput(entry))` makes, in one pass. */
+export function copyConnection(entry: HubEntry): ConnectionInput {
+  return connectionOf(entry, cloneWire)
 }
